@@ -1,0 +1,73 @@
+// Directed relationships (A's view of B) as evidence that fades, and the stages derived from it.
+//
+// Trust follows the Beta reputation estimate (r+1)/(r+s+2) of Jøsang & Ismail (2002) over
+// r hours of good and s hours of bad evidence, times a confidence r+s / (r+s+k) that grows
+// with time together (TRAVOS-like): one meeting never makes a friend. Evidence is stored
+// as of the last contact and faded lazily when read, so quiet ties cost nothing per day.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "params.h"
+
+namespace tsunagari {
+
+enum class Stage : int { Stranger, Acquaintance, Known, Friend, Collaborator, Count };
+[[nodiscard]] const char* stageKey(Stage s);   // "stranger", "acquaintance", ...
+
+struct Edge {
+    uint32_t from = 0, to = 0;   // `from`'s view of `to`
+    float good = 0, bad = 0;     // evidence hours, as of lastDay
+    int32_t lastDay = 0;
+    int32_t blockedUntil = -1;   // `from` refers nobody to `to` before this day (first decline)
+    uint16_t contacts = 0;       // conversations remembered
+    uint16_t referrals = 0;      // referrals `from` made to `to`
+};
+
+// The parameters trust is computed from, gathered once per step from Params/Mechanisms.
+struct TrustRules {
+    double confidenceHours = 6;
+    double halfLifeDays = 10;
+    double consolidation = 1;
+    double forgetBelow = 0.1;
+    double stageKnown = 0.15, stageFriend = 0.35, stageCollaborator = 0.55;
+    bool forgetting = true;
+    bool needsRepetition = true;
+
+    static TrustRules from(const Params& p, const Mechanisms& m);
+    [[nodiscard]] double fade(const Edge& e, int day) const;         // factor applied to evidence
+    [[nodiscard]] double trust(const Edge& e, int day) const;        // 0 for a forgotten tie
+    [[nodiscard]] Stage stage(const Edge& e, int day) const;
+    [[nodiscard]] Stage stageOf(double trust, bool remembered) const;
+    [[nodiscard]] bool remembered(const Edge& e, int day) const;
+};
+
+// All edges in creation order, with a hash index (a,b) -> edge and per-attendee out-lists.
+// Iteration is always in creation order, never in hash order.
+class RelationshipStore {
+public:
+    static constexpr uint32_t kNone = 0xFFFFFFFFu;
+
+    void clear();
+    void resizeAttendees(size_t n);                                   // out-lists for n attendees
+    [[nodiscard]] uint32_t find(uint32_t from, uint32_t to) const;    // edge index or kNone
+    uint32_t findOrCreate(uint32_t from, uint32_t to, int day);       // new edges start empty at `day`
+    [[nodiscard]] const Edge& edge(uint32_t index) const { return m_edges[index]; }
+    Edge& edge(uint32_t index) { return m_edges[index]; }
+    [[nodiscard]] const std::vector<Edge>& edges() const { return m_edges; }
+    [[nodiscard]] const std::vector<uint32_t>& outEdges(uint32_t from) const { return m_out[from]; }
+    [[nodiscard]] size_t memoryBytes() const;
+    void reserve(size_t edges);
+
+private:
+    void grow();
+    static uint64_t keyOf(uint32_t a, uint32_t b) { return (uint64_t(a) << 32) | b; }
+
+    std::vector<Edge> m_edges;
+    std::vector<std::vector<uint32_t>> m_out;
+    std::vector<uint64_t> m_slotKeys;     // open addressing, linear probing; kEmpty marks a free slot
+    std::vector<uint32_t> m_slotEdges;
+    uint64_t m_mask = 0;
+};
+
+}  // namespace tsunagari

@@ -1,0 +1,172 @@
+// The simulation: attendees, their relationships and clients, the calendar, and the
+// stepping API that the CLI, the window and the tests drive.
+//
+// Time runs in days. Between events, days pass: clients' needs arise and referrals move
+// through their lifecycle. An event is a number of conversation rounds; the window may
+// step one round at a time. Parameters, traits, the population, the calendar and the
+// matchmaking policy may be changed between any two steps and apply from the next one.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <queue>
+#include <string>
+#include <vector>
+
+#include "metrics.h"
+#include "relationships.h"
+#include "rng.h"
+#include "scenario.h"
+
+namespace tsunagari {
+
+struct Attendee {
+    uint32_t id = 0;
+    std::string name;
+    int profession = 0;          // index into professions()
+    int cohort = 0;              // index into World::cohorts()
+    int group = 0;               // index into World::groupLabels() (archetype label)
+    bool active = true;          // removed attendees stay, inactive, so ids never move
+    Traits traits;
+    std::vector<float> clientTrust;   // each client's trust in this attendee
+    AttendeeCounters counters;
+    AttendeeSnapshot snapshot;   // as of the end of the last event
+};
+
+enum class ReferralStatus : int { Declined, InProgress, Delivered, Late, Count };
+[[nodiscard]] const char* referralStatusKey(ReferralStatus s);
+
+struct Referral {
+    uint32_t id = 0;
+    int day = 0;                 // day the need arose and the referral was made
+    uint32_t from = 0, to = 0;   // referrer, receiver
+    uint32_t client = 0;         // index in the referrer's client book
+    int profession = 0;
+    bool first = false;          // the first referral from `from` to `to`
+    bool weakTie = false;        // trust below the friend stage when referred
+    bool disclosed = false;      // referrer said "I barely know them"
+    bool feeSwayed = false;      // a fee tipped the choice
+    ReferralStatus status = ReferralStatus::InProgress;
+    bool reportedBack = false, thanked = false;
+    bool complaintReceived = false, complaintHandled = false;
+    int resolvedDay = -1;        // delivery day, or complaint day for a late delivery
+    double value = 0;            // closed business
+    double reputationChange = 0; // change of the client's trust in the referrer
+};
+
+// The current (or last finished) event, as the window draws it.
+struct EventState {
+    bool inProgress = false;
+    int index = 0;                    // 1-based; 0 before the first event
+    int day = 0;
+    int entry = -1;                   // calendar entry
+    EventKind kind = EventKind::Chapter;
+    Policy policy = Policy::Random;
+    int round = 0;                    // rounds done so far
+    int rounds = 0;
+    double roundHours = 0;
+    std::vector<uint32_t> participants;
+    std::vector<uint8_t> late;        // per participant: 0 on time, 1 late with a message, 2 late silent
+    std::vector<uint32_t> groupMembers;   // groups of the last round run, flattened
+    std::vector<uint32_t> groupStarts;    // group g = groupMembers[groupStarts[g] .. groupStarts[g+1])
+    uint64_t conversations = 0;
+    [[nodiscard]] size_t groupCount() const { return groupStarts.empty() ? 0 : groupStarts.size() - 1; }
+};
+
+class World {
+public:
+    explicit World(const Scenario& scenario);    // scenario must be validated (see scenario_io.h)
+
+    // ---- stepping ----
+    bool stepRound();                  // one conversation round (starting the next event if needed); false if the calendar is over
+    bool stepEvent();                  // finish the current event, or run the next one whole; false if none left
+    int runEvents(int count);          // returns how many ran
+    void runToDay(int day);            // run every event up to and including `day`, then let days pass to it
+
+    // ---- reading state (cheap, const) ----
+    [[nodiscard]] int day() const { return m_day; }
+    [[nodiscard]] int eventsDone() const { return int(m_history.size()); }
+    [[nodiscard]] const EventState& event() const { return m_event; }
+    [[nodiscard]] const std::vector<Attendee>& attendees() const { return m_attendees; }
+    [[nodiscard]] const RelationshipStore& relationships() const { return m_relations; }
+    [[nodiscard]] const TrustRules& trustRules() const { return m_rules; }
+    [[nodiscard]] double trust(uint32_t from, uint32_t to) const;       // today
+    [[nodiscard]] Stage stage(uint32_t from, uint32_t to) const;
+    [[nodiscard]] const std::vector<Referral>& referrals() const { return m_referrals; }
+    [[nodiscard]] const std::vector<EventRecord>& history() const { return m_history; }
+    [[nodiscard]] const std::vector<std::string>& groupLabels() const { return m_groupLabels; }
+    [[nodiscard]] const std::vector<Cohort>& cohorts() const { return m_scenario.population; }
+    [[nodiscard]] const Scenario& scenario() const { return m_scenario; }   // current setup, edits included
+    [[nodiscard]] const Params& params() const { return m_scenario.params; }
+    [[nodiscard]] const Mechanisms& mechanisms() const { return m_scenario.mechanisms; }
+    [[nodiscard]] GroupFigures groupFigures(int group) const;            // live, from the last snapshots
+    [[nodiscard]] uint64_t stateHash() const;                            // changes with any model state
+    [[nodiscard]] size_t memoryBytes() const;
+
+    // ---- changing the setup (applies from the next step) ----
+    void setParam(Param p, double value);
+    void setMechanism(Mechanism m, bool on);
+    void setCohortTrait(int cohort, Trait t, double value);
+    void addAttendees(int cohort, int count);
+    void removeAttendees(int cohort, int count);   // deactivates the newest active members
+    void setMatchmaking(Policy p);
+    void setCalendar(std::vector<CalendarEntry> calendar);
+
+private:
+    struct Pending {                   // a referral step due on a later day
+        int day;
+        uint64_t order;                // ties broken by scheduling order
+        int kind;                      // 0 = delivery due, 1 = complaint arrives
+        uint32_t referral;
+        bool operator>(const Pending& o) const { return day != o.day ? day > o.day : order > o.order; }
+    };
+
+    // setup
+    void addMember(int cohort);
+    void rebuildPending();
+    // calendar
+    bool nextOccurrence(int& entry, int& day) const;
+    // events (events.cpp)
+    void beginEvent(int entry, int day);
+    void runRound();
+    void finishEvent();
+    void arrangeOneToOnes(const CalendarEntry& entry);
+    void cardSwaps();
+    void penaliseLateness();
+    // matchmaking (matchmaking.cpp)
+    void formGroups(const std::vector<uint32_t>& people, int groupSize, Policy policy);
+    // conversation (conversation.cpp)
+    uint32_t touch(uint32_t from, uint32_t to);
+    void converse(uint32_t a, uint32_t b, double hours, bool pitching);
+    void maybePitch(uint32_t speaker, uint32_t listener, uint32_t listenerEdge, double listenerTrust);
+    // days and referrals (referrals.cpp)
+    void passDaysTo(int day);
+    void passDay();
+    void tryReferral(uint32_t referrer);
+    void deliveryDue(Referral& r);
+    void complaintArrives(Referral& r);
+    void changeReputation(Referral& r, double delta);
+    void addEvidence(uint32_t from, uint32_t to, double good, double bad);
+    // metrics (metrics.cpp)
+    void takeSnapshots();
+
+    Scenario m_scenario;
+    Rng m_rng;
+    TrustRules m_rules;
+    int m_day = -1;                    // last day that has passed
+    std::vector<Attendee> m_attendees;
+    std::vector<std::string> m_groupLabels;
+    RelationshipStore m_relations;
+    std::vector<int> m_occurrencesDone;     // per calendar entry
+    int m_lastEventDay = -1;
+    EventState m_event;
+    std::vector<Referral> m_referrals;
+    std::priority_queue<Pending, std::vector<Pending>, std::greater<>> m_pending;
+    uint64_t m_pendingOrder = 0;
+    std::vector<EventRecord> m_history;
+    int m_referralsSinceEvent = 0;
+    std::vector<int> m_professionsPresent;  // professions with an active member, for client needs
+    std::vector<uint32_t> m_scratch;        // reused buffers (no allocation per round)
+    std::vector<uint8_t> m_busy;
+};
+
+}  // namespace tsunagari
