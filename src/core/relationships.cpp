@@ -1,7 +1,9 @@
 // Trust arithmetic and the edge store behind it.
 #include "relationships.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace tsunagari {
 
@@ -42,19 +44,28 @@ double TrustRules::fade(const Edge& e, int day) const {
     return std::exp2(-double(elapsed) / halfLife);
 }
 
-bool TrustRules::remembered(const Edge& e, int day) const {
-    if (e.contacts == 0 && e.good + e.bad <= 0) return false;
-    return (e.good + e.bad) * fade(e, day) >= forgetBelow;
+int TrustRules::forgetDay(const Edge& e) const {
+    const double total = double(e.good) + double(e.bad);
+    if (total <= 0 || total < forgetBelow) return e.lastDay;
+    if (!forgetting) return std::numeric_limits<int32_t>::max();
+    // Remembered while total * 2^(-elapsed/halfLife) >= forgetBelow.
+    const double halfLife = halfLifeDays * (1.0 + consolidation * std::max(0, e.contacts - 1));
+    const double days = std::floor(halfLife * std::log2(total / forgetBelow));
+    return int(std::min<double>(double(e.lastDay) + days + 1.0, std::numeric_limits<int32_t>::max()));
+}
+
+double TrustRules::trustUpperBound(const Edge& e) const {
+    // Fading scales r and s alike: the sceptical estimate only falls, the uniform one moves toward 1/2.
+    const double r = e.good, s = e.bad;
+    return needsRepetition ? r / (r + s + confidenceHours) : std::max((r + 1.0) / (r + s + 2.0), 0.5);
 }
 
 double TrustRules::trust(const Edge& e, int day) const {
     if (!remembered(e, day)) return 0.0;
     const double f = fade(e, day);
     const double r = e.good * f, s = e.bad * f;
-    const double belief = (r + 1.0) / (r + s + 2.0);
-    if (!needsRepetition) return belief;
-    const double confidence = (r + s) / (r + s + confidenceHours);
-    return belief * confidence;
+    if (!needsRepetition) return (r + 1.0) / (r + s + 2.0);  // Jøsang's uniform prior: one meeting is enough
+    return r / (r + s + confidenceHours);
 }
 
 Stage TrustRules::stageOf(double t, bool isRemembered) const {
@@ -120,6 +131,12 @@ uint32_t RelationshipStore::findOrCreate(uint32_t from, uint32_t to, int day) {
 
 void RelationshipStore::grow() {
     const size_t capacity = m_slotKeys.empty() ? 1024 : m_slotKeys.size() * 2;
+    m_slotKeys.resize(capacity);
+    rebuildIndex();
+}
+
+void RelationshipStore::rebuildIndex() {
+    const size_t capacity = std::max<size_t>(1024, m_slotKeys.size());
     m_slotKeys.assign(capacity, kEmpty);
     m_slotEdges.assign(capacity, 0);
     m_mask = capacity - 1;

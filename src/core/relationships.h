@@ -1,9 +1,11 @@
 // Directed relationships (A's view of B) as evidence that fades, and the stages derived from it.
 //
-// Trust follows the Beta reputation estimate (r+1)/(r+s+2) of Jøsang & Ismail (2002) over
-// r hours of good and s hours of bad evidence, times a confidence r+s / (r+s+k) that grows
-// with time together (TRAVOS-like): one meeting never makes a friend. Evidence is stored
-// as of the last contact and faded lazily when read, so quiet ties cost nothing per day.
+// Trust is a Beta reputation estimate (Jøsang & Ismail 2002) over r hours of good and s
+// hours of bad evidence, with a sceptical prior of k hours ("not known yet"): r / (r+s+k).
+// Confidence thus grows with time together, as TRAVOS has it: one meeting never makes a
+// friend. With the TrustNeedsRepetition mechanism off, Jøsang's uniform prior
+// (r+1)/(r+s+2) is used instead and one pleasant meeting is enough. Evidence is stored as
+// of the last contact and faded lazily when read, so quiet ties cost nothing per day.
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -20,6 +22,7 @@ struct Edge {
     float good = 0, bad = 0;     // evidence hours, as of lastDay
     int32_t lastDay = 0;
     int32_t blockedUntil = -1;   // `from` refers nobody to `to` before this day (first decline)
+    int32_t forgetDay = 0;       // first day this tie is no longer remembered (kept fresh on every change)
     uint16_t contacts = 0;       // conversations remembered
     uint16_t referrals = 0;      // referrals `from` made to `to`
 };
@@ -39,7 +42,9 @@ struct TrustRules {
     [[nodiscard]] double trust(const Edge& e, int day) const;        // 0 for a forgotten tie
     [[nodiscard]] Stage stage(const Edge& e, int day) const;
     [[nodiscard]] Stage stageOf(double trust, bool remembered) const;
-    [[nodiscard]] bool remembered(const Edge& e, int day) const;
+    [[nodiscard]] bool remembered(const Edge& e, int day) const { return day < e.forgetDay; }
+    [[nodiscard]] int forgetDay(const Edge& e) const;                 // to store in e.forgetDay after a change
+    [[nodiscard]] double trustUpperBound(const Edge& e) const;       // trust if nothing had faded: a cheap filter
 };
 
 // All edges in creation order, with a hash index (a,b) -> edge and per-attendee out-lists.
@@ -58,9 +63,12 @@ public:
     [[nodiscard]] const std::vector<uint32_t>& outEdges(uint32_t from) const { return m_out[from]; }
     [[nodiscard]] size_t memoryBytes() const;
     void reserve(size_t edges);
+    // Drops every edge for which `keep` is false, keeping creation order. Returns edges dropped.
+    template <class Keep> size_t compact(Keep keep);
 
 private:
     void grow();
+    void rebuildIndex();
     static uint64_t keyOf(uint32_t a, uint32_t b) { return (uint64_t(a) << 32) | b; }
 
     std::vector<Edge> m_edges;
@@ -69,5 +77,18 @@ private:
     std::vector<uint32_t> m_slotEdges;
     uint64_t m_mask = 0;
 };
+
+template <class Keep>
+size_t RelationshipStore::compact(Keep keep) {
+    size_t kept = 0;
+    for (size_t i = 0; i < m_edges.size(); ++i)
+        if (keep(m_edges[i])) m_edges[kept++] = m_edges[i];
+    const size_t dropped = m_edges.size() - kept;
+    m_edges.resize(kept);
+    for (auto& out : m_out) out.clear();
+    for (uint32_t i = 0; i < m_edges.size(); ++i) m_out[m_edges[i].from].push_back(i);
+    rebuildIndex();
+    return dropped;
+}
 
 }  // namespace tsunagari

@@ -14,7 +14,7 @@ const std::array<TraitInfo, kTraitCount> kTraitInfo{{
     {"report_back", 0.5, "chance of keeping the referrer informed, good news and bad"},
     {"gratitude", 0.5, "chance of thanking the referrer"},
     {"first_pitch", 0.5, "chance of accepting a first referral from someone even when busy"},
-    {"referral_threshold", 0.55, "trust needed before referring a client to a contact (low = careless)"},
+    {"referral_threshold", 0.45, "trust needed before referring a client to a contact (low = careless)"},
     {"disclosure", 0.3, "chance of saying 'I barely know them' when referring a weak tie"},
     {"complaint_handling", 0.3, "chance of following up with both sides when a referral goes wrong"},
     {"fee_offering", 0.0, "size of the referral fee offered to referrers (0 = none, 1 = generous)"},
@@ -40,19 +40,19 @@ std::vector<Archetype> makeArchetypes() {
         {"average", "Average member", "平均的なメンバー", defaults()},
         {"hard_seller", "Hard seller", "売り込み型", preset({{T::PitchPressure, 0.8}, {T::Breadth, 0.9},
             {T::ReportBack, 0.15}, {T::Gratitude, 0.15}, {T::ReferralThreshold, 0.2}, {T::FeeOffering, 0.6},
-            {T::FeeAppetite, 0.5}, {T::Community, 0.05}})},
+            {T::Community, 0.05}})},
         {"slow_trust_builder", "Slow trust builder", "じっくり信頼構築型", preset({{T::PitchPressure, 0.03},
-            {T::Breadth, 0.2}, {T::ReportBack, 0.5}, {T::Gratitude, 0.5}, {T::ReferralThreshold, 0.6}})},
+            {T::Breadth, 0.2}, {T::ReportBack, 0.5}, {T::Gratitude, 0.5}, {T::ReferralThreshold, 0.5}})},
         {"gratitude_giver", "Gratitude giver", "感謝を伝える型", preset({{T::PitchPressure, 0.03},
             {T::Breadth, 0.2}, {T::ReportBack, 0.95}, {T::Gratitude, 0.95}, {T::FirstPitch, 0.95},
-            {T::ReferralThreshold, 0.6}})},
+            {T::ReferralThreshold, 0.5}})},
         {"careless_referrer", "Careless referrer", "安易な紹介者", preset({{T::ReferralThreshold, 0.1},
             {T::Disclosure, 0.05}, {T::ComplaintHandling, 0.1}})},
         {"unreliable_professional", "Unreliable professional", "納期を守らない専門家", preset({
             {T::Reliability, 0.35}, {T::ReportBack, 0.2}, {T::ComplaintHandling, 0.1}})},
         {"latecomer", "Latecomer", "遅刻常習者", preset({{T::Punctuality, 0.4}, {T::NotifyWhenLate, 0.1}})},
         {"community_member", "Community member", "地域活動型", preset({{T::PitchPressure, 0.02},
-            {T::Breadth, 0.3}, {T::Community, 0.9}, {T::ReferralThreshold, 0.6}})},
+            {T::Breadth, 0.3}, {T::Community, 0.9}, {T::ReferralThreshold, 0.5}})},
     };
 }
 

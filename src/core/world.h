@@ -45,6 +45,7 @@ struct Referral {
     bool weakTie = false;        // trust below the friend stage when referred
     bool disclosed = false;      // referrer said "I barely know them"
     bool feeSwayed = false;      // a fee tipped the choice
+    bool willBeLate = false;     // decided on acceptance (reliability), revealed on the due day
     ReferralStatus status = ReferralStatus::InProgress;
     bool reportedBack = false, thanked = false;
     bool complaintReceived = false, complaintHandled = false;
@@ -122,7 +123,6 @@ private:
 
     // setup
     void addMember(int cohort);
-    void rebuildPending();
     // calendar
     bool nextOccurrence(int& entry, int& day) const;
     // events (events.cpp)
@@ -148,6 +148,8 @@ private:
     void addEvidence(uint32_t from, uint32_t to, double good, double bad);
     // metrics (metrics.cpp)
     void takeSnapshots();
+    void compactForgottenEdges();
+    void refreshForgetDays();
 
     Scenario m_scenario;
     Rng m_rng;
@@ -166,7 +168,9 @@ private:
     int m_referralsSinceEvent = 0;
     std::vector<int> m_professionsPresent;  // professions with an active member, for client needs
     std::vector<uint32_t> m_scratch;        // reused buffers (no allocation per round)
-    std::vector<uint8_t> m_busy;
+    std::vector<uint8_t> m_lateByAttendee;  // 0 on time, 1 late with a message, 2 late silent; during an event
+    std::vector<uint8_t> m_memberFlags;     // scratch: membership of the current calendar entry
+    int m_edgesAfterCompaction = 0;
 };
 
 }  // namespace tsunagari

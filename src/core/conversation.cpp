@@ -1,0 +1,64 @@
+// A conversation: both sides' trust moves; a pitch too early makes the listener wary.
+#include <algorithm>
+
+#include "world.h"
+
+namespace tsunagari {
+
+uint32_t World::touch(uint32_t from, uint32_t to) {
+    // Bring the edge's evidence up to today; a forgotten tie starts over as strangers.
+    const int day = m_day;
+    const uint32_t index = m_relations.findOrCreate(from, to, day);
+    Edge& e = m_relations.edge(index);
+    if (e.lastDay != day) {
+        if (!m_rules.remembered(e, day)) {
+            e.good = e.bad = 0;
+            e.contacts = 0;
+        } else {
+            const auto f = float(m_rules.fade(e, day));
+            e.good *= f;
+            e.bad *= f;
+        }
+        e.lastDay = day;
+    }
+    return index;
+}
+
+void World::addEvidence(uint32_t from, uint32_t to, double good, double bad) {
+    Edge& e = m_relations.edge(touch(from, to));
+    e.good += float(good);
+    e.bad += float(bad);
+    e.forgetDay = m_rules.forgetDay(e);
+}
+
+void World::maybePitch(uint32_t speaker, uint32_t listener, uint32_t listenerEdge, double listenerTrust) {
+    if (!m_rng.chance(m_attendees[speaker].traits[Trait::PitchPressure])) return;
+    ++m_attendees[speaker].counters.pitches;
+    // "Like proposing a hotel on a first date" (seed 002): welcome only once trusted.
+    if (listenerTrust < m_scenario.params[Param::PitchTolerance] && m_scenario.mechanisms[Mechanism::PitchBacklash]) {
+        (void)listener;
+        m_relations.edge(listenerEdge).bad += float(m_scenario.params[Param::PitchBacklashHours]);
+    }
+}
+
+void World::converse(uint32_t a, uint32_t b, double hours, bool pitching) {
+    const uint32_t ab = touch(a, b);  // a's view of b
+    const uint32_t ba = touch(b, a);  // b's view of a (touch may grow the store: use indices)
+    if (pitching) {
+        const double aTrustsB = m_rules.trust(m_relations.edge(ab), m_day);
+        const double bTrustsA = m_rules.trust(m_relations.edge(ba), m_day);
+        maybePitch(a, b, ba, bTrustsA);
+        maybePitch(b, a, ab, aTrustsB);
+    }
+    for (const uint32_t index : {ab, ba}) {
+        Edge& e = m_relations.edge(index);
+        e.good += float(hours);
+        if (e.contacts < 0xFFFF) ++e.contacts;
+        e.forgetDay = m_rules.forgetDay(e);
+    }
+    ++m_attendees[a].counters.conversations;
+    ++m_attendees[b].counters.conversations;
+    ++m_event.conversations;
+}
+
+}  // namespace tsunagari

@@ -1,0 +1,185 @@
+// Events: who comes, who is late, the rounds of conversation, card swaps at mixers and
+// the 1-to-1s that members arrange between meetings.
+#include <algorithm>
+#include <cmath>
+
+#include "world.h"
+
+namespace tsunagari {
+
+namespace {
+constexpr uint8_t kOnTime = 0, kLateNotified = 1, kLateSilent = 2;
+}
+
+void World::beginEvent(int entryIndex, int day) {
+    passDaysTo(day);
+    const CalendarEntry& entry = m_scenario.calendar[size_t(entryIndex)];
+    ++m_occurrencesDone[size_t(entryIndex)];
+    m_lastEventDay = day;
+    m_rules = TrustRules::from(m_scenario.params, m_scenario.mechanisms);
+
+    EventState& ev = m_event;
+    ev.inProgress = true;
+    ev.index = eventsDone() + 1;
+    ev.day = day;
+    ev.entry = entryIndex;
+    ev.kind = entry.kind;
+    ev.policy = entry.hasPolicy ? entry.policy : m_scenario.matchmaking;
+    ev.round = 0;
+    ev.rounds = entry.kind == EventKind::OneToOnes ? 1 : entry.rounds;
+    ev.roundHours = entry.kind == EventKind::OneToOnes ? m_scenario.params[Param::OneToOneHours]
+                                                       : entry.hours / entry.rounds;
+    ev.conversations = 0;
+    ev.participants.clear();
+    ev.groupMembers.clear();
+    ev.groupStarts.clear();
+
+    // Members of this series: cohorts that join it, or everyone when a cohort names none.
+    m_memberFlags.assign(m_attendees.size(), 0);
+    for (const auto& a : m_attendees) {
+        if (!a.active) continue;
+        const auto& joins = m_scenario.population[size_t(a.cohort)].joins;
+        m_memberFlags[a.id] = joins.empty() || std::find(joins.begin(), joins.end(), entry.name) != joins.end();
+    }
+
+    if (entry.kind == EventKind::OneToOnes) {
+        arrangeOneToOnes(entry);
+    } else {
+        for (const auto& a : m_attendees) {
+            if (!m_memberFlags[a.id]) continue;
+            // Non-business groups draw the community-minded (seed 002).
+            const double come = entry.attendance * (entry.kind == EventKind::Community ? a.traits[Trait::Community] : 1.0);
+            if (m_rng.chance(come)) ev.participants.push_back(a.id);
+        }
+    }
+
+    m_lateByAttendee.assign(m_attendees.size(), kOnTime);
+    ev.late.assign(ev.participants.size(), kOnTime);
+    for (size_t i = 0; i < ev.participants.size(); ++i) {
+        Attendee& a = m_attendees[ev.participants[i]];
+        ++a.counters.eventsAttended;
+        const bool late = !m_rng.chance(a.traits[Trait::Punctuality]);
+        const bool notified = m_rng.chance(a.traits[Trait::NotifyWhenLate]);
+        if (!late) continue;
+        ++a.counters.lateArrivals;
+        ev.late[i] = m_lateByAttendee[a.id] = notified ? kLateNotified : kLateSilent;
+    }
+}
+
+void World::arrangeOneToOnes(const CalendarEntry& entry) {
+    // Depth-minded members (low breadth) ask the people they already trust most for a
+    // 1-to-1; the other side agrees unless their experience of the asker is mostly bad.
+    std::vector<uint8_t> paired(m_attendees.size(), 0);
+    const double rate = m_scenario.params[Param::OneToOneRate];
+    const int day = m_day;
+    for (const auto& a : m_attendees) {
+        if (!m_memberFlags[a.id] || paired[a.id]) continue;
+        const bool asks = m_rng.chance(rate * (1.0 - a.traits[Trait::Breadth]) * entry.attendance);
+        if (!asks) continue;
+        uint32_t best = RelationshipStore::kNone;
+        double bestScore = -1;
+        for (uint32_t ei : m_relations.outEdges(a.id)) {
+            const Edge& e = m_relations.edge(ei);
+            if (!m_memberFlags[e.to] || paired[e.to] || !m_rules.remembered(e, day)) continue;
+            const double score = m_rules.trust(e, day) + 0.25 * m_rng.uniform();
+            if (score > bestScore) { bestScore = score; best = e.to; }
+        }
+        if (best == RelationshipStore::kNone) continue;
+        const uint32_t back = m_relations.find(best, a.id);
+        if (back != RelationshipStore::kNone) {
+            const Edge& e = m_relations.edge(back);
+            if (m_rules.remembered(e, day) && e.bad > e.good) continue;  // wary: declines
+        }
+        paired[a.id] = paired[best] = 1;
+        m_event.groupStarts.push_back(uint32_t(m_event.groupMembers.size()));
+        m_event.groupMembers.push_back(a.id);
+        m_event.groupMembers.push_back(best);
+        m_event.participants.push_back(a.id);
+        m_event.participants.push_back(best);
+    }
+    m_event.groupStarts.push_back(uint32_t(m_event.groupMembers.size()));
+}
+
+void World::runRound() {
+    EventState& ev = m_event;
+    if (ev.kind != EventKind::OneToOnes) formGroups(ev.participants, m_scenario.calendar[size_t(ev.entry)].groupSize, ev.policy);
+
+    const bool pitching = ev.kind != EventKind::Community;  // no selling at the yoga class
+    const bool firstRound = ev.round == 0;
+    for (size_t g = 0; g + 1 < ev.groupStarts.size(); ++g) {
+        const uint32_t begin = ev.groupStarts[g], end = ev.groupStarts[g + 1];
+        // Hall (2019) counts time spent together: everyone in a group shares the round.
+        const double hours = ev.roundHours;
+        for (uint32_t i = begin; i < end; ++i) {
+            const uint32_t a = ev.groupMembers[i];
+            for (uint32_t j = i + 1; j < end; ++j) {
+                const uint32_t b = ev.groupMembers[j];
+                // Latecomers miss the first round.
+                if (firstRound && (m_lateByAttendee[a] || m_lateByAttendee[b])) continue;
+                converse(a, b, hours, pitching);
+            }
+        }
+    }
+    if (firstRound) penaliseLateness();
+    if (ev.kind == EventKind::Mixer) cardSwaps();
+    ++ev.round;
+}
+
+void World::penaliseLateness() {
+    // Those who waited in the latecomer's first group lose trust in them; a message keeps most of it (seed 003).
+    const EventState& ev = m_event;
+    const double penalty = m_scenario.params[Param::LatePenaltyHours];
+    const double keeps = m_scenario.params[Param::NotifyKeeps];
+    if (!m_scenario.mechanisms[Mechanism::LatenessCosts]) return;
+    for (size_t g = 0; g + 1 < ev.groupStarts.size(); ++g) {
+        for (uint32_t i = ev.groupStarts[g]; i < ev.groupStarts[g + 1]; ++i) {
+            const uint32_t late = ev.groupMembers[i];
+            if (m_lateByAttendee[late] == kOnTime) continue;
+            const double cost = m_lateByAttendee[late] == kLateNotified ? penalty * (1.0 - keeps) : penalty;
+            for (uint32_t j = ev.groupStarts[g]; j < ev.groupStarts[g + 1]; ++j) {
+                const uint32_t waiter = ev.groupMembers[j];
+                if (waiter != late && m_lateByAttendee[waiter] == kOnTime) addEvidence(waiter, late, 0, cost);
+            }
+        }
+    }
+}
+
+void World::cardSwaps() {
+    // Breadth-minded attendees work the room at open mixers, swapping cards with strangers (seed 004).
+    const EventState& ev = m_event;
+    const size_t n = ev.participants.size();
+    if (n < 2) return;
+    const double perRound = m_scenario.params[Param::CardSwapsPerRound];
+    const double hours = m_scenario.params[Param::CardSwapHours];
+    for (const uint32_t a : ev.participants) {
+        const double wanted = perRound * m_attendees[a].traits[Trait::Breadth];
+        int swaps = int(wanted);
+        if (m_rng.chance(wanted - swaps)) ++swaps;
+        for (int s = 0; s < swaps; ++s) {
+            const uint32_t b = ev.participants[m_rng.below(uint32_t(n))];
+            if (b != a) converse(a, b, hours, true);
+        }
+    }
+}
+
+void World::finishEvent() {
+    takeSnapshots();
+    m_event.inProgress = false;
+    // Forgotten ties with no history are dropped now and then, so memory stays flat on long runs.
+    if (m_relations.edges().size() > size_t(2 * std::max(m_edgesAfterCompaction, 50'000))) compactForgottenEdges();
+}
+
+void World::compactForgottenEdges() {
+    const int day = m_day;
+    m_relations.compact([day](const Edge& e) { return day < e.forgetDay || e.referrals > 0 || e.blockedUntil > day; });
+    m_edgesAfterCompaction = int(m_relations.edges().size());
+}
+
+void World::refreshForgetDays() {
+    for (uint32_t i = 0; i < m_relations.edges().size(); ++i) {
+        Edge& e = m_relations.edge(i);
+        e.forgetDay = m_rules.forgetDay(e);
+    }
+}
+
+}  // namespace tsunagari

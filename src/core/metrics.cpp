@@ -1,0 +1,69 @@
+// End-of-event snapshots: contacts, collaborators and reputation per attendee, and the
+// per-group figures that the CSV, the summary and the window's plots all read.
+#include <algorithm>
+#include <numeric>
+
+#include "world.h"
+
+namespace tsunagari {
+
+void World::takeSnapshots() {
+    const int day = m_day;
+    for (auto& a : m_attendees) {
+        a.snapshot.contacts = 0;
+        a.snapshot.collaborators = 0;
+        a.snapshot.reputation = a.clientTrust.empty()
+            ? 0.0 : std::accumulate(a.clientTrust.begin(), a.clientTrust.end(), 0.0) / double(a.clientTrust.size());
+    }
+    const double collaborator = m_rules.stageCollaborator;
+    for (const Edge& e : m_relations.edges()) {
+        if (!m_rules.remembered(e, day) || !m_attendees[e.to].active) continue;
+        ++m_attendees[e.from].snapshot.contacts;
+        // Count each mutual collaborator tie once from each side; most edges fail the cheap bound.
+        if (m_rules.trustUpperBound(e) < collaborator || m_rules.trust(e, day) < collaborator) continue;
+        const uint32_t back = m_relations.find(e.to, e.from);
+        if (back != RelationshipStore::kNone && m_rules.trust(m_relations.edge(back), day) >= collaborator)
+            ++m_attendees[e.from].snapshot.collaborators;
+    }
+
+    EventRecord rec;
+    rec.index = m_event.index;
+    rec.day = m_event.day;
+    rec.kind = m_event.kind;
+    rec.name = m_scenario.calendar[size_t(m_event.entry)].name;
+    rec.participants = int(m_event.participants.size());
+    rec.late = int(std::count_if(m_event.late.begin(), m_event.late.end(), [](uint8_t l) { return l != 0; }));
+    rec.conversations = m_event.conversations;
+    rec.referralsMade = m_referralsSinceEvent;
+    m_referralsSinceEvent = 0;
+    rec.groups.resize(m_groupLabels.size());
+    for (int g = 0; g < int(m_groupLabels.size()); ++g) rec.groups[size_t(g)] = groupFigures(g);
+    m_history.push_back(std::move(rec));
+}
+
+GroupFigures World::groupFigures(int group) const {
+    GroupFigures f;
+    for (const auto& a : m_attendees) {
+        if (!a.active || a.group != group) continue;
+        ++f.members;
+        f.contacts += a.snapshot.contacts;
+        f.collaborators += a.snapshot.collaborators;
+        f.reputation += a.snapshot.reputation;
+        f.referralsGiven += a.counters.referralsGiven;
+        f.referralsReceived += a.counters.referralsReceived;
+        f.repeatReferralsReceived += a.counters.repeatReferralsReceived;
+        f.referralsAccepted += a.counters.referralsAccepted;
+        f.referralsDeclined += a.counters.referralsDeclined;
+        f.closedBusiness += a.counters.closedBusiness;
+        f.complaints += a.counters.complaints;
+    }
+    if (f.members == 0) return f;
+    const double n = f.members;
+    for (double* v : {&f.contacts, &f.collaborators, &f.reputation, &f.referralsGiven, &f.referralsReceived,
+                      &f.repeatReferralsReceived, &f.referralsAccepted, &f.referralsDeclined, &f.closedBusiness,
+                      &f.complaints})
+        *v /= n;
+    return f;
+}
+
+}  // namespace tsunagari

@@ -1,0 +1,191 @@
+// Days between events and the referral lifecycle: need, choice, accept or decline,
+// delivery, report back and thanks, delayed complaint, reputation, closed business.
+#include <algorithm>
+
+#include "professions.h"
+#include "world.h"
+
+namespace tsunagari {
+
+namespace {
+constexpr int kDeliveryDue = 0, kComplaintArrives = 1;
+}
+
+void World::passDaysTo(int day) {
+    while (m_day < day) {
+        ++m_day;
+        passDay();
+    }
+}
+
+void World::passDay() {
+    if (m_professionsPresent.empty()) {
+        for (const auto& a : m_attendees)
+            if (a.active) m_professionsPresent.push_back(a.profession);
+        std::sort(m_professionsPresent.begin(), m_professionsPresent.end());
+        m_professionsPresent.erase(std::unique(m_professionsPresent.begin(), m_professionsPresent.end()),
+                                   m_professionsPresent.end());
+    }
+    const Params& p = m_scenario.params;
+    const double needChance = p[Param::ClientsPerAttendee] * p[Param::NeedsPerClientPerYear] / 365.0;
+    for (const auto& a : m_attendees)
+        if (a.active && m_rng.chance(needChance)) tryReferral(a.id);
+
+    while (!m_pending.empty() && m_pending.top().day <= m_day) {
+        const Pending due = m_pending.top();
+        m_pending.pop();
+        Referral& r = m_referrals[due.referral];
+        if (due.kind == kDeliveryDue) deliveryDue(r);
+        else complaintArrives(r);
+    }
+}
+
+void World::tryReferral(uint32_t referrer) {
+    Attendee& a = m_attendees[referrer];
+    if (a.clientTrust.empty() || m_professionsPresent.size() < 2) return;
+    // A client needs a profession other than the adviser's own.
+    const auto own = std::find(m_professionsPresent.begin(), m_professionsPresent.end(), a.profession);
+    const size_t others = m_professionsPresent.size() - (own != m_professionsPresent.end() ? 1 : 0);
+    size_t pick = m_rng.below(uint32_t(others));
+    if (own != m_professionsPresent.end() && pick >= size_t(own - m_professionsPresent.begin())) ++pick;
+    const int needed = m_professionsPresent[pick];
+    const auto client = m_rng.below(uint32_t(a.clientTrust.size()));
+    const double disclosureDraw = m_rng.uniform();
+
+    // Choose the most trusted contact of that profession above the threshold. A fee stands
+    // in for trust only as far as this referrer has an appetite for fees (seed 004).
+    const Params& p = m_scenario.params;
+    const double threshold = a.traits[Trait::ReferralThreshold];
+    const double appetite = p[Param::FeeWeight] * a.traits[Trait::FeeAppetite];
+    uint32_t chosenEdge = RelationshipStore::kNone, weakEdge = RelationshipStore::kNone;
+    double chosenScore = -1, chosenTrust = 0, weakTrust = 0;
+    for (uint32_t ei : m_relations.outEdges(referrer)) {
+        const Edge& e = m_relations.edge(ei);
+        const Attendee& b = m_attendees[e.to];
+        if (b.profession != needed || !b.active || e.blockedUntil > m_day || !m_rules.remembered(e, m_day)) continue;
+        const double t = m_rules.trust(e, m_day);
+        const double score = t + appetite * b.traits[Trait::FeeOffering];
+        if (score >= threshold && score > chosenScore) {
+            chosenScore = score;
+            chosenEdge = ei;
+            chosenTrust = t;
+        }
+        if (t > weakTrust) {
+            weakTrust = t;
+            weakEdge = ei;
+        }
+    }
+    const bool honest = disclosureDraw < a.traits[Trait::Disclosure];
+    Referral r;
+    if (chosenEdge != RelationshipStore::kNone) {
+        r.weakTie = chosenTrust < p[Param::StageFriend];
+        r.disclosed = r.weakTie && honest;
+        r.feeSwayed = chosenTrust < threshold;
+    } else if (weakEdge != RelationshipStore::kNone && honest) {
+        // Nobody trusted enough: an honest referrer may still pass on a weak tie, saying so.
+        chosenEdge = weakEdge;
+        r.weakTie = r.disclosed = true;
+    } else {
+        return;
+    }
+
+    Edge& edge = m_relations.edge(chosenEdge);
+    Attendee& b = m_attendees[edge.to];
+    r.id = uint32_t(m_referrals.size());
+    r.day = m_day;
+    r.from = referrer;
+    r.to = edge.to;
+    r.client = client;
+    r.profession = needed;
+    r.first = edge.referrals == 0;
+    if (edge.referrals < 0xFFFF) ++edge.referrals;
+    ++a.counters.referralsGiven;
+    ++b.counters.referralsReceived;
+    if (!r.first) ++b.counters.repeatReferralsReceived;
+    ++m_referralsSinceEvent;
+
+    // A busy receiver declines, unless it is someone's first referral and they swing at it (seed 001).
+    const bool busy = m_rng.chance(p[Param::BusyChance]);
+    const bool swing = m_rng.chance(r.first ? b.traits[Trait::FirstPitch] : 0.5);
+    const bool onTime = m_rng.chance(b.traits[Trait::Reliability]);
+    if (busy && !swing) {
+        r.status = ReferralStatus::Declined;
+        r.resolvedDay = m_day;
+        ++b.counters.referralsDeclined;
+        if (r.first && m_scenario.mechanisms[Mechanism::FirstDeclineBlock])
+            edge.blockedUntil = m_day + int(p[Param::FirstDeclineBlockDays]);
+        else
+            addEvidence(referrer, r.to, 0, p[Param::DeclineBadHours]);
+        m_referrals.push_back(r);
+        return;
+    }
+    ++b.counters.referralsAccepted;
+    r.willBeLate = !onTime;
+    m_referrals.push_back(r);
+    m_pending.push({m_day + int(p[Param::JobDays]), m_pendingOrder++, kDeliveryDue, r.id});
+}
+
+void World::deliveryDue(Referral& r) {
+    const Params& p = m_scenario.params;
+    Attendee& b = m_attendees[r.to];
+    const bool gratitudeCounts = m_scenario.mechanisms[Mechanism::GratitudeEffect];
+    r.reportedBack = m_rng.chance(b.traits[Trait::ReportBack]);
+    r.thanked = m_rng.chance(b.traits[Trait::Gratitude]);
+    r.resolvedDay = m_day;
+    double good = 0, bad = 0;
+    if (!r.willBeLate) {
+        r.status = ReferralStatus::Delivered;
+        r.value = p[Param::JobValue] * p[Param::ReferralValuePremium];
+        b.counters.closedBusiness += r.value;
+        ++b.counters.deliveredOnTime;
+        const double current = m_attendees[r.from].clientTrust[r.client];
+        changeReputation(r, p[Param::ReputationGain] * (1.0 - current));
+        if (r.reportedBack) good += p[Param::ReportHours];
+        if (r.thanked) good += p[Param::ThanksHours];
+        if (!r.reportedBack && !r.thanked) bad += p[Param::SilenceBadHours];
+    } else {
+        // Late: the client complains to the referrer weeks later (seed 000). A report of
+        // the trouble now lets the referrer follow up early (seed 001).
+        r.status = ReferralStatus::Late;
+        ++b.counters.deliveredLate;
+        if (!r.reportedBack) bad += p[Param::SilenceBadHours];
+        const int delay = m_rng.between(int(p[Param::ComplaintDelayMinDays]), int(p[Param::ComplaintDelayMaxDays]));
+        m_pending.push({m_day + delay, m_pendingOrder++, kComplaintArrives, r.id});
+    }
+    if (gratitudeCounts && (good > 0 || bad > 0)) addEvidence(r.from, r.to, good, bad);
+}
+
+void World::complaintArrives(Referral& r) {
+    const Params& p = m_scenario.params;
+    const Mechanisms& m = m_scenario.mechanisms;
+    Attendee& a = m_attendees[r.from];
+    const Attendee& b = m_attendees[r.to];
+    ++a.counters.complaints;
+    r.complaintReceived = true;
+    r.resolvedDay = m_day;
+    // Both draws always happen, so switching a mechanism off does not shift the random stream.
+    const bool referrerFollowsUp = m_rng.chance(a.traits[Trait::ComplaintHandling]);
+    const bool receiverFollowsUp = m_rng.chance(b.traits[Trait::ComplaintHandling]);
+
+    double loss = p[Param::ReputationLoss];
+    if (r.disclosed && m[Mechanism::DisclosureSoftens]) loss *= 1.0 - p[Param::DisclosureSoftening];
+    if (r.reportedBack && m[Mechanism::GratitudeEffect]) loss *= 1.0 - p[Param::EarlyReportRecovery];
+    if (m[Mechanism::ComplaintHandling]) {
+        if (referrerFollowsUp) loss *= 1.0 - p[Param::ComplaintRecovery];
+        if (receiverFollowsUp) loss *= 1.0 - p[Param::ComplaintRecovery];
+        r.complaintHandled = referrerFollowsUp || receiverFollowsUp;
+    }
+    changeReputation(r, -loss);
+    const double distrust = p[Param::FailureBadHours] * (r.complaintHandled && receiverFollowsUp ? 0.5 : 1.0);
+    addEvidence(r.from, r.to, 0, distrust);
+}
+
+void World::changeReputation(Referral& r, double delta) {
+    if (!m_scenario.mechanisms[Mechanism::ReputationAtStake]) return;
+    float& t = m_attendees[r.from].clientTrust[r.client];
+    const float before = t;
+    t = std::clamp(float(t + delta), 0.0f, 1.0f);
+    r.reputationChange += double(t - before);
+}
+
+}  // namespace tsunagari
