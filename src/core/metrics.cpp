@@ -12,19 +12,25 @@ void World::takeSnapshots() {
     for (auto& a : m_attendees) {
         a.snapshot.contacts = 0;
         a.snapshot.collaborators = 0;
+        a.snapshot.trustReceived = 0;
         a.snapshot.reputation = a.clientTrust.empty()
             ? 0.0 : std::accumulate(a.clientTrust.begin(), a.clientTrust.end(), 0.0) / double(a.clientTrust.size());
     }
     const double collaborator = m_rules.stageCollaborator;
+    std::vector<uint32_t> rememberedBy(m_attendees.size(), 0);
     for (const Edge& e : m_relations.edges()) {
         if (!m_rules.remembered(e, day) || !m_attendees[e.to].active) continue;
         ++m_attendees[e.from].snapshot.contacts;
+        ++rememberedBy[e.to];
+        m_attendees[e.to].snapshot.trustReceived += m_rules.trust(e, day);
         // Count each mutual collaborator tie once from each side; most edges fail the cheap bound.
         if (m_rules.trustUpperBound(e) < collaborator || m_rules.trust(e, day) < collaborator) continue;
         const uint32_t back = m_relations.find(e.to, e.from);
         if (back != RelationshipStore::kNone && m_rules.trust(m_relations.edge(back), day) >= collaborator)
             ++m_attendees[e.from].snapshot.collaborators;
     }
+    for (auto& a : m_attendees)
+        if (rememberedBy[a.id] > 0) a.snapshot.trustReceived /= rememberedBy[a.id];
 
     EventRecord rec;
     rec.index = m_event.index;
@@ -49,6 +55,7 @@ GroupFigures World::groupFigures(int group) const {
         f.contacts += a.snapshot.contacts;
         f.collaborators += a.snapshot.collaborators;
         f.reputation += a.snapshot.reputation;
+        f.trustReceived += a.snapshot.trustReceived;
         f.referralsGiven += a.counters.referralsGiven;
         f.referralsReceived += a.counters.referralsReceived;
         f.repeatReferralsReceived += a.counters.repeatReferralsReceived;
@@ -59,7 +66,7 @@ GroupFigures World::groupFigures(int group) const {
     }
     if (f.members == 0) return f;
     const double n = f.members;
-    for (double* v : {&f.contacts, &f.collaborators, &f.reputation, &f.referralsGiven, &f.referralsReceived,
+    for (double* v : {&f.contacts, &f.collaborators, &f.reputation, &f.trustReceived, &f.referralsGiven, &f.referralsReceived,
                       &f.repeatReferralsReceived, &f.referralsAccepted, &f.referralsDeclined, &f.closedBusiness,
                       &f.complaints})
         *v /= n;
