@@ -1,0 +1,262 @@
+// The ten lessons of MODEL.md, each over 30 seeds: the effect appears with its mechanism
+// and vanishes (or reverses) with the mechanism switched off.
+#include <doctest/doctest.h>
+
+#include <map>
+
+#include "lesson_support.h"
+
+using namespace tsunagari;
+using namespace tsunagari::testing;
+
+namespace {
+
+// The effect is real: positive on average, well beyond noise, in most seeds.
+void requireEffect(const Sample& gap, const char* what) {
+    INFO(what << ": mean gap " << gap.mean() << ", standard error " << gap.standardError()
+              << ", positive in " << gap.positives() << "/" << gap.values.size() << " seeds");
+    CHECK(gap.mean() > 3.0 * gap.standardError());
+    CHECK(gap.positives() >= gap.values.size() * 2 / 3);
+}
+
+// The effect is gone: no longer distinguishable from noise, or far smaller than with the mechanism.
+void requireVanished(const Sample& on, const Sample& off, const char* what) {
+    INFO(what << ": gap with mechanism " << on.mean() << ", without " << off.mean() << " (standard error "
+              << off.standardError() << ")");
+    CHECK((off.mean() < 2.5 * off.standardError() + 1e-12 || off.mean() < 0.25 * on.mean()));
+}
+
+}  // namespace
+
+TEST_CASE("L1: hard sellers gather more contacts but fewer collaborators and referrals") {
+    const Scenario s = shippedScenario("l1_hard_sellers.json");
+    REQUIRE(s.events >= 20);
+    const auto contacts = overSeeds(s, groupGap("hard_seller", "slow_trust_builder", &GroupFigures::contacts));
+    const auto collaborators = overSeeds(s, groupGap("slow_trust_builder", "hard_seller", &GroupFigures::collaborators));
+    const auto referrals = overSeeds(s, groupGap("slow_trust_builder", "hard_seller", &GroupFigures::referralsReceived));
+    requireEffect(contacts, "hard sellers' extra contacts");
+    requireEffect(collaborators, "slow builders' extra collaborators");
+    requireEffect(referrals, "slow builders' extra referrals");
+
+    SUBCASE("without pitch backlash, hard sellers are no longer passed over for referrals") {
+        Scenario off = s;
+        off.mechanisms[Mechanism::PitchBacklash] = false;
+        requireVanished(referrals, overSeeds(off, groupGap("slow_trust_builder", "hard_seller", &GroupFigures::referralsReceived)),
+                        "referral gap");
+        // Trust in hard sellers catches up too (what remains is their rarer 1-to-1s).
+        const auto trustOn = overSeeds(s, groupGap("slow_trust_builder", "hard_seller", &GroupFigures::trustReceived));
+        const auto trustOff = overSeeds(off, groupGap("slow_trust_builder", "hard_seller", &GroupFigures::trustReceived));
+        CHECK(trustOff.mean() < 0.5 * trustOn.mean());
+    }
+    SUBCASE("without backlash and without 1-to-1s, the collaborator gap is gone") {
+        Scenario off = s;
+        off.mechanisms[Mechanism::PitchBacklash] = false;
+        off.params[Param::OneToOneRate] = 0;
+        requireVanished(collaborators, overSeeds(off, groupGap("slow_trust_builder", "hard_seller", &GroupFigures::collaborators)),
+                        "collaborator gap");
+    }
+}
+
+TEST_CASE("L2: gratitude givers get more repeat referrals than otherwise equal members") {
+    const Scenario s = shippedScenario("l2_gratitude.json");
+    const auto gap = overSeeds(s, groupGap("gratitude giver", "silent receiver", &GroupFigures::repeatReferralsReceived));
+    requireEffect(gap, "repeat referrals");
+    Scenario off = s;
+    off.mechanisms[Mechanism::GratitudeEffect] = false;
+    requireVanished(gap, overSeeds(off, groupGap("gratitude giver", "silent receiver", &GroupFigures::repeatReferralsReceived)),
+                    "repeat referrals without the gratitude effect");
+}
+
+namespace {
+// Referrals from A to B in the year after B's answer to A's first referral, per such pair.
+struct FollowUps {
+    double afterDecline = 0, afterAccept = 0;
+};
+FollowUps followUps(const World& w) {
+    std::map<std::pair<uint32_t, uint32_t>, const Referral*> firsts;
+    for (const auto& r : w.referrals())
+        if (r.first) firsts[{r.from, r.to}] = &r;
+    double declinedPairs = 0, acceptedPairs = 0, afterDecline = 0, afterAccept = 0;
+    for (const auto& [pair, first] : firsts) {
+        if (first->day + 365 > w.day()) continue;  // only pairs with a full year to watch
+        const bool declined = first->status == ReferralStatus::Declined;
+        (declined ? declinedPairs : acceptedPairs) += 1;
+        for (const auto& r : w.referrals())
+            if (r.from == pair.first && r.to == pair.second && r.day > first->day && r.day <= first->day + 365)
+                (declined ? afterDecline : afterAccept) += 1;
+    }
+    return {declinedPairs > 0 ? afterDecline / declinedPairs : 0, acceptedPairs > 0 ? afterAccept / acceptedPairs : 0};
+}
+}  // namespace
+
+TEST_CASE("L3: declining a first referral cuts referrals from that referrer for a long time") {
+    Scenario s = shippedScenario("l3_first_referral.json");
+    s.events = 160;  // long enough for a year of follow-ups after many first referrals
+    const auto gap = overSeeds(s, [](const World& w) { auto f = followUps(w); return f.afterAccept - f.afterDecline; });
+    const auto afterDecline = overSeeds(s, [](const World& w) { return followUps(w).afterDecline; });
+    requireEffect(gap, "follow-up referrals after accepting minus after declining");
+    CHECK(afterDecline.mean() == 0.0);  // blocked for three years: nothing within one
+    Scenario off = s;
+    off.mechanisms[Mechanism::FirstDeclineBlock] = false;
+    const auto offGap = overSeeds(off, [](const World& w) { auto f = followUps(w); return f.afterAccept - f.afterDecline; });
+    const auto offAfterDecline = overSeeds(off, [](const World& w) { return followUps(w).afterDecline; });
+    const auto offAfterAccept = overSeeds(off, [](const World& w) { return followUps(w).afterAccept; });
+    INFO("without the block: " << offAfterDecline.mean() << " after decline vs " << offAfterAccept.mean() << " after accept");
+    CHECK(offAfterDecline.mean() > 0.5 * offAfterAccept.mean());
+    CHECK(offGap.mean() < 0.5 * gap.mean());
+}
+
+TEST_CASE("L4: careless referrers lose client reputation when their contacts are unreliable") {
+    const Scenario s = shippedScenario("l4_careless_referrers.json");
+    const auto gap = overSeeds(s, groupGap("selective referrer", "careless referrer", &GroupFigures::reputation));
+    requireEffect(gap, "selective minus careless reputation");
+    const auto selectiveLoss = overSeeds(s, [](const World& w) {
+        return w.params()[Param::InitialReputation] - w.history().back().groups[size_t(groupIndex(w, "selective referrer"))].reputation;
+    });
+    const auto carelessLoss = overSeeds(s, [](const World& w) {
+        return w.params()[Param::InitialReputation] - w.history().back().groups[size_t(groupIndex(w, "careless referrer"))].reputation;
+    });
+    CHECK(carelessLoss.mean() > 3 * selectiveLoss.mean());
+    SUBCASE("with reliable contacts the careless lose nothing relative to the selective") {
+        Scenario reliable = s;
+        for (auto& c : reliable.population) c.traits[Trait::Reliability] = 1.0;
+        requireVanished(gap, overSeeds(reliable, groupGap("selective referrer", "careless referrer", &GroupFigures::reputation)),
+                        "reputation gap with reliable contacts");
+    }
+    SUBCASE("with reputation not at stake nobody's reputation moves") {
+        Scenario off = s;
+        off.mechanisms[Mechanism::ReputationAtStake] = false;
+        const auto offGap = overSeeds(off, groupGap("selective referrer", "careless referrer", &GroupFigures::reputation));
+        CHECK(offGap.mean() == doctest::Approx(0.0));
+    }
+}
+
+namespace {
+// Share of a mixer's new acquaintances still remembered `days` after it.
+double rememberedAfter(Scenario s, int seed, int days) {
+    s.seed = uint64_t(seed);
+    World w(s);
+    w.runEvents(1);
+    const int mixerDay = w.day();
+    double met = 0, kept = 0;
+    const size_t metAtMixer = w.relationships().edges().size();  // later referrals may add edges: not counted
+    for (size_t i = 0; i < metAtMixer; ++i) met += w.trustRules().remembered(w.relationships().edge(uint32_t(i)), mixerDay);
+    w.runToDay(mixerDay + days);
+    for (size_t i = 0; i < metAtMixer; ++i) kept += w.trustRules().remembered(w.relationships().edge(uint32_t(i)), w.day());
+    return met > 0 ? kept / met : 0;
+}
+}  // namespace
+
+TEST_CASE("L5: without repeated contact, mixer acquaintances fade within about a month") {
+    Scenario s = shippedScenario("l5_fading_acquaintances.json");
+    s.calendar[0].everyDays = 1000;  // one mixer and then nothing
+    Sample after30, after7, off30;
+    Scenario off = s;
+    off.mechanisms[Mechanism::Forgetting] = false;
+    for (int seed = 1; seed <= kLessonSeeds; ++seed) {
+        after7.values.push_back(rememberedAfter(s, seed, 7));
+        after30.values.push_back(rememberedAfter(s, seed, 30));
+        off30.values.push_back(rememberedAfter(off, seed, 30));
+    }
+    INFO("remembered after 7 days " << after7.mean() << ", after 30 days " << after30.mean() << ", without forgetting " << off30.mean());
+    CHECK(after7.mean() > 0.7);    // a week later most are still there
+    CHECK(after30.mean() < 0.35);  // a month later most are gone
+    CHECK(off30.mean() == doctest::Approx(1.0));
+    SUBCASE("monthly mixers alone never build a network") {
+        const Scenario monthly = shippedScenario("l5_fading_acquaintances.json");
+        const auto contacts = overSeeds(monthly, [](const World& w) { return w.history().back().groups[0].contacts; });
+        Scenario monthlyOff = monthly;
+        monthlyOff.mechanisms[Mechanism::Forgetting] = false;
+        const auto contactsOff = overSeeds(monthlyOff, [](const World& w) { return w.history().back().groups[0].contacts; });
+        CHECK(contactsOff.mean() > 2.5 * contacts.mean());
+    }
+}
+
+TEST_CASE("L6: late without notice costs trust; a message keeps most of it") {
+    const Scenario s = shippedScenario("l6_lateness.json");
+    Scenario off = s;
+    off.mechanisms[Mechanism::LatenessCosts] = false;
+    auto trustIn = [](const char* label) {
+        return [label](const World& w) { return w.history().back().groups[size_t(groupIndex(w, label))].trustReceived; };
+    };
+    // Latecomers also miss the first round; the cost of lateness itself is what the switch removes.
+    const double silentCost = overSeeds(off, trustIn("late, silent")).mean() - overSeeds(s, trustIn("late, silent")).mean();
+    const double messageCost = overSeeds(off, trustIn("late, messages")).mean() - overSeeds(s, trustIn("late, messages")).mean();
+    INFO("trust lost by silent latecomers " << silentCost << ", by those who send a message " << messageCost);
+    CHECK(silentCost > 0.01);
+    CHECK(messageCost < 0.4 * silentCost);  // the message keeps most of it
+    const auto gapOn = overSeeds(s, groupGap("late, messages", "late, silent", &GroupFigures::trustReceived));
+    requireEffect(gapOn, "messages minus silent");
+    requireVanished(gapOn, overSeeds(off, groupGap("late, messages", "late, silent", &GroupFigures::trustReceived)),
+                    "gap without lateness costs");
+}
+
+namespace {
+// Mean reputation change per complaint on failed referrals made by members of `label`.
+double lossPerComplaint(const World& w, const std::string& label) {
+    const int g = groupIndex(w, label);
+    double loss = 0, n = 0;
+    for (const auto& r : w.referrals())
+        if (r.complaintReceived && w.attendees()[r.from].group == g) { loss -= r.reputationChange; n += 1; }
+    return n > 0 ? loss / n : 0;
+}
+}  // namespace
+
+TEST_CASE("L7: honest disclosure limits the damage of a failed weak-tie referral") {
+    const Scenario s = shippedScenario("l7_disclosure.json");
+    auto gap = [](const World& w) { return lossPerComplaint(w, "does not disclose") - lossPerComplaint(w, "discloses"); };
+    const auto on = overSeeds(s, gap);
+    requireEffect(on, "loss per complaint, silent minus honest");
+    Scenario off = s;
+    off.mechanisms[Mechanism::DisclosureSoftens] = false;
+    requireVanished(on, overSeeds(off, gap), "without disclosure softening");
+}
+
+TEST_CASE("L8: complaint handling on both sides recovers reputation") {
+    const Scenario s = shippedScenario("l8_complaint_handling.json");
+    auto gap = [](const World& w) { return lossPerComplaint(w, "does not follow up") - lossPerComplaint(w, "follows up"); };
+    const auto on = overSeeds(s, gap);
+    requireEffect(on, "loss per complaint without minus with follow-up");
+    const auto reputation = overSeeds(s, groupGap("follows up", "does not follow up", &GroupFigures::reputation));
+    requireEffect(reputation, "reputation of those who follow up");
+    SUBCASE("the receiver's follow-up helps too") {
+        Scenario both = s;
+        for (auto& c : both.population)
+            if (c.archetype == "unreliable_professional") c.traits[Trait::ComplaintHandling] = 1.0;
+        auto absoluteLoss = [](const World& w) { return lossPerComplaint(w, "does not follow up"); };
+        CHECK(overSeeds(both, absoluteLoss).mean() < 0.8 * overSeeds(s, absoluteLoss).mean());
+    }
+    Scenario off = s;
+    off.mechanisms[Mechanism::ComplaintHandling] = false;
+    requireVanished(on, overSeeds(off, gap), "without complaint handling");
+}
+
+TEST_CASE("L9: referral fees do not raise referrals from trust-based referrers") {
+    const Scenario s = shippedScenario("l9_referral_fees.json");
+    const auto gap = overSeeds(s, groupGap("offers fees", "no fees", &GroupFigures::referralsReceived));
+    INFO("fee offerers minus others: " << gap.mean() << " (standard error " << gap.standardError() << ")");
+    CHECK(std::abs(gap.mean()) < 2.5 * gap.standardError() + 0.05);
+    SUBCASE("referrers who care about fees do send more to fee offerers") {
+        Scenario feeMinded = s;
+        setTraitForLabel(feeMinded, "trust-based referrer", Trait::FeeAppetite, 1.0);
+        const auto feeGap = overSeeds(feeMinded, groupGap("offers fees", "no fees", &GroupFigures::referralsReceived));
+        requireEffect(feeGap, "fee offerers' extra referrals from fee-minded referrers");
+        CHECK(feeGap.mean() > 10 * std::abs(gap.mean()));
+    }
+}
+
+TEST_CASE("L10: a weekly closed chapter builds more collaborator ties than monthly mixers for the same hours") {
+    const Scenario s = shippedScenario("l10_chapter_vs_mixer.json");
+    // Same hours: 52 weekly 1.5-hour meetings against 13 six-hour mixers.
+    double chapterHours = 0, mixerHours = 0;
+    for (const auto& e : s.calendar) (e.kind == EventKind::Chapter ? chapterHours : mixerHours) += e.hours / e.everyDays;
+    CHECK(chapterHours == doctest::Approx(mixerHours).epsilon(0.05));
+    const auto gap = overSeeds(s, groupGap("chapter member", "mixer goer", &GroupFigures::collaborators));
+    requireEffect(gap, "chapter minus mixer collaborators");
+    SUBCASE("if one meeting were enough to trust someone, mixers would win") {
+        Scenario off = s;
+        off.mechanisms[Mechanism::TrustNeedsRepetition] = false;
+        const auto offGap = overSeeds(off, groupGap("mixer goer", "chapter member", &GroupFigures::collaborators));
+        requireEffect(offGap, "mixer minus chapter collaborators without repetition");
+    }
+}
