@@ -1,0 +1,242 @@
+// Command-line parsing for tsunagari-cli and its help text.
+#include "args.h"
+
+#include <charconv>
+#include <limits>
+
+#include "scenario.h"
+
+namespace tsunagari::cli {
+
+namespace {
+
+constexpr const char* kProgram = "tsunagari-cli";
+
+const char* const kEventsRun = "a whole number of events from 0 to 1000000";
+const char* const kEventsBench = "a whole number of events from 1 to 1000000";
+const char* const kSeed = "a whole number from 0 to 18446744073709551615";
+const char* const kSetting = "path=value, e.g. params.busy_chance=0.5";
+const char* const kOutDir = "a directory";
+const char* const kAttendees = "a comma-separated list of attendee counts from 1 to 1000000, e.g. 100,1000";
+
+// Whole numbers only: no sign, spaces, fractions or trailing text (std::from_chars is
+// locale-independent and rejects all of those).
+template <class T>
+bool parseWhole(const std::string& text, T min, T max, T& out) {
+    if (text.empty() || text.front() < '0' || text.front() > '9') return false;
+    T value{};
+    const auto res = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (res.ec != std::errc() || res.ptr != text.data() + text.size() || value < min || value > max) return false;
+    out = value;
+    return true;
+}
+
+// Walks the arguments after the command name; knows the command for messages.
+class Reader {
+public:
+    Reader(const std::vector<std::string>& args, std::string command) : m_args(args), m_command(std::move(command)) {}
+
+    bool done() const { return m_next >= m_args.size(); }
+
+    // The next argument; for "--flag=value" the flag part, with the value kept for value().
+    std::string take() {
+        std::string arg = m_args[m_next++];
+        m_inline.reset();
+        if (arg.rfind("--", 0) == 0) {
+            const auto eq = arg.find('=');
+            if (eq != std::string::npos) {
+                m_inline = arg.substr(eq + 1);
+                arg.resize(eq);
+            }
+        }
+        return arg;
+    }
+
+    // The flag's value, from "--flag=value" or the next argument (which must not be a flag).
+    std::string value(const std::string& flag, const char* expected) {
+        std::string v;
+        if (m_inline) {
+            v = *m_inline;
+            m_inline.reset();
+        } else if (!done() && m_args[m_next].rfind("--", 0) != 0) {
+            v = m_args[m_next++];
+        }
+        if (v.empty()) fail(flag + " needs a value: " + expected);
+        return v;
+    }
+
+    // A flag that takes no value must not be given one ("--quiet=yes").
+    void noValue(const std::string& flag) {
+        if (m_inline) fail(flag + " takes no value, got '" + *m_inline + "'");
+    }
+
+    [[noreturn]] void fail(const std::string& message) const {
+        throw UsageError(std::string(kProgram) + " " + m_command + ": " + message);
+    }
+    [[noreturn]] void unknown(const std::string& arg) const {
+        fail("unknown option '" + arg + "' (try '" + kProgram + " " + m_command + " --help')");
+    }
+
+    template <class T>
+    T number(const std::string& flag, const char* expected, T min, T max) {
+        const std::string v = value(flag, expected);
+        T out{};
+        if (!parseWhole(v, min, max, out)) fail(flag + " expects " + expected + ", got '" + v + "'");
+        return out;
+    }
+
+private:
+    const std::vector<std::string>& m_args;
+    std::string m_command;
+    size_t m_next = 1;                  // m_args[0] is the command name
+    std::optional<std::string> m_inline;
+};
+
+bool isFlag(const std::string& arg) { return arg.size() > 1 && arg.front() == '-'; }
+
+// The one SCENARIO operand of run and validate.
+void takeScenario(Reader& r, const std::string& arg, std::string& scenario) {
+    if (!scenario.empty()) r.fail("unexpected argument '" + arg + "' (only one SCENARIO is taken)");
+    scenario = arg;
+}
+
+Command parseRun(Reader& r) {
+    Command c;
+    c.kind = CommandKind::Run;
+    RunOptions& o = c.run;
+    while (!r.done()) {
+        const std::string arg = r.take();
+        if (arg == "--help" || arg == "-h") return Command{CommandKind::Help, "run", {}, {}, {}};
+        if (arg == "--events") o.events = r.number(arg, kEventsRun, 0, kMaxEvents);
+        else if (arg == "--seed") o.seed = r.number(arg, kSeed, uint64_t(0), std::numeric_limits<uint64_t>::max());
+        else if (arg == "--set") {
+            const std::string v = r.value(arg, kSetting);
+            if (v.find('=') == std::string::npos || v.front() == '=') r.fail("--set expects " + std::string(kSetting) + ", got '" + v + "'");
+            o.settings.push_back(v);
+        } else if (arg == "--out") o.outDir = r.value(arg, kOutDir);
+        else if (arg == "--quiet") { r.noValue(arg); o.quiet = true; }
+        else if (isFlag(arg)) r.unknown(arg);
+        else takeScenario(r, arg, o.scenario);
+    }
+    if (o.scenario.empty()) r.fail("missing SCENARIO (a scenario .json file)");
+    return c;
+}
+
+Command parseValidate(Reader& r) {
+    Command c;
+    c.kind = CommandKind::Validate;
+    while (!r.done()) {
+        const std::string arg = r.take();
+        if (arg == "--help" || arg == "-h") return Command{CommandKind::Help, "validate", {}, {}, {}};
+        if (isFlag(arg)) r.unknown(arg);
+        takeScenario(r, arg, c.validate.scenario);
+    }
+    if (c.validate.scenario.empty()) r.fail("missing SCENARIO (a scenario .json file)");
+    return c;
+}
+
+std::vector<int> parseAttendeeList(Reader& r, const std::string& flag) {
+    const std::string v = r.value(flag, kAttendees);
+    std::vector<int> list;
+    size_t start = 0;
+    while (true) {
+        const size_t comma = v.find(',', start);
+        const std::string item = v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        int n = 0;
+        if (!parseWhole(item, 1, kMaxAttendees, n)) r.fail(flag + " expects " + kAttendees + ", got '" + v + "'");
+        list.push_back(n);
+        if (comma == std::string::npos) return list;
+        start = comma + 1;
+    }
+}
+
+Command parseBench(Reader& r) {
+    Command c;
+    c.kind = CommandKind::Bench;
+    while (!r.done()) {
+        const std::string arg = r.take();
+        if (arg == "--help" || arg == "-h") return Command{CommandKind::Help, "bench", {}, {}, {}};
+        if (arg == "--attendees") c.bench.attendees = parseAttendeeList(r, arg);
+        else if (arg == "--events") c.bench.events = r.number(arg, kEventsBench, 1, kMaxEvents);
+        else if (isFlag(arg)) r.unknown(arg);
+        else r.fail("unexpected argument '" + arg + "' (bench takes no operands)");
+    }
+    return c;
+}
+
+}  // namespace
+
+Command parseArgs(const std::vector<std::string>& args) {
+    const std::string expected = " (expected run, validate or bench; try '" + std::string(kProgram) + " --help')";
+    if (args.empty()) throw UsageError(std::string(kProgram) + ": missing command" + expected);
+    const std::string& command = args.front();
+    if (command == "--help" || command == "-h" || command == "help") {
+        // "help run" reads naturally too.
+        if (args.size() > 1 && (args[1] == "run" || args[1] == "validate" || args[1] == "bench"))
+            return Command{CommandKind::Help, args[1], {}, {}, {}};
+        return Command{};
+    }
+    Reader reader(args, command);
+    if (command == "run") return parseRun(reader);
+    if (command == "validate") return parseValidate(reader);
+    if (command == "bench") return parseBench(reader);
+    if (isFlag(command)) throw UsageError(std::string(kProgram) + ": unknown option '" + command + "'" + expected);
+    throw UsageError(std::string(kProgram) + ": unknown command '" + command + "'" + expected);
+}
+
+std::string helpText(const std::string& topic) {
+    const std::string exitCodes =
+        "Exit status: 0 success; 1 an output file or directory could not be written;\n"
+        "2 bad command line or scenario (one line on stderr says what and where).\n";
+    if (topic == "run")
+        return "Usage: tsunagari-cli run SCENARIO [--events N] [--seed S] [--set path=value ...]\n"
+               "                         [--out DIR] [--quiet]\n"
+               "\n"
+               "Runs a scenario and writes DIR/events.csv (per event and group), DIR/attendees.csv\n"
+               "(Gephi node table), DIR/edges.csv (Gephi edge table of remembered trust ties) and\n"
+               "DIR/summary.json, then prints the per-archetype table.\n"
+               "\n"
+               "  --events N         events to run (default: the scenario's \"events\")\n"
+               "  --seed S           random seed (default: the scenario's \"seed\")\n"
+               "  --set path=value   change the scenario before it is checked; repeatable, e.g.\n"
+               "                     --set params.busy_chance=0.5 --set population[1].count=20\n"
+               "                     --set mechanisms.forgetting=false\n"
+               "  --out DIR          output directory (default: out/<scenario file name without .json>)\n"
+               "  --quiet            print nothing on success\n"
+               "\n"
+               "A progress bar is drawn on stderr when it is a terminal. Same scenario, seed and\n"
+               "settings give byte-identical files.\n\n" +
+               exitCodes;
+    if (topic == "validate")
+        return "Usage: tsunagari-cli validate SCENARIO\n"
+               "\n"
+               "Checks a scenario file and prints \"ok: TITLE (N attendees, M calendar entries)\",\n"
+               "or the first problem as one line naming the file, the JSON path and what was expected.\n\n" +
+               exitCodes;
+    if (topic == "bench")
+        return "Usage: tsunagari-cli bench [--attendees LIST] [--events N]\n"
+               "\n"
+               "Times the simulation on one thread: every attendee at a daily mixer (random\n"
+               "matchmaking, groups of 4, 4 rounds), for each population size.\n"
+               "\n"
+               "  --attendees LIST   comma-separated sizes (default: 100,1000,10000,100000)\n"
+               "  --events N         events per size (default: as many as take one second)\n"
+               "\n"
+               "Prints events/s, conversations/s, the model's memory and the process's peak RSS,\n"
+               "and whether the goal of 10,000,000 conversations/s at 10,000 attendees was met.\n\n" +
+               exitCodes;
+    return "Usage: tsunagari-cli COMMAND [OPTIONS]\n"
+           "\n"
+           "Tsunagari simulates business networking: who meets whom, whom they come to trust,\n"
+           "and who sends whom clients.\n"
+           "\n"
+           "Commands:\n"
+           "  run SCENARIO       run a scenario and write CSV/JSON reports\n"
+           "  validate SCENARIO  check a scenario file\n"
+           "  bench              measure simulation speed and memory\n"
+           "\n"
+           "'tsunagari-cli COMMAND --help' describes a command's options.\n\n" +
+           exitCodes;
+}
+
+}  // namespace tsunagari::cli

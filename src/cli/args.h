@@ -1,0 +1,56 @@
+// Command-line parsing for tsunagari-cli: pure functions from argument strings to a Command,
+// so every usage error can be tested without starting a process.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace tsunagari::cli {
+
+// Exit codes, documented in the help text.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitOutputFailed = 1;   // outputs could not be written
+inline constexpr int kExitBadInput = 2;       // bad command line or scenario
+
+// A bad command line; what() is one line naming the flag and what was expected.
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct RunOptions {
+    std::string scenario;
+    std::optional<int> events;              // default: the scenario's "events"
+    std::optional<uint64_t> seed;           // default: the scenario's "seed"
+    std::vector<std::string> settings;      // "path=value", applied in order
+    std::string outDir;                     // empty: out/<scenario file stem>
+    bool quiet = false;
+};
+
+struct ValidateOptions {
+    std::string scenario;
+};
+
+struct BenchOptions {
+    std::vector<int> attendees = {100, 1'000, 10'000, 100'000};
+    std::optional<int> events;              // default: as many as fit in one second
+};
+
+enum class CommandKind { Help, Run, Validate, Bench };
+
+struct Command {
+    CommandKind kind = CommandKind::Help;
+    std::string helpTopic;                  // for Help: "" (general), "run", "validate" or "bench"
+    RunOptions run;
+    ValidateOptions validate;
+    BenchOptions bench;
+};
+
+// `args` excludes the program name. Throws UsageError.
+[[nodiscard]] Command parseArgs(const std::vector<std::string>& args);
+
+// Help for "" (general) or a command name.
+[[nodiscard]] std::string helpText(const std::string& topic);
+
+}  // namespace tsunagari::cli

@@ -1,0 +1,141 @@
+// tsunagari-cli commands: run, validate, and dispatch to bench; errors become one line and an exit code.
+#include "cli.h"
+
+#include <chrono>
+#include <filesystem>
+#include <system_error>
+
+#include <nlohmann/json.hpp>
+
+#include "args.h"
+#include "bench.h"
+#include "report.h"
+#include "scenario_io.h"
+#include "world.h"
+
+namespace tsunagari::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Redraws a one-line bar on a terminal: events done/total, day and estimated time left.
+class ProgressBar {
+public:
+    ProgressBar(std::ostream& err, bool enabled, int total) : m_err(err), m_enabled(enabled && total > 0), m_total(total) {}
+
+    void update(int done, int day) {
+        if (!m_enabled) return;
+        const auto now = std::chrono::steady_clock::now();
+        // Ten redraws a second are plenty and keep the terminal cheap.
+        if (done < m_total && now - m_lastDraw < std::chrono::milliseconds(100)) return;
+        m_lastDraw = now;
+        const double elapsed = std::chrono::duration<double>(now - m_start).count();
+        const int eta = done > 0 ? int(elapsed / done * (m_total - done) + 0.5) : 0;
+        constexpr int kWidth = 30;
+        const int filled = int(int64_t(kWidth) * done / m_total);
+        m_err << "\r[" << std::string(size_t(filled), '#') << std::string(size_t(kWidth - filled), '-') << "] " << done
+              << "/" << m_total << " events  day " << day << "  ETA " << eta / 60 << ":" << (eta % 60 < 10 ? "0" : "")
+              << eta % 60 << "  " << std::flush;
+    }
+
+    void clear() {
+        if (m_enabled) m_err << "\r" << std::string(80, ' ') << "\r" << std::flush;
+    }
+
+private:
+    std::ostream& m_err;
+    bool m_enabled;
+    int m_total;
+    std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point m_lastDraw{};
+};
+
+// Loads, applies --set and --seed, and validates (ScenarioError on any problem).
+Scenario prepareScenario(const RunOptions& o) {
+    nlohmann::json doc = readJsonFile(o.scenario);
+    for (const auto& setting : o.settings) applySetting(doc, setting);
+    if (o.seed) doc["seed"] = *o.seed;
+    return scenarioFromJson(doc, o.scenario);
+}
+
+int runCommand(const RunOptions& o, std::ostream& out, std::ostream& err, bool progress) {
+    const Scenario scenario = prepareScenario(o);
+    const int events = o.events.value_or(scenario.events);
+
+    // Fail before simulating if the results could not be written anyway.
+    const fs::path dir = o.outDir.empty() ? fs::path("out") / fs::path(o.scenario).stem() : fs::path(o.outDir);
+    std::error_code ec;
+    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
+        err << "tsunagari-cli run: cannot write to '" << dir.string() << "': it exists and is not a directory\n";
+        return kExitOutputFailed;
+    }
+    fs::create_directories(dir, ec);
+    if (ec) {
+        err << "tsunagari-cli run: cannot create directory '" << dir.string() << "': " << ec.message() << "\n";
+        return kExitOutputFailed;
+    }
+
+    World world(scenario);
+    ProgressBar bar(err, progress && !o.quiet, events);
+    bar.update(0, 0);
+    while (world.eventsDone() < events && world.stepEvent()) bar.update(world.eventsDone(), world.day());
+    bar.clear();
+
+    const std::pair<const char*, std::string> files[] = {{"events.csv", eventsCsv(world)},
+                                                         {"attendees.csv", attendeesCsv(world)},
+                                                         {"edges.csv", edgesCsv(world)},
+                                                         {"summary.json", summaryJson(world)}};
+    for (const auto& [name, content] : files) {
+        try {
+            writeFileAtomic((dir / name).string(), content);
+        } catch (const std::exception& e) {
+            err << "tsunagari-cli run: " << e.what() << "\n";
+            return kExitOutputFailed;
+        }
+    }
+
+    if (o.quiet) return kExitOk;
+    out << scenario.title.en << ": " << world.eventsDone() << " events to day " << world.day() << ", seed "
+        << scenario.seed << "\n";
+    if (world.eventsDone() < events)
+        out << "(the calendar ended after " << world.eventsDone() << " of " << events << " events)\n";
+    out << "\n" << archetypeTable(world) << "\nmeans per member; wrote " << (dir / "").string()
+        << "{events.csv, attendees.csv, edges.csv, summary.json}\n";
+    return kExitOk;
+}
+
+int validateCommand(const ValidateOptions& o, std::ostream& out) {
+    const Scenario s = loadScenarioFile(o.scenario);
+    int attendees = 0;
+    for (const auto& c : s.population) attendees += c.count;
+    out << "ok: " << s.title.en << " (" << attendees << " attendees, " << s.calendar.size() << " calendar entries)\n";
+    return kExitOk;
+}
+
+}  // namespace
+
+int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool progress) {
+    try {
+        const Command command = parseArgs(args);
+        switch (command.kind) {
+            case CommandKind::Help: out << helpText(command.helpTopic); return kExitOk;
+            case CommandKind::Run: return runCommand(command.run, out, err, progress);
+            case CommandKind::Validate: return validateCommand(command.validate, out);
+            case CommandKind::Bench: return runBench(command.bench, out);
+        }
+    } catch (const UsageError& e) {
+        err << e.what() << "\n";
+        return kExitBadInput;
+    } catch (const ScenarioError& e) {
+        err << e.what() << "\n";
+        return kExitBadInput;
+    } catch (const std::exception& e) {
+        // Anything else (e.g. out of memory for a huge population) still gets one line.
+        err << "tsunagari-cli: " << e.what() << "\n";
+        return kExitOutputFailed;
+    }
+    return kExitOk;
+}
+
+}  // namespace tsunagari::cli
