@@ -13,7 +13,7 @@ namespace {
 
 // The effect is real: positive on average, well beyond noise, in most seeds.
 void requireEffect(const Sample& gap, const char* what) {
-    INFO(what << ": mean gap " << gap.mean() << ", standard error " << gap.standardError()
+    INFO(std::string(what) << ": mean gap " << gap.mean() << ", standard error " << gap.standardError()
               << ", positive in " << gap.positives() << "/" << gap.values.size() << " seeds");
     CHECK(gap.mean() > 3.0 * gap.standardError());
     CHECK(gap.positives() >= gap.values.size() * 2 / 3);
@@ -21,7 +21,7 @@ void requireEffect(const Sample& gap, const char* what) {
 
 // The effect is gone: no longer distinguishable from noise, or far smaller than with the mechanism.
 void requireVanished(const Sample& on, const Sample& off, const char* what) {
-    INFO(what << ": gap with mechanism " << on.mean() << ", without " << off.mean() << " (standard error "
+    INFO(std::string(what) << ": gap with mechanism " << on.mean() << ", without " << off.mean() << " (standard error "
               << off.standardError() << ")");
     CHECK((off.mean() < 2.5 * off.standardError() + 1e-12 || off.mean() < 0.25 * on.mean()));
 }
