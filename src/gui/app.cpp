@@ -1,0 +1,277 @@
+// The window's frame loop: events -> fixed-budget simulation steps -> panels -> GL, plus the
+// headless screenshot and benchmark modes that run the very same loop.
+//
+// [SECTION] setup  [SECTION] frame  [SECTION] modes
+#include "app.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include <SFML/OpenGL.hpp>
+#include <SFML/Window.hpp>
+#include <backends/imgui_impl_opengl2.h>
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include "app_state.h"
+#include "capture.h"
+#include "imgui_sfml_input.h"
+#include "panels.h"
+#include "scenario_io.h"
+
+namespace tsunagari {
+
+namespace {
+
+constexpr const char* kFontPath = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf";
+constexpr float kFontSize = 16.0f;
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] setup
+// ---------------------------------------------------------------------------------------
+
+void setupImGui(AppState& app) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // the layout is fixed; nothing to remember between runs
+    ImGui::StyleColorsDark();
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.WindowRounding = 0;
+    style.FrameRounding = 3;
+    style.WindowBorderSize = 1;
+    std::error_code ec;
+    if (std::filesystem::exists(kFontPath, ec) &&
+        io.Fonts->AddFontFromFileTTF(kFontPath, kFontSize, nullptr, io.Fonts->GetGlyphRangesJapanese())) {
+        app.japaneseFont = true;
+    } else {
+        io.Fonts->AddFontDefault();
+        app.japaneseFont = false;
+    }
+    imguiSfmlInit();
+    ImGui_ImplOpenGL2_Init();
+}
+
+// Scales every cohort so the population totals about `target` (benchmarks at 2,000 or 5,000).
+Scenario scaledScenario(Scenario s, int target) {
+    int total = 0;
+    for (const auto& c : s.population) total += c.count;
+    if (total <= 0) return s;
+    const double factor = double(target) / total;
+    for (auto& c : s.population) c.count = std::max(1, int(std::lround(c.count * factor)));
+    return s;
+}
+
+struct Layout { ImVec2 controlsPos, controlsSize, venuePos, venueSize, chartsPos, chartsSize, sidePos, sideSize; };
+
+Layout layoutFor(ImVec2 display) {
+    Layout l;
+    const float top = 62;
+    const float left = std::floor(display.x * 0.56f);
+    const float chartsH = std::floor((display.y - top) * 0.56f);
+    l.controlsPos = ImVec2(0, 0);
+    l.controlsSize = ImVec2(display.x, top);
+    l.venuePos = ImVec2(0, top);
+    l.venueSize = ImVec2(left, display.y - top);
+    l.chartsPos = ImVec2(left, top);
+    l.chartsSize = ImVec2(display.x - left, chartsH);
+    l.sidePos = ImVec2(left, top + chartsH);
+    l.sideSize = ImVec2(display.x - left, display.y - top - chartsH);
+    return l;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] frame
+// ---------------------------------------------------------------------------------------
+
+class Window {
+public:
+    explicit Window(const AppOptions& o) : m_options(o) {}
+    int run();
+
+private:
+    bool init();
+    void frame(double now, double frameSeconds, bool capture);
+    int screenshotMode();
+    int benchMode();
+
+    AppOptions m_options;
+    AppState m_app;
+    sf::Window m_window;
+    std::string m_captureError;
+    int m_distinctColours = 0;
+};
+
+bool Window::init() {
+    m_window.create(sf::VideoMode(unsigned(m_options.width), unsigned(m_options.height)), "Tsunagari",
+                    sf::Style::Default, sf::ContextSettings(0, 0, 0, 2, 1));
+    const bool headless = !m_options.screenshot.empty() || m_options.benchFrames > 0;
+    m_window.setVerticalSyncEnabled(!headless);
+    if (!headless) m_window.setFramerateLimit(120);
+    m_window.setActive(true);
+    setupImGui(m_app);
+
+    std::string error;
+    if (!m_app.tr.load(resolvePath("assets/strings"), error)) {
+        std::fprintf(stderr, "tsunagari: %s\n", error.c_str());   // the window still works, showing keys
+        m_app.loadError = error;
+    }
+    m_app.tr.setLanguage(m_options.language == "ja" ? Language::Japanese : Language::English);
+    if (!m_app.japaneseFont)
+        m_app.fontNotice = std::string("Japanese text cannot be shown: font not found (") + kFontPath + ")";
+
+    const std::string path = m_options.scenario.empty() ? resolvePath("scenarios/default.json") : resolvePath(m_options.scenario);
+    if (!m_app.load(path)) {
+        std::fprintf(stderr, "tsunagari: %s\n", m_app.loadError.c_str());
+        m_app.scenarioPath = path;   // shown with the error; the world stays empty
+    }
+    m_app.openPath = path;
+    m_app.savePath = "my_scenario.json";
+    if (m_options.panel == "inspector") m_app.sidePanel = SidePanel::Inspector;
+    if (m_options.panel == "files") m_app.sidePanel = SidePanel::Files;
+    m_app.sidePanelForced = true;
+    return true;
+}
+
+void Window::frame(double now, double frameSeconds, bool capture) {
+    sf::Event event;
+    while (m_window.pollEvent(event)) {
+        imguiSfmlProcessEvent(event);
+        if (event.type == sf::Event::Closed) m_window.close();
+    }
+    if (!m_window.isOpen()) return;
+    m_app.advance(frameSeconds);
+
+    imguiSfmlNewFrame(m_window, float(frameSeconds));
+    ImGui_ImplOpenGL2_NewFrame();
+    ImGui::NewFrame();
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const Layout l = layoutFor(display);
+    drawVenue(m_app, l.venuePos, l.venueSize, now);
+    drawControls(m_app, l.controlsPos, l.controlsSize);
+    drawCharts(m_app, l.chartsPos, l.chartsSize);
+    drawSidePanel(m_app, l.sidePos, l.sideSize);
+    ImGui::Render();
+
+    const int w = int(display.x), h = int(display.y);
+    glViewport(0, 0, w, h);
+    glClearColor(0.08f, 0.09f, 0.11f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    m_app.venue.renderGL(w, h);
+    ImGui_ImplOpenGL2_RenderDrawData(ImGui::GetDrawData());
+    if (capture && !saveFramebuffer(w, h, m_options.screenshot, m_distinctColours, m_captureError) && m_captureError.empty())
+        m_captureError = "cannot save the screenshot";
+    m_window.display();
+}
+
+int Window::run() {
+    if (!init()) return 1;
+    int code = 0;
+    if (!m_options.screenshot.empty()) code = screenshotMode();
+    else if (m_options.benchFrames > 0) code = benchMode();
+    else {
+        using Clock = std::chrono::steady_clock;
+        const auto start = Clock::now();
+        auto last = start;
+        while (m_window.isOpen()) {
+            const auto t0 = Clock::now();
+            const double dt = std::chrono::duration<double>(t0 - last).count();
+            last = t0;
+            frame(std::chrono::duration<double>(t0 - start).count(), dt, false);
+            const float ms = float(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+            m_app.frameMs.push_back(ms);
+            if (m_app.frameMs.size() > 120) m_app.frameMs.erase(m_app.frameMs.begin());
+        }
+    }
+    ImGui_ImplOpenGL2_Shutdown();
+    ImGui::DestroyContext();
+    return code;
+}
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] modes
+// ---------------------------------------------------------------------------------------
+
+int Window::screenshotMode() {
+    if (!m_app.world) {
+        std::fprintf(stderr, "tsunagari: no world to run: %s\n", m_app.loadError.c_str());
+    } else {
+        m_app.world->runEvents(m_options.events);
+        if (m_app.sidePanel == SidePanel::Inspector) {
+            // Inspect whoever received the most referrals: the richest panel to look at.
+            const auto& people = m_app.world->attendees();
+            auto best = std::max_element(people.begin(), people.end(), [](const Attendee& a, const Attendee& b) {
+                return a.counters.referralsReceived < b.counters.referralsReceived;
+            });
+            if (best != people.end()) m_app.selected = int(best->id);
+        }
+    }
+    // A few frames so layout, movement and the font atlas settle; the clock is virtual.
+    constexpr int kFrames = 6;
+    for (int i = 0; i < kFrames && m_window.isOpen(); ++i) frame(0.1 * i, 1.0 / 60.0, i == kFrames - 1);
+    if (!m_captureError.empty()) {
+        std::fprintf(stderr, "tsunagari: %s\n", m_captureError.c_str());
+        return 1;
+    }
+    if (m_app.world) {
+        std::printf("events=%d day=%d state_hash=%016llx distinct_colours=%d\n", m_app.world->eventsDone(),
+                    m_app.world->day(), (unsigned long long)m_app.world->stateHash(), m_distinctColours);
+        if (!m_options.summaryOut.empty()) {
+            try {
+                writeFileAtomic(m_options.summaryOut, groupSummary(*m_app.world).dump(2) + "\n");
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "tsunagari: %s\n", e.what());
+                return 1;
+            }
+        }
+    } else {
+        std::printf("events=0 day=0 state_hash=none distinct_colours=%d\n", m_distinctColours);
+    }
+    return m_app.world ? 0 : 1;
+}
+
+int Window::benchMode() {
+    if (!m_app.world) {
+        std::fprintf(stderr, "tsunagari: no world to run: %s\n", m_app.loadError.c_str());
+        return 1;
+    }
+    if (m_options.attendees > 0)
+        m_app.replaceWorld(std::make_unique<World>(scaledScenario(m_app.world->scenario(), m_options.attendees)));
+    // Warm up: a network worth drawing, then play at a steady pace while measuring.
+    m_app.world->runEvents(m_options.events > 0 ? m_options.events : 10);
+    m_app.playing = true;
+    m_app.roundsPerSecond = 10;
+    using Clock = std::chrono::steady_clock;
+    std::vector<double> ms;
+    const auto start = Clock::now();
+    auto last = start;
+    const int rounds0 = m_app.world->eventsDone();
+    for (int i = 0; i < m_options.benchFrames && m_window.isOpen(); ++i) {
+        const auto t0 = Clock::now();
+        frame(std::chrono::duration<double>(t0 - start).count(), std::chrono::duration<double>(t0 - last).count(), false);
+        last = t0;
+        glFinish();   // count the GPU (llvmpipe) work in the frame
+        ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    const double median = ms[ms.size() / 2], p95 = ms[std::min(ms.size() - 1, size_t(double(ms.size()) * 0.95))];
+    int active = 0;
+    for (const auto& a : m_app.world->attendees()) active += a.active ? 1 : 0;
+    std::printf("bench attendees=%d frames=%zu median_ms=%.2f p95_ms=%.2f edges=%zu shown_edges=%zu events_run=%d\n", active,
+                ms.size(), median, p95, m_app.world->relationships().edges().size(), m_app.venue.shownEdges(),
+                m_app.world->eventsDone() - rounds0);
+    return 0;
+}
+
+int runApp(const AppOptions& options) {
+    Window window(options);
+    return window.run();
+}
+
+}  // namespace tsunagari

@@ -1,0 +1,107 @@
+// The window's actions on the model: loading, resetting and stepping within a time budget.
+#include "app_state.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+
+#include "scenario_io.h"
+
+namespace tsunagari {
+
+std::string resolvePath(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (path.empty() || fs::exists(path, ec) || fs::path(path).is_absolute()) return path;
+    const fs::path inSource = fs::path(TSUNAGARI_SOURCE_DIR) / path;
+    if (fs::exists(inSource, ec)) return inSource.string();
+    return path;
+}
+
+unsigned groupColor(int group, float alpha) {
+    // Distinct, colour-blind-friendly hues (Okabe-Ito first, then a few more).
+    static constexpr unsigned kPalette[][3] = {
+        {230, 159, 0},  {86, 180, 233},  {0, 158, 115},  {240, 228, 66},  {0, 114, 178},  {213, 94, 0},
+        {204, 121, 167}, {200, 200, 200}, {150, 110, 255}, {120, 220, 200}, {255, 120, 120}, {170, 170, 90},
+    };
+    constexpr int kCount = int(sizeof(kPalette) / sizeof(kPalette[0]));
+    const auto& c = kPalette[((group % kCount) + kCount) % kCount];
+    return IM_COL32(c[0], c[1], c[2], unsigned(255 * std::clamp(alpha, 0.0f, 1.0f)));
+}
+
+bool AppState::load(const std::string& path) {
+    try {
+        Scenario scenario = loadScenarioFile(path);
+        replaceWorld(std::make_unique<World>(scenario));
+        scenarioPath = path;
+        loadError.clear();
+        return true;
+    } catch (const std::exception& e) {
+        loadError = e.what();
+        return false;
+    }
+}
+
+void AppState::replaceWorld(std::unique_ptr<World> w) {
+    world = std::move(w);
+    ++generation;
+    venue.reset();
+    selected = -1;
+    playing = false;
+    roundCarry = 0;
+    calendarOver = false;
+}
+
+void AppState::reset(bool newSeed) {
+    if (!world) return;
+    Scenario setup = world->scenario();
+    if (newSeed) {
+        // Interface randomness, apart from the model's generator: a new seed from the clock.
+        const auto ticks = uint64_t(std::chrono::steady_clock::now().time_since_epoch().count());
+        setup.seed = (ticks ^ (ticks >> 29)) % 1000000007ull + 1;
+    }
+    const bool wasPlaying = playing;
+    replaceWorld(std::make_unique<World>(setup));
+    playing = wasPlaying;
+}
+
+void AppState::stepRound() {
+    if (world && !world->stepRound()) calendarOver = true;
+}
+
+void AppState::stepEvent() {
+    if (world && !world->stepEvent()) calendarOver = true;
+}
+
+void AppState::advance(double frameSeconds) {
+    if (!world || !playing) return;
+    using Clock = std::chrono::steady_clock;
+    const auto start = Clock::now();
+    const auto budget = std::chrono::duration<double, std::milli>(stepBudgetMs);
+    if (maxSpeed) {
+        do {
+            if (!world->stepRound()) { calendarOver = true; playing = false; break; }
+        } while (Clock::now() - start < budget);
+        return;
+    }
+    roundCarry = std::min(roundCarry + frameSeconds * roundsPerSecond, 4.0);  // no catch-up storm after a stall
+    while (roundCarry >= 1.0) {
+        roundCarry -= 1.0;
+        if (!world->stepRound()) { calendarOver = true; playing = false; break; }
+        if (Clock::now() - start > budget) { roundCarry = std::min(roundCarry, 1.0); break; }
+    }
+}
+
+const char* AppState::groupName(int group) const {
+    if (!world || group < 0 || group >= int(world->groupLabels().size())) return "?";
+    return tr.archetypeName(world->groupLabels()[size_t(group)]);
+}
+
+float AppState::medianFrameMs() const {
+    if (frameMs.empty()) return 0;
+    std::vector<float> sorted = frameMs;
+    std::nth_element(sorted.begin(), sorted.begin() + long(sorted.size() / 2), sorted.end());
+    return sorted[sorted.size() / 2];
+}
+
+}  // namespace tsunagari

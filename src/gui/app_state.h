@@ -1,0 +1,63 @@
+// What every panel of the window reads and changes: the world, the run controls, the
+// language, the selection. The window (app.cpp) owns one AppState and draws panels on it.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "strings.h"
+#include "venue_view.h"
+#include "world.h"
+
+namespace tsunagari {
+
+enum class SidePanel { Setup, Inspector, Files };
+
+struct AppState {
+    // ---- the model ----
+    std::unique_ptr<World> world;      // null when no scenario could be loaded
+    std::string scenarioPath;          // file the world came from ("" if none)
+    std::string loadError;             // last failed load, shown until the next successful one
+    std::string fileMessage;           // result of the last save
+    uint64_t generation = 0;           // bumps whenever `world` is replaced (views reset)
+
+    // ---- run controls ----
+    bool playing = false;
+    float roundsPerSecond = 4.0f;
+    bool maxSpeed = false;             // as many rounds as the frame's step budget allows
+    double stepBudgetMs = 8.0;         // simulation time allowed per frame
+    double roundCarry = 0;             // fractional rounds owed from earlier frames
+    bool calendarOver = false;
+
+    // ---- presentation ----
+    Strings tr;
+    bool japaneseFont = false;         // false: the Japanese font is missing, ja text cannot be shown
+    std::string fontNotice;            // one-line notice when japaneseFont is false
+    VenueView venue;
+    int selected = -1;                 // inspected attendee id, -1 = none
+    SidePanel sidePanel = SidePanel::Setup;
+    bool sidePanelForced = false;      // select the tab once (after a click or on the command line)
+    std::vector<float> frameMs;        // last 120 frame times, for the median readout
+
+    // ---- file panel ----
+    std::string openPath;              // typed path to open
+    std::string savePath;              // typed path to save the current setup to
+    std::vector<std::string> scenarioList;   // scenarios/*.json, refreshed on demand
+
+    // ---- actions ----
+    bool load(const std::string& path);          // keeps the previous world on failure (loadError set)
+    void reset(bool newSeed);                    // rebuilds the world from the current setup
+    void replaceWorld(std::unique_ptr<World> w); // installs a world and resets the views
+    void advance(double frameSeconds);           // runs rounds within the step budget when playing
+    void stepRound();
+    void stepEvent();
+    [[nodiscard]] const char* groupName(int group) const;   // group label in the current language
+    [[nodiscard]] float medianFrameMs() const;
+};
+
+// Finds a file by a path relative to the working directory, then to the source tree.
+[[nodiscard]] std::string resolvePath(const std::string& path);
+// Colour of archetype group `group` (stable across runs), with alpha.
+[[nodiscard]] unsigned groupColor(int group, float alpha = 1.0f);
+
+}  // namespace tsunagari

@@ -1,0 +1,17 @@
+// The window's panels, each a free function drawing one ImGui window on the shared AppState.
+#pragma once
+#include <imgui.h>
+
+#include "app_state.h"
+
+namespace tsunagari {
+
+void drawControls(AppState& app, ImVec2 pos, ImVec2 size);   // run controls, language, frame time (panels_controls.cpp)
+void drawVenue(AppState& app, ImVec2 pos, ImVec2 size, double now);   // the venue canvas (panels_controls.cpp)
+void drawCharts(AppState& app, ImVec2 pos, ImVec2 size);     // plots over events and the group table (panels_charts.cpp)
+void drawSidePanel(AppState& app, ImVec2 pos, ImVec2 size);  // tabs: setup, inspector, files (panels_side.cpp)
+void drawSetup(AppState& app);                               // traits, population, matchmaking, calendar, params (panels_setup.cpp)
+void drawInspector(AppState& app);                           // the clicked attendee (panels_inspector.cpp)
+void drawFiles(AppState& app);                               // open / save scenarios (panels_files.cpp)
+
+}  // namespace tsunagari

@@ -1,0 +1,71 @@
+// Loads the UI string tables and picks text for the current language.
+#include "strings.h"
+
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "professions.h"
+#include "traits.h"
+
+namespace tsunagari {
+
+bool Strings::readTable(const std::string& path, Table& table, std::string& error) {
+    std::ifstream in(path);
+    if (!in) {
+        error = path + ": cannot open";
+        return false;
+    }
+    try {
+        const auto doc = nlohmann::json::parse(in);
+        if (!doc.is_object()) {
+            error = path + ": expected an object of key -> text";
+            return false;
+        }
+        table.clear();
+        for (const auto& [key, value] : doc.items())
+            if (value.is_string()) table.emplace(key, value.get<std::string>());
+    } catch (const nlohmann::json::exception& e) {
+        error = path + ": " + e.what();
+        return false;
+    }
+    return true;
+}
+
+bool Strings::load(const std::string& directory, std::string& error) {
+    return readTable(directory + "/en.json", m_en, error) && readTable(directory + "/ja.json", m_ja, error);
+}
+
+const char* Strings::operator()(std::string_view key) const {
+    if (m_language == Language::Japanese) {
+        if (auto it = m_ja.find(key); it != m_ja.end()) return it->second.c_str();
+    }
+    if (auto it = m_en.find(key); it != m_en.end()) return it->second.c_str();
+    return keep(key);
+}
+
+const char* Strings::keep(std::string_view text) const {
+    auto it = m_missing.find(text);
+    if (it == m_missing.end()) it = m_missing.emplace(text).first;
+    return it->c_str();
+}
+
+const char* Strings::get(std::string_view prefix, std::string_view key) const {
+    std::string joined;
+    joined.reserve(prefix.size() + key.size());
+    joined.append(prefix).append(key);
+    return (*this)(joined);
+}
+
+const char* Strings::archetypeName(std::string_view archetypeKey) const {
+    if (const Archetype* a = findArchetype(archetypeKey)) return japanese() ? a->nameJa : a->nameEn;
+    return keep(archetypeKey);
+}
+
+const char* Strings::professionName(int profession) const {
+    const auto& all = professions();
+    if (profession < 0 || profession >= int(all.size())) return "?";
+    return japanese() ? all[size_t(profession)].nameJa : all[size_t(profession)].nameEn;
+}
+
+}  // namespace tsunagari

@@ -1,0 +1,481 @@
+// Venue layout (tables for the current conversation groups, a lobby for everyone else),
+// smooth movement between rounds, trust edges, referral arrows and the camera.
+//
+// [SECTION] layout  [SECTION] edges  [SECTION] referrals  [SECTION] drawing  [SECTION] GL
+#include "venue_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include <SFML/OpenGL.hpp>
+
+#include "app_state.h"
+#include "professions.h"
+#include "strings.h"
+
+namespace tsunagari {
+
+namespace {
+
+constexpr float kPi = 3.14159265f;
+constexpr float kLobbyPitch = 1.4f;
+constexpr double kArrowSeconds = 4.0;      // how long a referral arrow stays visible
+constexpr size_t kMaxArrows = 400;
+
+ImU32 stageColor(Stage s) {
+    switch (s) {
+        case Stage::Acquaintance: return IM_COL32(160, 160, 170, 45);
+        case Stage::Known: return IM_COL32(90, 150, 255, 80);
+        case Stage::Friend: return IM_COL32(240, 200, 80, 120);
+        case Stage::Collaborator: return IM_COL32(70, 225, 120, 170);
+        default: return IM_COL32(100, 100, 100, 30);
+    }
+}
+
+uint8_t referralCode(const Referral& r) { return uint8_t(int(r.status) * 2 + (r.complaintReceived ? 1 : 0)); }
+
+ImU32 referralColor(const Referral& r) {
+    if (r.complaintReceived || r.status == ReferralStatus::Late) return IM_COL32(255, 70, 60, 255);
+    if (r.status == ReferralStatus::Delivered) return IM_COL32(60, 230, 90, 255);
+    if (r.status == ReferralStatus::Declined) return IM_COL32(170, 120, 200, 255);
+    return IM_COL32(240, 240, 255, 255);  // made, in progress
+}
+
+ImU32 withAlpha(ImU32 c, float alpha) {
+    const auto a = unsigned(float((c >> IM_COL32_A_SHIFT) & 0xFF) * std::clamp(alpha, 0.0f, 1.0f));
+    return (c & ~IM_COL32_A_MASK) | (ImU32(a) << IM_COL32_A_SHIFT);
+}
+
+float smooth(float t) {
+    t = std::clamp(t, 0.0f, 1.0f);
+    return t * t * (3 - 2 * t);
+}
+
+}  // namespace
+
+void VenueView::reset() {
+    m_from.clear();
+    m_to.clear();
+    m_now.clear();
+    m_present.clear();
+    m_tables.clear();
+    m_tableRadius.clear();
+    m_layoutKey = ~uint64_t(0);
+    m_edges.clear();
+    m_edgesKey = ~uint64_t(0);
+    m_arrows.clear();
+    m_referralState.clear();
+    m_watch.clear();
+    m_fitPending = true;
+}
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] layout
+// ---------------------------------------------------------------------------------------
+
+void VenueView::relayout(const World& world, double now, float moveSeconds) {
+    const auto& ev = world.event();
+    const uint64_t key = (uint64_t(ev.index) << 24) ^ (uint64_t(ev.round) << 8) ^ uint64_t(ev.inProgress) ^
+                         (uint64_t(world.attendees().size()) << 40);
+    const size_t n = world.attendees().size();
+    if (key == m_layoutKey && m_now.size() == n) return;
+    m_layoutKey = key;
+
+    // Start from where everyone is drawn now; newcomers start at their target.
+    m_from = m_now;
+    const bool first = m_from.empty();
+    m_from.resize(n);
+    m_to.assign(n, ImVec2(0, 0));
+    m_present.assign(n, 0);
+
+    // Tables: one per conversation group, on a square grid centred at the origin.
+    const size_t groups = ev.groupCount();
+    size_t largest = 2;
+    for (size_t g = 0; g < groups; ++g) largest = std::max<size_t>(largest, ev.groupStarts[g + 1] - ev.groupStarts[g]);
+    const float ring = 0.65f / std::sin(kPi / float(largest));
+    const float pitch = 2 * ring + 1.8f;
+    const int cols = std::max(1, int(std::ceil(std::sqrt(double(groups)))));
+    const int rows = std::max(1, int((groups + size_t(cols) - 1) / size_t(cols)));
+    const float floorHalfW = float(cols) * pitch / 2, floorHalfH = float(rows) * pitch / 2;
+    m_tables.clear();
+    m_tableRadius.clear();
+    for (size_t g = 0; g < groups; ++g) {
+        const ImVec2 c(-floorHalfW + pitch * (float(g % size_t(cols)) + 0.5f),
+                       -floorHalfH + pitch * (float(g / size_t(cols)) + 0.5f));
+        const uint32_t b = ev.groupStarts[g], e = ev.groupStarts[g + 1];
+        const size_t k = e - b;
+        const float r = k <= 1 ? 0.0f : 0.65f / std::sin(kPi / float(std::max<size_t>(k, 2)));
+        m_tables.push_back(c);
+        m_tableRadius.push_back(r + 0.9f);
+        for (uint32_t i = b; i < e; ++i) {
+            const uint32_t id = ev.groupMembers[i];
+            if (id >= n) continue;
+            const float angle = 2 * kPi * float(i - b) / float(std::max<size_t>(k, 1)) - kPi / 2;
+            m_to[id] = ImVec2(c.x + r * std::cos(angle), c.y + r * std::sin(angle));
+            m_present[id] = 1;
+        }
+    }
+    // Participants not in a group this round (odd one out) stand beside the floor's top edge.
+    for (uint32_t id : ev.participants)
+        if (id < n && !m_present[id]) m_present[id] = 2;
+    // The lobby: everyone else, in a fixed slot per id to the right of the floor.
+    const int lobbyCols = std::max(1, int(std::ceil(std::sqrt(double(n)))));
+    const float lobbyX = floorHalfW + 3.0f;
+    const float lobbyY = -float((int(n) + lobbyCols - 1) / lobbyCols) * kLobbyPitch / 2;
+    int waiting = 0;
+    for (size_t id = 0; id < n; ++id) {
+        if (m_present[id] == 1) continue;
+        if (m_present[id] == 2) {
+            m_to[id] = ImVec2(-floorHalfW + 1.2f * float(waiting++), -floorHalfH - 1.5f);
+            continue;
+        }
+        m_to[id] = ImVec2(lobbyX + kLobbyPitch * float(int(id) % lobbyCols), lobbyY + kLobbyPitch * float(int(id) / lobbyCols));
+    }
+    for (size_t id = 0; id < n; ++id)
+        if (first || id >= m_now.size()) m_from[id] = m_to[id];
+    m_now = m_from;
+    m_bounds[0] = ImVec2(-floorHalfW - 1, std::min(-floorHalfH - 2.5f, lobbyY - 1));
+    m_bounds[1] = ImVec2(lobbyX + kLobbyPitch * float(lobbyCols) + 1, std::max(floorHalfH + 1, -lobbyY + 1));
+    m_moveStart = now;
+    m_moveSeconds = moveSeconds;
+}
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] edges: the strongest `maxEdges` remembered ties of the shown stages
+// ---------------------------------------------------------------------------------------
+
+void VenueView::refreshEdges(const World& world, double now) {
+    uint64_t key = uint64_t(world.day()) * 1000003u + uint64_t(world.event().index) * 131u + uint64_t(world.event().round);
+    key = key * 31u + uint64_t(maxEdges);
+    for (bool s : showStage) key = key * 2u + (s ? 1u : 0u);
+    if (key == m_edgesKey) return;
+    // While the simulation runs fast, refresh a few times a second only: ranking every edge is O(E).
+    const bool settingsOnly = m_edgesTime >= 0 && now - m_edgesTime < 0.25 && !m_edges.empty();
+    if (settingsOnly) return;
+    m_edgesKey = key;
+    m_edgesTime = now;
+    m_edges.clear();
+    const auto& rules = world.trustRules();
+    const int day = std::max(world.day(), 0);
+    const auto& people = world.attendees();
+    for (const Edge& e : world.relationships().edges()) {
+        if (!rules.remembered(e, day) || !people[e.from].active || !people[e.to].active) continue;
+        const double t = rules.trust(e, day);
+        const Stage s = rules.stageOf(t, true);
+        if (!showStage[size_t(s)]) continue;
+        m_edges.push_back({e.from, e.to, float(t), s});
+    }
+    if (int(m_edges.size()) > maxEdges) {
+        std::nth_element(m_edges.begin(), m_edges.begin() + maxEdges, m_edges.end(),
+                         [](const ShownEdge& a, const ShownEdge& b) { return a.trust > b.trust; });
+        m_edges.resize(size_t(maxEdges));
+    }
+    // Weak ones first, so strong ties are drawn on top.
+    std::sort(m_edges.begin(), m_edges.end(), [](const ShownEdge& a, const ShownEdge& b) { return a.trust < b.trust; });
+}
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] referrals: an arrow whenever a referral is made or changes status
+// ---------------------------------------------------------------------------------------
+
+void VenueView::trackReferrals(const World& world, double now) {
+    const auto& refs = world.referrals();
+    if (refs.size() < m_referralState.size()) {   // a new world slipped in
+        m_referralState.clear();
+        m_watch.clear();
+        m_arrows.clear();
+    }
+    auto flash = [&](uint32_t index) { m_arrows.push_back({index, now, referralColor(refs[index])}); };
+    // Status changes of referrals still in progress (or late and awaiting the complaint).
+    size_t kept = 0;
+    for (uint32_t index : m_watch) {
+        const Referral& r = refs[index];
+        const uint8_t code = referralCode(r);
+        if (code != m_referralState[index]) {
+            m_referralState[index] = code;
+            flash(index);
+        }
+        const bool open = r.status == ReferralStatus::InProgress || (r.status == ReferralStatus::Late && !r.complaintReceived);
+        if (open) m_watch[kept++] = index;
+    }
+    m_watch.resize(kept);
+    // New referrals.
+    const size_t start = m_referralState.size();
+    m_referralState.resize(refs.size());
+    const size_t firstShown = refs.size() > start + kMaxArrows ? refs.size() - kMaxArrows : start;
+    for (size_t i = start; i < refs.size(); ++i) {
+        const Referral& r = refs[i];
+        m_referralState[i] = referralCode(r);
+        if (i >= firstShown) flash(uint32_t(i));
+        if (r.status == ReferralStatus::InProgress || (r.status == ReferralStatus::Late && !r.complaintReceived))
+            m_watch.push_back(uint32_t(i));
+    }
+    std::erase_if(m_arrows, [&](const Arrow& a) { return now - a.start > kArrowSeconds; });
+    if (m_arrows.size() > kMaxArrows) m_arrows.erase(m_arrows.begin(), m_arrows.end() - kMaxArrows);
+}
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] drawing
+// ---------------------------------------------------------------------------------------
+
+ImVec2 VenueView::toScreen(ImVec2 p) const {
+    return ImVec2(m_canvasPos.x + m_canvasSize.x / 2 + (p.x - m_center.x) * m_zoom,
+                  m_canvasPos.y + m_canvasSize.y / 2 + (p.y - m_center.y) * m_zoom);
+}
+
+void VenueView::triangle(ImVec2 a, ImVec2 b, ImVec2 c, ImU32 color) {
+    m_batch.push_back({a.x, a.y, color});
+    m_batch.push_back({b.x, b.y, color});
+    m_batch.push_back({c.x, c.y, color});
+}
+
+void VenueView::disc(ImVec2 c, float radius, ImU32 color) {
+    const int segments = radius > 5 ? 16 : radius > 2.5f ? 8 : 4;
+    const size_t step = m_unitCos.size() / size_t(segments);
+    for (int i = 0; i < segments; ++i) {
+        const size_t a = size_t(i) * step, b = (size_t(i + 1) * step) % m_unitCos.size();
+        triangle(c, ImVec2(c.x + radius * m_unitCos[a], c.y + radius * m_unitSin[a]),
+                 ImVec2(c.x + radius * m_unitCos[b], c.y + radius * m_unitSin[b]), color);
+    }
+}
+
+void VenueView::line(ImVec2 a, ImVec2 b, float width, ImU32 color) {
+    const float dx = b.x - a.x, dy = b.y - a.y;
+    const float len = std::sqrt(dx * dx + dy * dy);
+    if (len < 0.01f) return;
+    const float nx = -dy / len * width / 2, ny = dx / len * width / 2;
+    const ImVec2 p0(a.x + nx, a.y + ny), p1(a.x - nx, a.y - ny), p2(b.x - nx, b.y - ny), p3(b.x + nx, b.y + ny);
+    triangle(p0, p1, p2, color);
+    triangle(p0, p2, p3, color);
+}
+
+void VenueView::controls(const Strings& tr) {
+    static constexpr Stage kStages[] = {Stage::Acquaintance, Stage::Known, Stage::Friend, Stage::Collaborator};
+    ImGui::TextUnformatted(tr("venue.edges"));
+    for (Stage s : kStages) {
+        ImGui::SameLine();
+        const ImU32 c = stageColor(s);
+        ImGui::PushStyleColor(ImGuiCol_CheckMark, (c | IM_COL32_A_MASK));
+        ImGui::Checkbox(tr.get("stage.", stageKey(s)), &showStage[size_t(s)]);
+        ImGui::PopStyleColor();
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(130);
+    ImGui::SliderInt("##maxedges", &maxEdges, 0, 20000, tr("venue.max_edges"), ImGuiSliderFlags_Logarithmic);
+    ImGui::SameLine();
+    ImGui::Checkbox(tr("venue.referrals"), &showReferrals);
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr("venue.fit"))) m_fitPending = true;
+}
+
+int VenueView::draw(const World* world, const Strings& tr, int selected, double now, float moveSeconds) {
+    if (m_unitCos.empty()) {
+        for (int i = 0; i < 16; ++i) {
+            m_unitCos.push_back(std::cos(2 * kPi * float(i) / 16));
+            m_unitSin.push_back(std::sin(2 * kPi * float(i) / 16));
+        }
+    }
+    controls(tr);
+    m_canvasPos = ImGui::GetCursorScreenPos();
+    m_canvasSize = ImGui::GetContentRegionAvail();
+    m_canvasSize.x = std::max(m_canvasSize.x, 50.0f);
+    m_canvasSize.y = std::max(m_canvasSize.y, 50.0f);
+    m_clip = {m_canvasPos.x, m_canvasPos.y, m_canvasSize.x, m_canvasSize.y};
+    m_batch.clear();
+    // Floor background: part of the batch so it sits below everything else.
+    const ImVec2 c0 = m_canvasPos, c1(m_canvasPos.x + m_canvasSize.x, m_canvasPos.y + m_canvasSize.y);
+    triangle(c0, ImVec2(c1.x, c0.y), c1, IM_COL32(24, 27, 34, 255));
+    triangle(c0, c1, ImVec2(c0.x, c1.y), IM_COL32(24, 27, 34, 255));
+
+    ImGui::InvisibleButton("venue_canvas", m_canvasSize, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+    const bool hoveredCanvas = ImGui::IsItemHovered();
+    const bool released = ImGui::IsItemDeactivated();
+    ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsItemActivated()) m_dragged = false;
+    if (ImGui::IsItemActive() && (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3) || ImGui::IsMouseDragging(ImGuiMouseButton_Right, 3))) {
+        m_dragged = true;
+        m_center.x -= io.MouseDelta.x / m_zoom;
+        m_center.y -= io.MouseDelta.y / m_zoom;
+    }
+    if (hoveredCanvas && io.MouseWheel != 0) {
+        // Zoom about the point under the mouse.
+        const ImVec2 before((io.MousePos.x - m_canvasPos.x - m_canvasSize.x / 2) / m_zoom + m_center.x,
+                            (io.MousePos.y - m_canvasPos.y - m_canvasSize.y / 2) / m_zoom + m_center.y);
+        m_zoom = std::clamp(m_zoom * std::pow(1.15f, io.MouseWheel), 0.3f, 200.0f);
+        m_center.x = before.x - (io.MousePos.x - m_canvasPos.x - m_canvasSize.x / 2) / m_zoom;
+        m_center.y = before.y - (io.MousePos.y - m_canvasPos.y - m_canvasSize.y / 2) / m_zoom;
+    }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (!world) {
+        dl->AddText(ImVec2(m_canvasPos.x + 12, m_canvasPos.y + 12), IM_COL32(220, 220, 220, 255), tr("venue.no_world"));
+        return -1;
+    }
+
+    relayout(*world, now, moveSeconds);
+    refreshEdges(*world, now);
+    trackReferrals(*world, now);
+    if (m_fitPending && !m_now.empty()) {
+        const float w = m_bounds[1].x - m_bounds[0].x, h = m_bounds[1].y - m_bounds[0].y;
+        m_zoom = std::clamp(std::min(m_canvasSize.x / std::max(w, 1.0f), (m_canvasSize.y - 40) / std::max(h, 1.0f)), 0.3f, 60.0f);
+        m_center = ImVec2((m_bounds[0].x + m_bounds[1].x) / 2, (m_bounds[0].y + m_bounds[1].y) / 2 - 20 / m_zoom);
+        m_fitPending = false;
+    }
+
+    // Interpolated positions, then screen positions.
+    const float t = m_moveSeconds <= 0 ? 1.0f : smooth(float((now - m_moveStart) / m_moveSeconds));
+    const auto& people = world->attendees();
+    const size_t n = people.size();
+    std::vector<ImVec2> screen(n);
+    for (size_t i = 0; i < n; ++i) {
+        m_now[i] = ImVec2(m_from[i].x + (m_to[i].x - m_from[i].x) * t, m_from[i].y + (m_to[i].y - m_from[i].y) * t);
+        screen[i] = toScreen(m_now[i]);
+    }
+
+    // Tables.
+    for (size_t g = 0; g < m_tables.size(); ++g)
+        disc(toScreen(m_tables[g]), m_tableRadius[g] * m_zoom, IM_COL32(40, 46, 58, 255));
+
+    // Edges, weakest first.
+    const float edgeWidth = std::clamp(m_zoom * 0.08f, 1.0f, 2.5f);
+    for (const auto& e : m_edges) line(screen[e.from], screen[e.to], edgeWidth, stageColor(e.stage));
+    // The selected attendee's own ties, whatever the filters.
+    if (selected >= 0 && size_t(selected) < n) {
+        const auto& rules = world->trustRules();
+        const int day = std::max(world->day(), 0);
+        for (uint32_t ei : world->relationships().outEdges(uint32_t(selected))) {
+            const Edge& e = world->relationships().edge(ei);
+            if (!rules.remembered(e, day) || !people[e.to].active) continue;
+            line(screen[e.from], screen[e.to], edgeWidth + 1, stageColor(rules.stage(e, day)) | IM_COL32_A_MASK);
+        }
+    }
+
+    // Attendees; late arrivals get a ring (orange: sent a message, red: silent).
+    const float radius = std::max(0.5f * m_zoom, 1.5f);
+    const auto& ev = world->event();
+    std::vector<uint8_t> late(n, 0);
+    for (size_t i = 0; i < ev.participants.size() && i < ev.late.size(); ++i)
+        if (ev.participants[i] < n) late[ev.participants[i]] = ev.late[i];
+    int hovered = -1;
+    float best = (radius + 3) * (radius + 3);
+    for (size_t i = 0; i < n; ++i) {
+        if (!people[i].active) continue;
+        const ImVec2 p = screen[i];
+        if (p.x < c0.x - radius || p.y < c0.y - radius || p.x > c1.x + radius || p.y > c1.y + radius) continue;
+        if (late[i]) disc(p, radius * 1.4f, late[i] == 1 ? IM_COL32(255, 170, 40, 255) : IM_COL32(230, 40, 40, 255));
+        if (int(i) == selected) disc(p, radius * 1.6f, IM_COL32(255, 255, 255, 255));
+        disc(p, radius, groupColor(people[i].group, m_present[i] ? 1.0f : 0.3f));
+        if (hoveredCanvas) {
+            const float dx = io.MousePos.x - p.x, dy = io.MousePos.y - p.y;
+            if (dx * dx + dy * dy < best) {
+                best = dx * dx + dy * dy;
+                hovered = int(i);
+            }
+        }
+    }
+
+    // Referral arrows, fading.
+    if (showReferrals) {
+        const auto& refs = world->referrals();
+        for (const Arrow& a : m_arrows) {
+            const Referral& r = refs[a.referral];
+            if (r.from >= n || r.to >= n) continue;
+            const float alpha = 1.0f - float((now - a.start) / kArrowSeconds);
+            const ImU32 c = withAlpha(a.color, alpha);
+            const ImVec2 p = screen[r.from], q = screen[r.to];
+            const float dx = q.x - p.x, dy = q.y - p.y, len = std::sqrt(dx * dx + dy * dy);
+            if (len < 1) continue;
+            const float ux = dx / len, uy = dy / len;
+            const ImVec2 tip(q.x - ux * radius, q.y - uy * radius);
+            const float head = std::clamp(radius * 1.4f, 6.0f, 16.0f);
+            const ImVec2 base(tip.x - ux * head, tip.y - uy * head);
+            line(p, base, 2.5f, c);
+            triangle(tip, ImVec2(base.x - uy * head * 0.5f, base.y + ux * head * 0.5f),
+                     ImVec2(base.x + uy * head * 0.5f, base.y - ux * head * 0.5f), c);
+        }
+    }
+
+    overlay(*world, tr, dl, c0, hovered);
+    int clicked = -1;
+    if (released && !m_dragged && hoveredCanvas) clicked = hovered;
+    return clicked;
+}
+
+void VenueView::overlay(const World& world, const Strings& tr, ImDrawList* dl, ImVec2 origin, int hovered) {
+    const auto& ev = world.event();
+    const auto& sc = world.scenario();
+    char line1[256];
+    const char* entryName = ev.entry >= 0 && size_t(ev.entry) < sc.calendar.size() ? sc.calendar[size_t(ev.entry)].name.c_str() : "";
+    std::snprintf(line1, sizeof line1, "%s %d   %s %d   %s: %s  %s   %s %d/%d", tr("venue.day"), std::max(world.day(), 0),
+                  tr("venue.event"), ev.index, tr.get("kind.", eventKindKey(ev.kind)), entryName,
+                  ev.inProgress ? "" : tr("venue.finished"), tr("venue.round"), ev.round, ev.rounds);
+    char line2[256];
+    int active = 0;
+    for (const auto& a : world.attendees()) active += a.active ? 1 : 0;
+    std::snprintf(line2, sizeof line2, "%s: %s   %s %d / %d   %s %zu   %s %zu", tr("venue.policy"), tr.get("policy.", policyKey(ev.policy)),
+                  tr("venue.present"), int(ev.participants.size()), active, tr("venue.edges_shown"), m_edges.size(),
+                  tr("venue.referrals_total"), world.referrals().size());
+    const float lineH = ImGui::GetTextLineHeightWithSpacing();
+    dl->AddRectFilled(ImVec2(origin.x + 4, origin.y + 4), ImVec2(origin.x + 14 + ImGui::CalcTextSize(line1).x, origin.y + 8 + lineH * 2),
+                      IM_COL32(0, 0, 0, 150), 4.0f);
+    dl->AddText(ImVec2(origin.x + 9, origin.y + 6), IM_COL32(255, 255, 255, 255), line1);
+    dl->AddText(ImVec2(origin.x + 9, origin.y + 6 + lineH), IM_COL32(200, 210, 225, 255), line2);
+
+    // Legend of groups along the bottom.
+    float x = origin.x + 8;
+    const float y = origin.y + m_canvasSize.y - lineH - 4;
+    for (int g = 0; g < int(world.groupLabels().size()); ++g) {
+        const char* name = tr.archetypeName(world.groupLabels()[size_t(g)]);
+        const float w = ImGui::CalcTextSize(name).x;
+        if (x + w + 24 > origin.x + m_canvasSize.x) break;
+        dl->AddCircleFilled(ImVec2(x + 6, y + lineH / 2), 6, groupColor(g));
+        dl->AddText(ImVec2(x + 15, y), IM_COL32(230, 230, 230, 255), name);
+        x += w + 28;
+    }
+
+    if (hovered >= 0) {
+        const Attendee& a = world.attendees()[size_t(hovered)];
+        const auto& cohort = world.cohorts()[size_t(a.cohort)];
+        ImGui::BeginTooltip();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(groupColor(a.group)), "%s", a.name.c_str());
+        ImGui::Text("%s: %s", tr("attendee.profession"), tr.professionName(a.profession));
+        ImGui::Text("%s: %s", tr("attendee.archetype"), tr.archetypeName(cohort.archetype));
+        if (cohort.label != cohort.archetype) ImGui::Text("%s: %s", tr("attendee.cohort"), cohort.label.c_str());
+        ImGui::Text("%s %u   %s %u   %s %.2f", tr("col.contacts"), a.snapshot.contacts, tr("col.collaborators"),
+                    a.snapshot.collaborators, tr("col.reputation"), a.snapshot.reputation);
+        ImGui::TextDisabled("%s", tr("venue.click_to_inspect"));
+        ImGui::EndTooltip();
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] GL: one draw call for the whole venue
+// ---------------------------------------------------------------------------------------
+
+void VenueView::renderGL(int displayWidth, int displayHeight) const {
+    if (m_batch.empty()) return;
+    glViewport(0, 0, displayWidth, displayHeight);
+    glMatrixMode(GL_PROJECTION);
+    glLoadIdentity();
+    glOrtho(0, displayWidth, displayHeight, 0, -1, 1);
+    glMatrixMode(GL_MODELVIEW);
+    glLoadIdentity();
+    glDisable(GL_TEXTURE_2D);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_DEPTH_TEST);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(GLint(m_clip[0]), GLint(float(displayHeight) - m_clip[1] - m_clip[3]), GLsizei(m_clip[2]), GLsizei(m_clip[3]));
+    glEnableClientState(GL_VERTEX_ARRAY);
+    glEnableClientState(GL_COLOR_ARRAY);
+    glDisableClientState(GL_TEXTURE_COORD_ARRAY);
+    glVertexPointer(2, GL_FLOAT, sizeof(Vertex), &m_batch[0].x);
+    glColorPointer(4, GL_UNSIGNED_BYTE, sizeof(Vertex), &m_batch[0].color);
+    glDrawArrays(GL_TRIANGLES, 0, GLsizei(m_batch.size()));
+    glDisableClientState(GL_COLOR_ARRAY);
+    glDisableClientState(GL_VERTEX_ARRAY);
+    glDisable(GL_SCISSOR_TEST);
+}
+
+}  // namespace tsunagari

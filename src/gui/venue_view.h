@@ -1,0 +1,77 @@
+// The venue: attendees as discs gathered in their conversation groups, trust edges by
+// stage and referral arrows, drawn as one batched GL triangle list inside an ImGui window.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include <imgui.h>
+
+#include "world.h"
+
+namespace tsunagari {
+
+class Strings;
+
+class VenueView {
+public:
+    std::array<bool, int(Stage::Count)> showStage{false, false, true, true, true};  // edges drawn per stage
+    int maxEdges = 2000;               // only the strongest edges are drawn
+    bool showReferrals = true;
+
+    void reset();                      // forget positions, arrows and the camera (new world)
+    // Fills the remaining content region of the current ImGui window with the venue and handles
+    // hover, click, wheel zoom and drag pan. Returns the attendee clicked this frame, or -1.
+    int draw(const World* world, const Strings& tr, int selected, double now, float moveSeconds);
+    // Draws the batch built by the last draw(); call after glClear and before ImGui's own rendering.
+    void renderGL(int displayWidth, int displayHeight) const;
+    [[nodiscard]] size_t shownEdges() const { return m_edges.size(); }
+
+private:
+    struct Vertex { float x, y; ImU32 color; };
+    struct ShownEdge { uint32_t from, to; float trust; Stage stage; };
+    struct Arrow { uint32_t referral; double start; ImU32 color; };
+
+    void relayout(const World& world, double now, float moveSeconds);
+    void refreshEdges(const World& world, double now);
+    void trackReferrals(const World& world, double now);
+    void controls(const Strings& tr);
+    void overlay(const World& world, const Strings& tr, ImDrawList* dl, ImVec2 origin, int hovered);
+    [[nodiscard]] ImVec2 toScreen(ImVec2 p) const;
+    void disc(ImVec2 centre, float radius, ImU32 color);
+    void line(ImVec2 a, ImVec2 b, float width, ImU32 color);
+    void triangle(ImVec2 a, ImVec2 b, ImVec2 c, ImU32 color);
+
+    // positions in venue units (an attendee is a disc of radius 0.5)
+    std::vector<ImVec2> m_from, m_to, m_now;
+    std::vector<uint8_t> m_present;        // 1 if at the current event
+    std::vector<ImVec2> m_tables;          // table centres and radii (z = radius) of the current round
+    std::vector<float> m_tableRadius;
+    double m_moveStart = 0;
+    float m_moveSeconds = 0.3f;
+    uint64_t m_layoutKey = ~uint64_t(0);
+    ImVec2 m_bounds[2]{};                  // extent of the layout, for "fit"
+
+    // camera
+    ImVec2 m_center{0, 0};
+    float m_zoom = 10.0f;                  // pixels per venue unit
+    bool m_fitPending = true;
+    bool m_dragged = false;
+    ImVec2 m_canvasPos{}, m_canvasSize{};
+
+    // edges
+    std::vector<ShownEdge> m_edges;
+    uint64_t m_edgesKey = ~uint64_t(0);
+    double m_edgesTime = -1;
+
+    // referrals
+    std::vector<Arrow> m_arrows;
+    std::vector<uint8_t> m_referralState;  // last seen status code per referral
+    std::vector<uint32_t> m_watch;         // referrals whose status may still change
+
+    std::vector<Vertex> m_batch;
+    std::array<float, 4> m_clip{};         // x, y, w, h of the canvas in pixels
+    std::vector<float> m_unitCos, m_unitSin;
+};
+
+}  // namespace tsunagari
