@@ -112,8 +112,10 @@ bool Window::init() {
     m_window.create(sf::VideoMode(unsigned(m_options.width), unsigned(m_options.height)), "Tsunagari",
                     sf::Style::Default, sf::ContextSettings(0, 0, 0, 2, 1));
     const bool headless = !m_options.screenshot.empty() || m_options.benchFrames > 0;
-    m_window.setVerticalSyncEnabled(!headless);
-    if (!headless) m_window.setFramerateLimit(120);
+    if (!headless) {   // headless runs as fast as it can (and Xvfb has no vsync to ask for)
+        m_window.setVerticalSyncEnabled(true);
+        m_window.setFramerateLimit(120);
+    }
     m_window.setActive(true);
     setupImGui(m_app);
 
@@ -134,12 +136,13 @@ bool Window::init() {
     m_app.openPath = path;
     m_app.savePath = "my_scenario.json";
     if (m_options.panel == "inspector") m_app.sidePanel = SidePanel::Inspector;
-    if (m_options.panel == "files") m_app.sidePanel = SidePanel::Files;
+    if (m_options.panel == "files" || !m_app.world) m_app.sidePanel = SidePanel::Files;   // no world: offer the file list
     m_app.sidePanelForced = true;
     return true;
 }
 
 void Window::frame(double now, double frameSeconds, bool capture) {
+    const auto t0 = std::chrono::steady_clock::now();
     sf::Event event;
     while (m_window.pollEvent(event)) {
         imguiSfmlProcessEvent(event);
@@ -168,6 +171,8 @@ void Window::frame(double now, double frameSeconds, bool capture) {
     if (capture && !saveFramebuffer(w, h, m_options.screenshot, m_distinctColours, m_captureError) && m_captureError.empty())
         m_captureError = "cannot save the screenshot";
     m_window.display();
+    m_app.frameMs.push_back(float(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count()));
+    if (m_app.frameMs.size() > 120) m_app.frameMs.erase(m_app.frameMs.begin());
 }
 
 int Window::run() {
@@ -184,9 +189,6 @@ int Window::run() {
             const double dt = std::chrono::duration<double>(t0 - last).count();
             last = t0;
             frame(std::chrono::duration<double>(t0 - start).count(), dt, false);
-            const float ms = float(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
-            m_app.frameMs.push_back(ms);
-            if (m_app.frameMs.size() > 120) m_app.frameMs.erase(m_app.frameMs.begin());
         }
     }
     ImGui_ImplOpenGL2_Shutdown();
@@ -224,7 +226,7 @@ int Window::screenshotMode() {
                     m_app.world->day(), (unsigned long long)m_app.world->stateHash(), m_distinctColours);
         if (!m_options.summaryOut.empty()) {
             try {
-                writeFileAtomic(m_options.summaryOut, groupSummary(*m_app.world).dump(2) + "\n");
+                writeFileAtomic(m_options.summaryOut, groupSummaryJson(*m_app.world));
             } catch (const std::exception& e) {
                 std::fprintf(stderr, "tsunagari: %s\n", e.what());
                 return 1;

@@ -22,7 +22,7 @@ unsigned groupColor(int group, float alpha) {
     // Distinct, colour-blind-friendly hues (Okabe-Ito first, then a few more).
     static constexpr unsigned kPalette[][3] = {
         {230, 159, 0},  {86, 180, 233},  {0, 158, 115},  {240, 228, 66},  {0, 114, 178},  {213, 94, 0},
-        {204, 121, 167}, {200, 200, 200}, {150, 110, 255}, {120, 220, 200}, {255, 120, 120}, {170, 170, 90},
+        {204, 121, 167}, {150, 110, 255}, {120, 220, 200}, {255, 120, 120}, {170, 170, 90}, {200, 200, 200},
     };
     constexpr int kCount = int(sizeof(kPalette) / sizeof(kPalette[0]));
     const auto& c = kPalette[((group % kCount) + kCount) % kCount];

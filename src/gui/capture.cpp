@@ -39,29 +39,30 @@ bool saveFramebuffer(int width, int height, const std::string& path, int& distin
     return true;
 }
 
-nlohmann::json groupSummary(const World& world) {
-    nlohmann::json doc;
-    doc["events"] = world.eventsDone();
+std::string groupSummaryJson(const World& world) {
+    nlohmann::ordered_json doc;
+    doc["events_run"] = world.eventsDone();
     doc["day"] = world.day();
     char hash[32];
     std::snprintf(hash, sizeof hash, "%016llx", (unsigned long long)world.stateHash());
     doc["state_hash"] = hash;
-    nlohmann::json groups = nlohmann::json::object();
+    nlohmann::ordered_json groups = nlohmann::ordered_json::array();
     const auto& labels = world.groupLabels();
     for (size_t g = 0; g < labels.size(); ++g) {
         const GroupFigures f = world.history().empty() || g >= world.history().back().groups.size()
                                    ? world.groupFigures(int(g)) : world.history().back().groups[g];
-        groups[labels[g]] = {{"members", f.members},
-                             {"contacts", f.contacts},
-                             {"collaborators", f.collaborators},
-                             {"referrals_given", f.referralsGiven},
-                             {"referrals_received", f.referralsReceived},
-                             {"closed_business", f.closedBusiness},
-                             {"complaints", f.complaints},
-                             {"reputation", f.reputation}};
+        groups.push_back({{"label", labels[g]},
+                          {"members", f.members},
+                          {"contacts", f.contacts},
+                          {"collaborators", f.collaborators},
+                          {"referrals_given", f.referralsGiven},
+                          {"referrals_received", f.referralsReceived},
+                          {"closed_business", f.closedBusiness},
+                          {"complaints", f.complaints},
+                          {"reputation", f.reputation}});
     }
     doc["groups"] = groups;
-    return doc;
+    return doc.dump(2) + "\n";
 }
 
 }  // namespace tsunagari

@@ -2,7 +2,6 @@
 #pragma once
 #include <string>
 
-#include <nlohmann/json_fwd.hpp>
 
 namespace tsunagari {
 
@@ -12,8 +11,8 @@ class World;
 // Returns false with a one-line `error`; `distinctColours` counts the colours found.
 bool saveFramebuffer(int width, int height, const std::string& path, int& distinctColours, std::string& error);
 // The figures of the last EventRecord per group label, the numbers the CLI's summary.json reports:
-// {"events", "day", "state_hash", "groups": {label: {members, contacts, collaborators, referrals_given,
-//  referrals_received, closed_business, complaints, reputation}}}.
-[[nodiscard]] nlohmann::json groupSummary(const World& world);
+// {"events_run", "day", "state_hash", "groups": [{label, members, contacts, collaborators, referrals_given,
+//  referrals_received, closed_business, complaints, reputation}]}, the shape of the CLI's summary.json.
+[[nodiscard]] std::string groupSummaryJson(const World& world);
 
 }  // namespace tsunagari

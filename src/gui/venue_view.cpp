@@ -68,6 +68,7 @@ void VenueView::reset() {
     m_referralState.clear();
     m_watch.clear();
     m_fitPending = true;
+    m_userCamera = false;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -139,6 +140,7 @@ void VenueView::relayout(const World& world, double now, float moveSeconds) {
     m_bounds[1] = ImVec2(lobbyX + kLobbyPitch * float(lobbyCols) + 1, std::max(floorHalfH + 1, -lobbyY + 1));
     m_moveStart = now;
     m_moveSeconds = moveSeconds;
+    if (!m_userCamera) m_fitPending = true;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -266,7 +268,10 @@ void VenueView::controls(const Strings& tr) {
     ImGui::SameLine();
     ImGui::Checkbox(tr("venue.referrals"), &showReferrals);
     ImGui::SameLine();
-    if (ImGui::SmallButton(tr("venue.fit"))) m_fitPending = true;
+    if (ImGui::SmallButton(tr("venue.fit"))) {
+        m_fitPending = true;
+        m_userCamera = false;
+    }
 }
 
 int VenueView::draw(const World* world, const Strings& tr, int selected, double now, float moveSeconds) {
@@ -295,11 +300,13 @@ int VenueView::draw(const World* world, const Strings& tr, int selected, double 
     if (ImGui::IsItemActivated()) m_dragged = false;
     if (ImGui::IsItemActive() && (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3) || ImGui::IsMouseDragging(ImGuiMouseButton_Right, 3))) {
         m_dragged = true;
+        m_userCamera = true;
         m_center.x -= io.MouseDelta.x / m_zoom;
         m_center.y -= io.MouseDelta.y / m_zoom;
     }
     if (hoveredCanvas && io.MouseWheel != 0) {
         // Zoom about the point under the mouse.
+        m_userCamera = true;
         const ImVec2 before((io.MousePos.x - m_canvasPos.x - m_canvasSize.x / 2) / m_zoom + m_center.x,
                             (io.MousePos.y - m_canvasPos.y - m_canvasSize.y / 2) / m_zoom + m_center.y);
         m_zoom = std::clamp(m_zoom * std::pow(1.15f, io.MouseWheel), 0.3f, 200.0f);
@@ -421,16 +428,28 @@ void VenueView::overlay(const World& world, const Strings& tr, ImDrawList* dl, I
     dl->AddText(ImVec2(origin.x + 9, origin.y + 6), IM_COL32(255, 255, 255, 255), line1);
     dl->AddText(ImVec2(origin.x + 9, origin.y + 6 + lineH), IM_COL32(200, 210, 225, 255), line2);
 
-    // Legend of groups along the bottom.
+    // Legend of groups along the bottom, wrapping upwards; then what the marks mean.
+    const int groups = int(world.groupLabels().size());
+    std::vector<float> widths(size_t(groups) + 1);
+    for (int g = 0; g < groups; ++g) widths[size_t(g)] = ImGui::CalcTextSize(tr.archetypeName(world.groupLabels()[size_t(g)])).x + 28;
+    int rowsNeeded = 1;
+    float rowWidth = 0;
+    for (int g = 0; g < groups; ++g) {
+        if (rowWidth > 0 && rowWidth + widths[size_t(g)] > m_canvasSize.x - 16) { ++rowsNeeded; rowWidth = 0; }
+        rowWidth += widths[size_t(g)];
+    }
     float x = origin.x + 8;
-    const float y = origin.y + m_canvasSize.y - lineH - 4;
-    for (int g = 0; g < int(world.groupLabels().size()); ++g) {
-        const char* name = tr.archetypeName(world.groupLabels()[size_t(g)]);
-        const float w = ImGui::CalcTextSize(name).x;
-        if (x + w + 24 > origin.x + m_canvasSize.x) break;
+    const char* keyLine = tr("venue.key");
+    const float wrap = m_canvasSize.x - 16;
+    const float keyH = ImGui::CalcTextSize(keyLine, nullptr, false, wrap).y;
+    float y = origin.y + m_canvasSize.y - lineH * float(rowsNeeded) - keyH - 6;
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, y), IM_COL32(170, 175, 190, 255), keyLine, nullptr, wrap);
+    y += keyH + 2;
+    for (int g = 0; g < groups; ++g) {
+        if (x > origin.x + 8 && x + widths[size_t(g)] > origin.x + m_canvasSize.x - 8) { x = origin.x + 8; y += lineH; }
         dl->AddCircleFilled(ImVec2(x + 6, y + lineH / 2), 6, groupColor(g));
-        dl->AddText(ImVec2(x + 15, y), IM_COL32(230, 230, 230, 255), name);
-        x += w + 28;
+        dl->AddText(ImVec2(x + 15, y), IM_COL32(230, 230, 230, 255), tr.archetypeName(world.groupLabels()[size_t(g)]));
+        x += widths[size_t(g)];
     }
 
     if (hovered >= 0) {

@@ -56,6 +56,7 @@ private:
     ImVec2 m_center{0, 0};
     float m_zoom = 10.0f;                  // pixels per venue unit
     bool m_fitPending = true;
+    bool m_userCamera = false;             // the user zoomed or panned: stop fitting automatically
     bool m_dragged = false;
     ImVec2 m_canvasPos{}, m_canvasSize{};
 

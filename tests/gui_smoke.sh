@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Window smoke test under Xvfb: screenshots in English and Japanese are written and not blank,
+# the simulation moves, bad flags and broken files fail cleanly, and the window's per-group
+# figures equal the CLI's summary.json for the same run.
+# Usage: gui_smoke.sh PATH/tsunagari PATH/tsunagari-cli SCRATCH_DIR   (run from the repository root)
+set -u
+GUI=${1:?path of tsunagari}
+CLI=${2:?path of tsunagari-cli}
+DIR=${3:?scratch directory}
+mkdir -p "$DIR"
+failures=0
+fail() { echo "gui_smoke: FAIL: $*" >&2; failures=$((failures + 1)); }
+pass() { echo "gui_smoke: ok: $*"; }
+xrun() { xvfb-run -a -s "-screen 0 1600x900x24" "$GUI" "$@"; }
+
+# A PNG is "not blank" when it decodes and holds more than 20 distinct colours (stdlib only).
+png_colours() {
+    python3 - "$1" <<'PY'
+import struct, sys, zlib
+data = open(sys.argv[1], "rb").read()
+assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+pos, idat, width = 8, b"", 0
+while pos < len(data):
+    length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+    body = data[pos + 8:pos + 8 + length]
+    if kind == b"IHDR":
+        width, height, depth, ctype = struct.unpack(">IIBB", body[:10])
+        assert depth == 8 and ctype in (2, 6), "unexpected PNG format"
+        bpp = 4 if ctype == 6 else 3
+    elif kind == b"IDAT":
+        idat += body
+    pos += 12 + length
+raw = zlib.decompress(idat)
+stride = width * bpp
+prev = bytearray(stride)
+colours = set()
+for y in range(height):
+    f = raw[y * (stride + 1)]
+    row = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+    if f == 1:
+        for i in range(bpp, stride): row[i] = (row[i] + row[i - bpp]) & 255
+    elif f == 2:
+        row = bytearray((a + b) & 255 for a, b in zip(row, prev))
+    elif f == 3:
+        for i in range(stride): row[i] = (row[i] + ((row[i - bpp] if i >= bpp else 0) + prev[i]) // 2) & 255
+    elif f == 4:
+        for i in range(stride):
+            a = row[i - bpp] if i >= bpp else 0; b = prev[i]; c = prev[i - bpp] if i >= bpp else 0
+            p = a + b - c; pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+            row[i] = (row[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+    if y % 4 == 0:   # every fourth row is plenty to tell a picture from a blank
+        colours.update(bytes(row[i:i + 3]) for i in range(0, stride, bpp))
+    prev = row
+print(len(colours))
+PY
+}
+
+check_png() {   # name file
+    if [ ! -s "$2" ]; then fail "$1: no PNG written"; return; fi
+    local n
+    n=$(png_colours "$2") || { fail "$1: PNG does not decode"; return; }
+    if [ "$n" -gt 20 ]; then pass "$1: $n distinct colours"; else fail "$1: looks blank ($n colours)"; fi
+}
+
+field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$2"; }
+
+# 1. Zero and five events, English; Japanese with the inspector open.
+out0=$(xrun --screenshot "$DIR/events0.png" --events 0) || fail "--events 0 exited $?"
+out5=$(xrun --screenshot "$DIR/events5.png" --events 5 --summary-out "$DIR/gui_summary.json") || fail "--events 5 exited $?"
+outja=$(xrun --screenshot "$DIR/events5_ja.png" --events 5 --lang ja --panel inspector) || fail "--lang ja exited $?"
+echo "gui_smoke: $out5"
+check_png "English" "$DIR/events5.png"
+check_png "Japanese" "$DIR/events5_ja.png"
+[ "$(field events "$out5")" = 5 ] || fail "expected events=5, got: $out5"
+h0=$(field state_hash "$out0"); h5=$(field state_hash "$out5"); hja=$(field state_hash "$outja")
+if [ -n "$h0" ] && [ -n "$h5" ] && [ "$h0" != "$h5" ]; then pass "simulation moved ($h0 -> $h5)"; else fail "state hash did not change: '$h0' '$h5'"; fi
+[ "$h5" = "$hja" ] && pass "same run in both languages" || fail "language changed the run: $h5 vs $hja"
+
+# 2. Bad flags: one line, exit 2.
+xrun --events nope >/dev/null 2>"$DIR/badflag.err"; rc=$?
+if [ $rc -eq 2 ] && [ "$(wc -l <"$DIR/badflag.err")" -ge 1 ]; then pass "bad flag exits 2"; else fail "bad flag exited $rc"; fi
+
+# 3. A broken scenario: the window shows the error instead of crashing.
+printf '{"seed": 1, "population": [ {"archetype": "no_such_type"} ]' >"$DIR/broken.json"
+xrun "$DIR/broken.json" --screenshot "$DIR/broken.png" --events 1 >/dev/null 2>"$DIR/broken.err"; rc=$?
+if [ $rc -eq 1 ] && [ -s "$DIR/broken.png" ] && grep -q "broken.json" "$DIR/broken.err"; then pass "broken file reported (exit 1, window drawn)"
+else fail "broken file: exit $rc"; fi
+
+# 4. The window's per-group figures equal the CLI's for the same scenario and events.
+if "$CLI" run scenarios/default.json --events 5 --out "$DIR/cli" >/dev/null 2>"$DIR/cli.err" && [ -f "$DIR/cli/summary.json" ]; then
+    if python3 - "$DIR/gui_summary.json" "$DIR/cli/summary.json" <<'PY'
+import json, sys
+gui, cli = (json.load(open(p)) for p in sys.argv[1:3])
+problems = []
+if gui["state_hash"] != cli.get("state_hash"): problems.append(f"state_hash {gui['state_hash']} vs {cli.get('state_hash')}")
+cli_groups = {g["label"]: g for g in cli["groups"]}
+for g in gui["groups"]:
+    c = cli_groups.get(g["label"])
+    if c is None: problems.append(f"group {g['label']} missing from the CLI"); continue
+    for key in ("members", "contacts", "collaborators", "referrals_received", "closed_business", "reputation"):
+        a, b = float(g[key]), float(c[key])
+        if abs(a - b) > 1e-4 * max(1.0, abs(a), abs(b)): problems.append(f"{g['label']}.{key}: window {a} vs CLI {b}")
+if len(gui["groups"]) != len(cli_groups): problems.append("different number of groups")
+print("\n".join(problems) or f"{len(gui['groups'])} groups equal")
+sys.exit(1 if problems else 0)
+PY
+    then pass "window figures equal the CLI's"; else fail "window figures differ from the CLI's"; fi
+else
+    echo "gui_smoke: skipped CLI comparison ($CLI run did not write summary.json)"
+fi
+
+if [ $failures -gt 0 ]; then echo "gui_smoke: $failures failure(s)" >&2; exit 1; fi
+echo "gui_smoke: all passed"
