@@ -61,4 +61,28 @@ void World::converse(uint32_t a, uint32_t b, double hours, bool pitching) {
     ++m_event.conversations;
 }
 
+void World::converseAll(const std::vector<std::pair<uint32_t, uint32_t>>& pairs, double hours, bool pitching) {
+    // Conversations run in the given order; memory for later pairs is requested ahead
+    // (the hash slots first, then the edges), so cache misses overlap instead of queueing.
+    constexpr size_t kAhead = 8;
+    const size_t n = pairs.size();
+    for (size_t i = 0; i < std::min(n, 2 * kAhead); ++i) {
+        m_relations.prefetchSlot(pairs[i].first, pairs[i].second);
+        m_relations.prefetchSlot(pairs[i].second, pairs[i].first);
+    }
+    for (size_t i = 0; i < n; ++i) {
+        if (i + 2 * kAhead < n) {
+            const auto& far = pairs[i + 2 * kAhead];
+            m_relations.prefetchSlot(far.first, far.second);
+            m_relations.prefetchSlot(far.second, far.first);
+        }
+        if (i + kAhead < n) {
+            const auto& near = pairs[i + kAhead];
+            m_relations.prefetchEdge(near.first, near.second);
+            m_relations.prefetchEdge(near.second, near.first);
+        }
+        converse(pairs[i].first, pairs[i].second, hours, pitching);
+    }
+}
+
 }  // namespace tsunagari

@@ -106,20 +106,21 @@ void World::runRound() {
 
     const bool pitching = ev.kind != EventKind::Community;  // no selling at the yoga class
     const bool firstRound = ev.round == 0;
+    m_pairs.clear();
     for (size_t g = 0; g + 1 < ev.groupStarts.size(); ++g) {
         const uint32_t begin = ev.groupStarts[g], end = ev.groupStarts[g + 1];
-        // Hall (2019) counts time spent together: everyone in a group shares the round.
-        const double hours = ev.roundHours;
         for (uint32_t i = begin; i < end; ++i) {
             const uint32_t a = ev.groupMembers[i];
             for (uint32_t j = i + 1; j < end; ++j) {
                 const uint32_t b = ev.groupMembers[j];
                 // Latecomers miss the first round.
                 if (firstRound && (m_lateByAttendee[a] || m_lateByAttendee[b])) continue;
-                converse(a, b, hours, pitching);
+                m_pairs.emplace_back(a, b);
             }
         }
     }
+    // Hall (2019) counts time spent together: everyone in a group shares the round.
+    converseAll(m_pairs, ev.roundHours, pitching);
     if (firstRound) penaliseLateness();
     if (ev.kind == EventKind::Mixer) cardSwaps();
     ++ev.round;
@@ -151,15 +152,18 @@ void World::cardSwaps() {
     if (n < 2) return;
     const double perRound = m_scenario.params[Param::CardSwapsPerRound];
     const double hours = m_scenario.params[Param::CardSwapHours];
+    m_pairs.clear();
     for (const uint32_t a : ev.participants) {
+        if (ev.round == 0 && m_lateByAttendee[a]) continue;
         const double wanted = perRound * m_attendees[a].traits[Trait::Breadth];
         int swaps = int(wanted);
         if (m_rng.chance(wanted - swaps)) ++swaps;
         for (int s = 0; s < swaps; ++s) {
             const uint32_t b = ev.participants[m_rng.below(uint32_t(n))];
-            if (b != a) converse(a, b, hours, true);
+            if (b != a && !(ev.round == 0 && m_lateByAttendee[b])) m_pairs.emplace_back(a, b);
         }
     }
+    converseAll(m_pairs, hours, true);
 }
 
 void World::finishEvent() {

@@ -56,6 +56,8 @@ public:
     void clear();
     void resizeAttendees(size_t n);                                   // out-lists for n attendees
     [[nodiscard]] uint32_t find(uint32_t from, uint32_t to) const;    // edge index or kNone
+    void prefetchSlot(uint32_t from, uint32_t to) const;              // hint: find(from, to) comes soon
+    void prefetchEdge(uint32_t from, uint32_t to) const;              // hint: the edge itself comes soon
     uint32_t findOrCreate(uint32_t from, uint32_t to, int day);       // new edges start empty at `day`
     [[nodiscard]] const Edge& edge(uint32_t index) const { return m_edges[index]; }
     Edge& edge(uint32_t index) { return m_edges[index]; }
@@ -73,8 +75,16 @@ private:
 
     std::vector<Edge> m_edges;
     std::vector<std::vector<uint32_t>> m_out;
-    std::vector<uint64_t> m_slotKeys;     // open addressing, linear probing; kEmpty marks a free slot
-    std::vector<uint32_t> m_slotEdges;
+    // Open addressing with linear probing. A slot holds an edge index and 32 bits of the
+    // key's hash, so a probe touches the edge itself only on a likely match.
+    struct Slot {
+        uint32_t edge = kNone;
+        uint32_t tag = 0;
+    };
+    [[nodiscard]] bool matches(const Slot& slot, uint32_t tag, uint32_t from, uint32_t to) const {
+        return slot.tag == tag && m_edges[slot.edge].from == from && m_edges[slot.edge].to == to;
+    }
+    std::vector<Slot> m_slots;
     uint64_t m_mask = 0;
 };
 

@@ -137,6 +137,7 @@ private:
     // conversation (conversation.cpp)
     uint32_t touch(uint32_t from, uint32_t to);
     void converse(uint32_t a, uint32_t b, double hours, bool pitching);
+    void converseAll(const std::vector<std::pair<uint32_t, uint32_t>>& pairs, double hours, bool pitching);
     void maybePitch(uint32_t speaker, uint32_t listener, uint32_t listenerEdge, double listenerTrust);
     // days and referrals (referrals.cpp)
     void passDaysTo(int day);
@@ -168,6 +169,7 @@ private:
     int m_referralsSinceEvent = 0;
     std::vector<int> m_professionsPresent;  // professions with an active member, for client needs
     std::vector<uint32_t> m_scratch;        // reused buffers (no allocation per round)
+    std::vector<std::pair<uint32_t, uint32_t>> m_pairs;
     std::vector<uint8_t> m_lateByAttendee;  // 0 on time, 1 late with a message, 2 late silent; during an event
     std::vector<uint8_t> m_memberFlags;     // scratch: membership of the current calendar entry
     int m_edgesAfterCompaction = 0;
