@@ -186,8 +186,8 @@ Command parseArgs(const std::vector<std::string>& args) {
 
 std::string helpText(const std::string& topic) {
     const std::string exitCodes =
-        "Exit status: 0 success; 1 an output file or directory could not be written;\n"
-        "2 bad command line or scenario (one line on stderr says what and where).\n";
+        "Exit status: 0 success; 1 an output file or directory could not be written (or\n"
+        "another run-time failure); 2 bad command line or scenario. Errors are one line on stderr.\n";
     if (topic == "run")
         return "Usage: tsunagari-cli run SCENARIO [--events N] [--seed S] [--set path=value ...]\n"
                "                         [--out DIR] [--quiet]\n"

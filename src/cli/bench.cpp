@@ -29,7 +29,9 @@ nlohmann::json benchScenario(int attendees) {
         if (count > 0) population.push_back({{"archetype", keys[i]}, {"count", count}});
     }
     return {{"title", {{"en", "bench"}, {"ja", "ベンチ"}}},
-            {"seed", 1},
+            {"description", {{"en", "A daily mixer for timing."}, {"ja", "計測用の毎日の交流会。"}}},
+            {"seed", uint64_t{1}},  // unsigned, as a parsed file holds it
+            {"events", 1},
             {"matchmaking", "random"},
             {"population", population},
             {"calendar",
@@ -56,9 +58,13 @@ std::string mib(double bytes) { return formatFixed(bytes / (1024.0 * 1024.0), 1)
 
 // 12345678 -> "12,345,678", for the goal line.
 std::string grouped(double value) {
-    std::string digits = formatFixed(value, 0);
-    for (int i = int(digits.size()) - 3; i > 0; i -= 3) digits.insert(size_t(i), ",");
-    return digits;
+    const std::string digits = formatFixed(value, 0);
+    std::string out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
 }
 
 std::string padLeft(const std::string& s, size_t width) {

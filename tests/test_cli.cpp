@@ -1,0 +1,289 @@
+// The real tsunagari-cli binary: outputs, determinism, --set, every usage error's exact line
+// and exit code, validate on good and broken files, help.
+#include <doctest/doctest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "scenario_io.h"
+
+using namespace tsunagari;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kDefault = std::string(TSUNAGARI_SOURCE_DIR) + "/scenarios/default.json";
+
+// A fresh directory per test process and call (ctest runs cases as parallel processes).
+fs::path freshDir() {
+    static int counter = 0;
+    const fs::path dir =
+        fs::temp_directory_path() / ("tsunagari-cli-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+std::string slurp(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+void writeText(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+
+std::string shellQuote(const std::string& arg) {
+    std::string q = "'";
+    for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+struct Result {
+    int code = -1;
+    std::string out, err;
+};
+
+Result cli(const std::vector<std::string>& args) {
+    const fs::path dir = freshDir();
+    std::string command = shellQuote(TSUNAGARI_CLI);
+    for (const auto& a : args) command += " " + shellQuote(a);
+    command += " >" + shellQuote((dir / "stdout").string()) + " 2>" + shellQuote((dir / "stderr").string());
+    const int status = std::system(command.c_str());
+    Result r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = slurp(dir / "stdout");
+    r.err = slurp(dir / "stderr");
+    fs::remove_all(dir);
+    return r;
+}
+
+// A usage error: exit 2, nothing on stdout, exactly this one line on stderr.
+void requireUsageError(const std::vector<std::string>& args, const std::string& line) {
+    std::string shown;
+    for (const auto& a : args) shown += " " + a;
+    INFO("tsunagari-cli" << shown);
+    const Result r = cli(args);
+    CHECK(r.code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == line + "\n");
+}
+
+const char* const kFiles[] = {"events.csv", "attendees.csv", "edges.csv", "summary.json"};
+
+// A small valid scenario for tests that need a file of their own.
+const char* const kSmall = R"({
+  "title": {"en": "Small", "ja": "小"}, "description": {"en": "d", "ja": "d"},
+  "seed": 5, "events": 6, "matchmaking": "random",
+  "population": [{"archetype": "average", "count": 12}, {"archetype": "hard_seller", "count": 4}],
+  "calendar": [{"name": "weekly", "kind": "chapter", "first_day": 0, "every_days": 7, "rounds": 3,
+                "group_size": 4, "hours": 1.5, "attendance": 1.0}]
+})";
+
+}  // namespace
+
+TEST_CASE("cli: run on the default scenario writes the four reports and the table") {
+    const fs::path out = freshDir() / "default";
+    const Result r = cli({"run", kDefault, "--events", "12", "--out", out.string()});
+    REQUIRE(r.code == 0);
+    CHECK(r.err.empty());  // no progress bar: stderr is not a terminal
+    for (const char* f : kFiles) {
+        INFO(f);
+        CHECK(fs::file_size(out / f) > 0);
+    }
+    CHECK(slurp(out / "events.csv").rfind("event,day,kind,name,", 0) == 0);
+    CHECK(slurp(out / "attendees.csv").rfind("Id,Label,", 0) == 0);
+    CHECK(slurp(out / "edges.csv").rfind("Source,Target,Type,Weight,", 0) == 0);
+    CHECK(slurp(out / "summary.json").find("\"events_run\": 12") != std::string::npos);
+    CHECK(r.out.find("12 events") != std::string::npos);
+    CHECK(r.out.find("hard_seller") != std::string::npos);
+    fs::remove_all(out.parent_path());
+}
+
+TEST_CASE("cli: same seed gives byte-identical files, another seed or --set changes them") {
+    const fs::path base = freshDir();
+    auto run = [&](const std::string& name, std::vector<std::string> extra) {
+        std::vector<std::string> args = {"run", kDefault, "--events", "15", "--quiet", "--out", (base / name).string()};
+        args.insert(args.end(), extra.begin(), extra.end());
+        const Result r = cli(args);
+        REQUIRE(r.code == 0);
+        CHECK(r.out.empty());  // --quiet
+        CHECK(r.err.empty());
+    };
+    run("a", {"--seed", "11"});
+    run("b", {"--seed", "11"});
+    run("c", {"--seed", "12"});
+    run("d", {"--seed", "11", "--set", "params.busy_chance=0.9", "--set", "mechanisms.pitch_backlash=false"});
+    for (const char* f : kFiles) {
+        INFO(f);
+        CHECK(slurp(base / "a" / f) == slurp(base / "b" / f));
+    }
+    CHECK(slurp(base / "a" / "events.csv") != slurp(base / "c" / "events.csv"));
+    CHECK(slurp(base / "a" / "summary.json") != slurp(base / "c" / "summary.json"));
+    CHECK(slurp(base / "a" / "events.csv") != slurp(base / "d" / "events.csv"));
+    CHECK(slurp(base / "c" / "summary.json").find("\"seed\": 12") != std::string::npos);
+    fs::remove_all(base);
+}
+
+TEST_CASE("cli: --events defaults to the scenario's count; the default directory is out/<stem>") {
+    const fs::path dir = freshDir();
+    writeText(dir / "small.json", kSmall);
+    const std::string command = "cd " + shellQuote(dir.string()) + " && " + shellQuote(TSUNAGARI_CLI) +
+                                " run small.json --quiet >/dev/null 2>&1";
+    REQUIRE(std::system(command.c_str()) == 0);
+    CHECK(slurp(dir / "out" / "small" / "summary.json").find("\"events_run\": 6") != std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("cli: usage errors name the flag and what was expected, exit 2") {
+    const std::string s = kDefault;
+    const std::string top = " (expected run, validate or bench; try 'tsunagari-cli --help')";
+    requireUsageError({}, "tsunagari-cli: missing command" + top);
+    requireUsageError({"frobnicate"}, "tsunagari-cli: unknown command 'frobnicate'" + top);
+    requireUsageError({"--verbose"}, "tsunagari-cli: unknown option '--verbose'" + top);
+
+    const std::string events = "a whole number of events from 0 to 1000000";
+    requireUsageError({"run"}, "tsunagari-cli run: missing SCENARIO (a scenario .json file)");
+    requireUsageError({"run", s, "--bogus"}, "tsunagari-cli run: unknown option '--bogus' (try 'tsunagari-cli run --help')");
+    requireUsageError({"run", s, "-x"}, "tsunagari-cli run: unknown option '-x' (try 'tsunagari-cli run --help')");
+    requireUsageError({"run", s, s}, "tsunagari-cli run: unexpected argument '" + s + "' (only one SCENARIO is taken)");
+    requireUsageError({"run", s, "--events"}, "tsunagari-cli run: --events needs a value: " + events);
+    requireUsageError({"run", s, "--events", "--quiet"}, "tsunagari-cli run: --events needs a value: " + events);
+    requireUsageError({"run", s, "--events="}, "tsunagari-cli run: --events needs a value: " + events);
+    for (const char* bad : {"abc", "-3", "1.5", "+4", " 7", "12x", "1000001", "99999999999999999999"})
+        requireUsageError({"run", s, "--events", bad},
+                          "tsunagari-cli run: --events expects " + events + ", got '" + bad + "'");
+    requireUsageError({"run", s, "--events=ten"}, "tsunagari-cli run: --events expects " + events + ", got 'ten'");
+    const std::string seed = "a whole number from 0 to 18446744073709551615";
+    requireUsageError({"run", s, "--seed"}, "tsunagari-cli run: --seed needs a value: " + seed);
+    requireUsageError({"run", s, "--seed", "-1"}, "tsunagari-cli run: --seed expects " + seed + ", got '-1'");
+    requireUsageError({"run", s, "--seed", "18446744073709551616"},
+                      "tsunagari-cli run: --seed expects " + seed + ", got '18446744073709551616'");
+    const std::string setting = "path=value, e.g. params.busy_chance=0.5";
+    requireUsageError({"run", s, "--set"}, "tsunagari-cli run: --set needs a value: " + setting);
+    requireUsageError({"run", s, "--set", "seed"}, "tsunagari-cli run: --set expects " + setting + ", got 'seed'");
+    requireUsageError({"run", s, "--set", "=3"}, "tsunagari-cli run: --set expects " + setting + ", got '=3'");
+    requireUsageError({"run", s, "--out"}, "tsunagari-cli run: --out needs a value: a directory");
+    requireUsageError({"run", s, "--quiet=yes"}, "tsunagari-cli run: --quiet takes no value, got 'yes'");
+
+    requireUsageError({"validate"}, "tsunagari-cli validate: missing SCENARIO (a scenario .json file)");
+    requireUsageError({"validate", s, "--strict"},
+                      "tsunagari-cli validate: unknown option '--strict' (try 'tsunagari-cli validate --help')");
+    requireUsageError({"validate", s, "other.json"},
+                      "tsunagari-cli validate: unexpected argument 'other.json' (only one SCENARIO is taken)");
+
+    const std::string sizes = "a comma-separated list of attendee counts from 1 to 1000000, e.g. 100,1000";
+    requireUsageError({"bench", "--attendees"}, "tsunagari-cli bench: --attendees needs a value: " + sizes);
+    for (const char* bad : {"100,x", "100,", ",100", "0", "2000000", "1e3"})
+        requireUsageError({"bench", "--attendees", bad},
+                          "tsunagari-cli bench: --attendees expects " + sizes + ", got '" + bad + "'");
+    requireUsageError({"bench", "--events", "0"},
+                      "tsunagari-cli bench: --events expects a whole number of events from 1 to 1000000, got '0'");
+    requireUsageError({"bench", "fast"}, "tsunagari-cli bench: unexpected argument 'fast' (bench takes no operands)");
+    requireUsageError({"bench", "--threads", "4"},
+                      "tsunagari-cli bench: unknown option '--threads' (try 'tsunagari-cli bench --help')");
+}
+
+TEST_CASE("cli: scenario problems are one line naming the file, exit 2") {
+    const fs::path dir = freshDir();
+    const std::string missing = (dir / "missing.json").string();
+    const Result gone = cli({"run", missing, "--out", (dir / "o").string()});
+    CHECK(gone.code == 2);
+    CHECK(gone.err.rfind(missing + ": ", 0) == 0);
+    CHECK(gone.err.find('\n') == gone.err.size() - 1);
+    CHECK_FALSE(fs::exists(dir / "o"));
+
+    const Result badSet = cli({"run", kDefault, "--set", "params.no_such_param=1", "--out", (dir / "o").string()});
+    CHECK(badSet.code == 2);
+    CHECK(badSet.err.find("no_such_param") != std::string::npos);
+    CHECK(badSet.err.find('\n') == badSet.err.size() - 1);
+
+    const Result badValue = cli({"run", kDefault, "--set", "params.busy_chance=\"high\"", "--out", (dir / "o").string()});
+    CHECK(badValue.code == 2);
+    CHECK(badValue.err.find("busy_chance") != std::string::npos);
+    CHECK(badValue.err.find('\n') == badValue.err.size() - 1);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("cli: an output directory that is a file is an output failure, exit 1") {
+    const fs::path dir = freshDir();
+    writeText(dir / "taken", "not a directory");
+    const Result r = cli({"run", kDefault, "--events", "2", "--out", (dir / "taken").string()});
+    CHECK(r.code == 1);
+    CHECK(r.err == "tsunagari-cli run: cannot write to '" + (dir / "taken").string() +
+                       "': it exists and is not a directory\n");
+    CHECK(slurp(dir / "taken") == "not a directory");
+    fs::remove_all(dir);
+}
+
+TEST_CASE("cli: validate accepts every shipped scenario and rejects broken files") {
+    for (const auto& entry : fs::directory_iterator(std::string(TSUNAGARI_SOURCE_DIR) + "/scenarios")) {
+        // Scenario files only, not the JSON schema that describes them.
+        if (entry.path().extension() != ".json" || entry.path().stem().extension() == ".schema") continue;
+        INFO(entry.path().string());
+        const Scenario s = loadScenarioFile(entry.path().string());
+        int attendees = 0;
+        for (const auto& c : s.population) attendees += c.count;
+        const Result r = cli({"validate", entry.path().string()});
+        CHECK(r.code == 0);
+        CHECK(r.out == "ok: " + s.title.en + " (" + std::to_string(attendees) + " attendees, " +
+                           std::to_string(s.calendar.size()) + " calendar entries)\n");
+        CHECK(r.err.empty());
+    }
+
+    const fs::path dir = freshDir();
+    writeText(dir / "truncated.json", "{\"title\": ");
+    writeText(dir / "wizard.json", std::string(kSmall).replace(std::string(kSmall).find("hard_seller"), 11, "wizard"));
+    for (const char* name : {"truncated.json", "wizard.json"}) {
+        const std::string path = (dir / name).string();
+        INFO(path);
+        const Result r = cli({"validate", path});
+        CHECK(r.code == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err.rfind(path + ": ", 0) == 0);
+        CHECK(r.err.find('\n') == r.err.size() - 1);
+    }
+    CHECK(cli({"validate", (dir / "wizard.json").string()}).err.find("population[1].archetype") != std::string::npos);
+
+    // The malformed corpus, where present: every file is one clean line and exit 2.
+    const fs::path malformed = fs::path(TSUNAGARI_SOURCE_DIR) / "tests" / "malformed";
+    if (fs::is_directory(malformed))
+        for (const auto& entry : fs::directory_iterator(malformed)) {
+            INFO(entry.path().string());
+            const Result r = cli({"validate", entry.path().string()});
+            CHECK(r.code == 2);
+            CHECK(r.out.empty());
+            CHECK(r.err.find('\n') == r.err.size() - 1);
+        }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("cli: help") {
+    for (const auto& args : std::vector<std::vector<std::string>>{{"--help"}, {"-h"}, {"help"}}) {
+        const Result r = cli(args);
+        CHECK(r.code == 0);
+        CHECK(r.out.rfind("Usage: tsunagari-cli COMMAND [OPTIONS]\n", 0) == 0);
+        CHECK(r.out.find("Exit status: 0 success; 1 ") != std::string::npos);
+        CHECK(r.err.empty());
+    }
+    const Result run = cli({"run", "--help"});
+    CHECK(run.code == 0);
+    CHECK(run.out.rfind("Usage: tsunagari-cli run SCENARIO", 0) == 0);
+    for (const char* flag : {"--events N", "--seed S", "--set path=value", "--out DIR", "--quiet"})
+        CHECK(run.out.find(flag) != std::string::npos);
+    CHECK(cli({"validate", "--help"}).out.rfind("Usage: tsunagari-cli validate SCENARIO", 0) == 0);
+    CHECK(cli({"bench", "--help"}).out.rfind("Usage: tsunagari-cli bench", 0) == 0);
+    CHECK(cli({"help", "bench"}).out == cli({"bench", "--help"}).out);
+}
+
+TEST_CASE("cli: bench reports speed, memory and the goal line") {
+    const Result r = cli({"bench", "--attendees", "50,200", "--events", "3"});
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("conversations/s") != std::string::npos);
+    CHECK(r.out.find("peak RSS") != std::string::npos);
+    CHECK(r.out.find("goal: >= 10,000,000 conversations/s at 10,000 attendees: not measured") != std::string::npos);
+}
