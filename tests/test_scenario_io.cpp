@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <csignal>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -16,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "professions.h"
 #include "scenario_io.h"
 
 using namespace tsunagari;
@@ -70,7 +72,7 @@ const MalformedCase kMalformed[] = {
     {"calendar_duplicate_name", R"(calendar[1].name: duplicate name "weekly chapter", already used by calendar[0])"},
     {"calendar_empty", R"(calendar: expected at least one calendar entry, found [])"},
     {"calendar_entry_not_object", R"(calendar[0]: expected an object, found "weekly chapter")"},
-    {"calendar_every_days_zero", R"(calendar[0].every_days: expected a whole number in [1, 36500], found 0)"},
+    {"calendar_every_days_zero", R"(calendar[0].every_days: expected a whole number in [1, 1000], found 0)"},
     {"calendar_first_day_negative", R"(calendar[1].first_day: expected a whole number in [0, 36500], found -3)"},
     {"calendar_group_size_too_big", R"(calendar[0].group_size: expected a whole number in [2, 50], found 51)"},
     {"calendar_hours_zero", R"(calendar[1].hours: expected a number in (0, 24], found 0)"},
@@ -473,4 +475,85 @@ TEST_CASE("a write that fails half-way leaves the existing file intact") {
     CHECK(readText(path) == "old content");
     CHECK(entriesIn(dir) == 1);
     fs::remove_all(dir);
+}
+
+TEST_CASE("the JSON Schema agrees with the tables and the loader's limits") {
+    const json schema = readJsonFile(TSUNAGARI_SOURCE_DIR "/scenarios/scenario.schema.json");
+    const json& defs = schema["$defs"];
+    const json& cohortProps = defs["cohort"]["properties"];
+    const json& entryProps = defs["calendarEntry"]["properties"];
+
+    const json& traits = cohortProps["traits"]["properties"];
+    CHECK(traits.size() == size_t(kTraitCount));
+    for (const auto& key : traitKeys()) CHECK(traits.contains(key));
+
+    const json& params = schema["properties"]["params"]["properties"];
+    CHECK(params.size() == size_t(kParamCount));
+    for (int i = 0; i < kParamCount; ++i) {
+        const ParamInfo& info = paramInfo(Param(i));
+        CAPTURE(info.key);
+        REQUIRE(params.contains(info.key));
+        const json& p = params[info.key];
+        CHECK(p["type"] == (info.integer ? "integer" : "number"));
+        CHECK(p["minimum"].get<double>() == info.min);
+        CHECK(p["maximum"].get<double>() == info.max);
+        CHECK(p["default"].get<double>() == info.fallback);
+    }
+
+    const json& mechanisms = schema["properties"]["mechanisms"]["properties"];
+    CHECK(mechanisms.size() == size_t(kMechanismCount));
+    for (int i = 0; i < kMechanismCount; ++i) CHECK(mechanisms.contains(mechanismInfo(Mechanism(i)).key));
+
+    CHECK(cohortProps["archetype"]["enum"].get<std::vector<std::string>>() == archetypeKeys());
+    std::vector<std::string> professionKeys;
+    for (const auto& p : professions()) professionKeys.emplace_back(p.key);
+    CHECK(cohortProps["professions"]["items"]["enum"].get<std::vector<std::string>>() == professionKeys);
+    CHECK(defs["policy"]["enum"].size() == size_t(Policy::Count));
+    CHECK(entryProps["kind"]["enum"].size() == size_t(EventKind::Count));
+
+    CHECK(schema["properties"]["events"]["maximum"] == kMaxEvents);
+    CHECK(cohortProps["count"]["maximum"] == kMaxAttendees);
+    CHECK(entryProps["rounds"]["maximum"] == kMaxRounds);
+    CHECK(entryProps["group_size"]["maximum"] == kMaxGroupSize);
+
+    // Every key the writer emits is one the schema allows, at each level.
+    const json written = scenarioToJson(fromText(kRich));
+    for (const auto& [key, value] : written.items()) CHECK(schema["properties"].contains(key));
+    for (const auto& [key, value] : written["population"][0].items()) CHECK(cohortProps.contains(key));
+    for (const auto& [key, value] : written["calendar"][1].items()) CHECK(entryProps.contains(key));
+}
+
+TEST_CASE("the format guide names every key and its example loads") {
+    const std::string guide = readText(TSUNAGARI_SOURCE_DIR "/docs/scenario-format.md");
+    auto mentions = [&](const std::string& key) { return guide.find("| `" + key + "` |") != std::string::npos; };
+    // The cell `column` (from 0) of the table row for `key`; the tables were written from the code.
+    auto cell = [&](const std::string& key, size_t column) {
+        size_t at = guide.find("\n| `" + key + "` |");
+        std::string row = at == std::string::npos ? "" : guide.substr(at + 1, guide.find('\n', at + 1) - at - 1);
+        std::vector<std::string> cells;
+        for (size_t from = 2, bar; (bar = row.find(" | ", from)) != std::string::npos; from = bar + 3)
+            cells.push_back(row.substr(from, bar - from));
+        return column < cells.size() ? cells[column] : std::string("(no such cell)");
+    };
+    auto shortest = [](double d) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%g", d);
+        return std::string(text);
+    };
+    for (int i = 0; i < kTraitCount; ++i)
+        CHECK(cell(traitInfo(Trait(i)).key, 2) == shortest(traitInfo(Trait(i)).fallback));
+    for (int i = 0; i < kParamCount; ++i)
+        CHECK(cell(paramInfo(Param(i)).key, 3) == shortest(paramInfo(Param(i)).fallback));
+    for (const auto& key : traitKeys()) CHECK_MESSAGE(mentions(key), key);
+    for (const auto& key : archetypeKeys()) CHECK_MESSAGE(mentions(key), key);
+    for (const auto& p : professions()) CHECK_MESSAGE(mentions(p.key), p.key);
+    for (int i = 0; i < kParamCount; ++i) CHECK_MESSAGE(mentions(paramInfo(Param(i)).key), paramInfo(Param(i)).key);
+    for (int i = 0; i < kMechanismCount; ++i)
+        CHECK_MESSAGE(mentions(mechanismInfo(Mechanism(i)).key), mechanismInfo(Mechanism(i)).key);
+
+    const size_t start = guide.find("```json\n");
+    REQUIRE(start != std::string::npos);
+    const size_t end = guide.find("```", start + 8);
+    const Scenario example = fromText(guide.substr(start + 8, end - start - 8));
+    CHECK(example.population[0].names == std::vector<std::string>{"Sato"});
 }

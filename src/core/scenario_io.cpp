@@ -7,9 +7,11 @@
 #include <cerrno>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <iterator>
 #include <map>
 #include <system_error>
@@ -154,7 +156,10 @@ const std::vector<std::string> kCohortKeys{"archetype", "count", "label", "trait
 const std::vector<std::string> kEntryKeys{"name",   "kind",       "first_day", "every_days", "occurrences",
                                           "rounds", "group_size", "hours",     "attendance", "matchmaking"};
 
-constexpr int kMaxDay = 36'500;  // a hundred years: far beyond any workshop, still safe in int arithmetic
+// Day limits far beyond any workshop that keep first_day + kMaxEvents * every_days within an int.
+constexpr int kMaxFirstDay = 36'500;
+constexpr int kMaxEveryDays = 1'000;
+static_assert(kMaxFirstDay + int64_t(kMaxEvents) * kMaxEveryDays <= std::numeric_limits<int>::max());
 
 std::vector<std::string> policyKeys() {
     std::vector<std::string> keys;
@@ -352,8 +357,8 @@ CalendarEntry calendarEntry(const Reader& r, const json& v, const std::string& p
     auto whole = [&](const char* key, int& out, int min, int max) {
         if (v.contains(key)) out = r.wholeIn(v[key], childPath(path, key), min, max);
     };
-    whole("first_day", e.firstDay, 0, kMaxDay);
-    whole("every_days", e.everyDays, 1, kMaxDay);
+    whole("first_day", e.firstDay, 0, kMaxFirstDay);
+    whole("every_days", e.everyDays, 1, kMaxEveryDays);
     whole("occurrences", e.occurrences, 0, kMaxEvents);
     whole("rounds", e.rounds, 1, kMaxRounds);
     whole("group_size", e.groupSize, 2, kMaxGroupSize);
