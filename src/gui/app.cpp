@@ -133,6 +133,8 @@ bool Window::init() {
         std::fprintf(stderr, "tsunagari: %s\n", m_app.loadError.c_str());
         m_app.scenarioPath = path;   // shown with the error; the world stays empty
     }
+    if (m_app.world && m_options.attendees > 0)
+        m_app.replaceWorld(std::make_unique<World>(scaledScenario(m_app.world->scenario(), m_options.attendees)));
     m_app.openPath = path;
     m_app.savePath = "my_scenario.json";
     if (m_options.panel == "inspector") m_app.sidePanel = SidePanel::Inspector;
@@ -243,8 +245,6 @@ int Window::benchMode() {
         std::fprintf(stderr, "tsunagari: no world to run: %s\n", m_app.loadError.c_str());
         return 1;
     }
-    if (m_options.attendees > 0)
-        m_app.replaceWorld(std::make_unique<World>(scaledScenario(m_app.world->scenario(), m_options.attendees)));
     // Warm up: a network worth drawing, then play at a steady pace while measuring.
     m_app.world->runEvents(m_options.events > 0 ? m_options.events : 10);
     m_app.playing = true;
@@ -265,8 +265,8 @@ int Window::benchMode() {
     const double median = ms[ms.size() / 2], p95 = ms[std::min(ms.size() - 1, size_t(double(ms.size()) * 0.95))];
     int active = 0;
     for (const auto& a : m_app.world->attendees()) active += a.active ? 1 : 0;
-    std::printf("bench attendees=%d frames=%zu median_ms=%.2f p95_ms=%.2f edges=%zu shown_edges=%zu events_run=%d\n", active,
-                ms.size(), median, p95, m_app.world->relationships().edges().size(), m_app.venue.shownEdges(),
+    std::printf("bench attendees=%d frames=%zu median_ms=%.2f p95_ms=%.2f edges=%zu shown_edges=%zu venue_vertices=%zu events_run=%d\n", active,
+                ms.size(), median, p95, m_app.world->relationships().edges().size(), m_app.venue.shownEdges(), m_app.venue.batchVertices(),
                 m_app.world->eventsDone() - rounds0);
     return 0;
 }

@@ -14,7 +14,7 @@ struct AppOptions {
     std::string summaryOut;            // per-group figures of the last event as JSON (screenshot mode)
     std::string panel = "setup";       // side tab shown in the screenshot: setup, inspector, files
     int benchFrames = 0;               // > 0: measure this many frames, print median and p95, exit
-    int attendees = 0;                 // bench: scale the scenario's cohorts to about this many people
+    int attendees = 0;                 // bench/screenshot: scale the scenario's cohorts to about this many people
     int width = 1600, height = 900;
 };
 

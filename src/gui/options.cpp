@@ -68,7 +68,7 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, std::string& error
             }
         } else if (arg == "--help" || arg == "-h") {
             error = "usage: tsunagari [FILE.json] [--lang en|ja] [--screenshot OUT.png --events N [--summary-out F.json] "
-                    "[--panel setup|inspector|files]] [--bench-frames N [--attendees M]] [--size WxH]";
+                    "[--panel setup|inspector|files]] [--bench-frames N] [--attendees M] [--size WxH]";
             return std::nullopt;
         } else if (arg.size() > 1 && arg[0] == '-') {
             error = "unknown option \"" + arg + "\" (try --help)";
@@ -88,8 +88,8 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, std::string& error
         error = "--summary-out is only used with --screenshot";
         return std::nullopt;
     }
-    if (o.attendees > 0 && o.benchFrames == 0) {
-        error = "--attendees is only used with --bench-frames";
+    if (o.attendees > 0 && o.benchFrames == 0 && o.screenshot.empty()) {
+        error = "--attendees is only used with --bench-frames or --screenshot";
         return std::nullopt;
     }
     return o;

@@ -21,7 +21,7 @@ namespace {
 constexpr float kPi = 3.14159265f;
 constexpr float kLobbyPitch = 1.4f;
 constexpr double kArrowSeconds = 4.0;      // how long a referral arrow stays visible
-constexpr size_t kMaxArrows = 400;
+constexpr size_t kMaxArrows = 200;
 
 ImU32 stageColor(Stage s) {
     switch (s) {
@@ -205,11 +205,12 @@ void VenueView::trackReferrals(const World& world, double now) {
     // New referrals.
     const size_t start = m_referralState.size();
     m_referralState.resize(refs.size());
+    // Only what happened lately: after a jump of many events, the last week's referrals.
     const size_t firstShown = refs.size() > start + kMaxArrows ? refs.size() - kMaxArrows : start;
     for (size_t i = start; i < refs.size(); ++i) {
         const Referral& r = refs[i];
         m_referralState[i] = referralCode(r);
-        if (i >= firstShown) flash(uint32_t(i));
+        if (i >= firstShown && r.day >= world.day() - 7) flash(uint32_t(i));
         if (r.status == ReferralStatus::InProgress || (r.status == ReferralStatus::Late && !r.complaintReceived))
             m_watch.push_back(uint32_t(i));
     }
@@ -233,12 +234,17 @@ void VenueView::triangle(ImVec2 a, ImVec2 b, ImVec2 c, ImU32 color) {
 }
 
 void VenueView::disc(ImVec2 c, float radius, ImU32 color) {
-    const int segments = radius > 5 ? 16 : radius > 2.5f ? 8 : 4;
-    const size_t step = m_unitCos.size() / size_t(segments);
-    for (int i = 0; i < segments; ++i) {
-        const size_t a = size_t(i) * step, b = (size_t(i + 1) * step) % m_unitCos.size();
-        triangle(c, ImVec2(c.x + radius * m_unitCos[a], c.y + radius * m_unitSin[a]),
-                 ImVec2(c.x + radius * m_unitCos[b], c.y + radius * m_unitSin[b]), color);
+    // A polygon fanned from its first corner: k - 2 triangles, with k by size on screen,
+    // because a software rasteriser pays per triangle (5,000 people are 5,000 discs).
+    const int which = radius < 2.5f ? 0 : radius < 5 ? 1 : radius < 10 ? 2 : 3;
+    const auto& ring = m_rings[size_t(which)];
+    const size_t k = ring.size();
+    const ImVec2 first(c.x + radius * ring[0].x, c.y + radius * ring[0].y);
+    ImVec2 prev(c.x + radius * ring[1].x, c.y + radius * ring[1].y);
+    for (size_t i = 2; i < k; ++i) {
+        const ImVec2 next(c.x + radius * ring[i].x, c.y + radius * ring[i].y);
+        triangle(first, prev, next, color);
+        prev = next;
     }
 }
 
@@ -275,11 +281,11 @@ void VenueView::controls(const Strings& tr) {
 }
 
 int VenueView::draw(const World* world, const Strings& tr, int selected, double now, float moveSeconds) {
-    if (m_unitCos.empty()) {
-        for (int i = 0; i < 16; ++i) {
-            m_unitCos.push_back(std::cos(2 * kPi * float(i) / 16));
-            m_unitSin.push_back(std::sin(2 * kPi * float(i) / 16));
-        }
+    if (m_rings[0].empty()) {
+        const int corners[4] = {4, 6, 10, 18};
+        for (size_t r = 0; r < 4; ++r)
+            for (int i = 0; i < corners[r]; ++i)
+                m_rings[r].emplace_back(std::cos(2 * kPi * float(i) / float(corners[r])), std::sin(2 * kPi * float(i) / float(corners[r])));
     }
     controls(tr);
     m_canvasPos = ImGui::GetCursorScreenPos();
@@ -396,7 +402,7 @@ int VenueView::draw(const World* world, const Strings& tr, int selected, double 
             const ImVec2 tip(q.x - ux * radius, q.y - uy * radius);
             const float head = std::clamp(radius * 1.4f, 6.0f, 16.0f);
             const ImVec2 base(tip.x - ux * head, tip.y - uy * head);
-            line(p, base, 2.5f, c);
+            line(p, base, std::clamp(m_zoom * 0.12f, 1.2f, 2.5f), c);
             triangle(tip, ImVec2(base.x - uy * head * 0.5f, base.y + ux * head * 0.5f),
                      ImVec2(base.x + uy * head * 0.5f, base.y - ux * head * 0.5f), c);
         }

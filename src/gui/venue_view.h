@@ -26,6 +26,7 @@ public:
     // Draws the batch built by the last draw(); call after glClear and before ImGui's own rendering.
     void renderGL(int displayWidth, int displayHeight) const;
     [[nodiscard]] size_t shownEdges() const { return m_edges.size(); }
+    [[nodiscard]] size_t batchVertices() const { return m_batch.size(); }
 
 private:
     struct Vertex { float x, y; ImU32 color; };
@@ -72,7 +73,7 @@ private:
 
     std::vector<Vertex> m_batch;
     std::array<float, 4> m_clip{};         // x, y, w, h of the canvas in pixels
-    std::vector<float> m_unitCos, m_unitSin;
+    std::array<std::vector<ImVec2>, 4> m_rings;   // unit polygons with 4, 6, 10 and 18 corners
 };
 
 }  // namespace tsunagari
