@@ -96,8 +96,10 @@ int runCommand(const RunOptions& o, std::ostream& out, std::ostream& err, bool p
     }
 
     if (o.quiet) return kExitOk;
-    out << scenario.title.en << ": " << world.eventsDone() << " events to day " << world.day() << ", seed "
-        << scenario.seed << "\n";
+    out << scenario.title.en << ": ";
+    if (world.eventsDone() == 0) out << "no events run";
+    else out << world.eventsDone() << " events to day " << world.day();
+    out << ", seed " << scenario.seed << "\n";
     if (world.eventsDone() < events)
         out << "(the calendar ended after " << world.eventsDone() << " of " << events << " events)\n";
     out << "\n" << archetypeTable(world) << "\nmeans per member; wrote " << (dir / "").string()
