@@ -1,4 +1,5 @@
 // Live plots per group over events (from World::history()) and the per-group summary table.
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -29,19 +30,23 @@ void drawCharts(AppState& app, ImVec2 pos, ImVec2 size) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const ImVec2 plotSize((avail - ImGui::GetStyle().ItemSpacing.x) / 2, 120);
     groupPlot("recv", tr("plot.referrals_received"), history, groups,
-              [](const GroupFigures& f) { return f.referralsReceived; }, plotSize, names, tr("venue.day"));
+              [](const GroupFigures& f) { return f.referralsReceived; }, plotSize, names, tr("fmt.day"));
     ImGui::SameLine();
     groupPlot("collab", tr("plot.collaborators"), history, groups,
-              [](const GroupFigures& f) { return f.collaborators; }, plotSize, names, tr("venue.day"));
+              [](const GroupFigures& f) { return f.collaborators; }, plotSize, names, tr("fmt.day"));
     groupPlot("rep", tr("plot.reputation"), history, groups,
-              [](const GroupFigures& f) { return f.reputation; }, plotSize, names, tr("venue.day"));
+              [](const GroupFigures& f) { return f.reputation; }, plotSize, names, tr("fmt.day"));
     ImGui::SameLine();
     groupPlot("closed", tr("plot.closed_business"), history, groups,
-              [](const GroupFigures& f) { return f.closedBusiness; }, plotSize, names, tr("venue.day"));
+              [](const GroupFigures& f) { return f.closedBusiness; }, plotSize, names, tr("fmt.day"));
 
     // The same numbers as the last EventRecord (what the CLI's summary reports).
     if (history.empty()) ImGui::TextDisabled("%s", tr("table.before_first_event"));
-    else ImGui::Text("%s #%d (%s %d)", tr("table.after_event"), history.back().index, tr("venue.day"), history.back().day);
+    else {
+        char day[64];
+        std::snprintf(day, sizeof day, tr("fmt.day"), history.back().day);
+        ImGui::Text("%s #%d (%s)", tr("table.after_event"), history.back().index, day);
+    }
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX;
     if (ImGui::BeginTable("summary", 10, flags, ImGui::GetContentRegionAvail())) {

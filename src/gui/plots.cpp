@@ -9,7 +9,7 @@
 namespace tsunagari {
 
 void groupPlot(const char* id, const char* title, const std::vector<EventRecord>& history, int groups,
-               const GroupField& field, ImVec2 size, const std::vector<const char*>& groupNames, const char* dayWord) {
+               const GroupField& field, ImVec2 size, const std::vector<const char*>& groupNames, const char* dayFormat) {
     ImGui::PushID(id);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
@@ -70,7 +70,9 @@ void groupPlot(const char* id, const char* title, const std::vector<EventRecord>
         dl->AddLine(ImVec2(xOf(i), a.y), ImVec2(xOf(i), b.y), IM_COL32(255, 255, 255, 80));
         const auto& rec = history[size_t(i)];
         ImGui::BeginTooltip();
-        ImGui::Text("#%d  %s %d  %s", rec.index, dayWord, rec.day, rec.name.c_str());
+        char day[64];
+        std::snprintf(day, sizeof day, dayFormat, rec.day);
+        ImGui::Text("#%d  %s  %s", rec.index, day, rec.name.c_str());
         for (int g = 0; g < groups && g < int(rec.groups.size()); ++g)
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(groupColor(g)), "%s: %.3f",
                                g < int(groupNames.size()) ? groupNames[size_t(g)] : "?", field(rec.groups[size_t(g)]));

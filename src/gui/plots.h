@@ -17,7 +17,7 @@ using GroupField = std::function<double(const GroupFigures&)>;
 // Plots `field` of every group over `history` (one point per event) in a box of `size`.
 // Hovering shows the values at the event under the mouse.
 void groupPlot(const char* id, const char* title, const std::vector<EventRecord>& history, int groups,
-               const GroupField& field, ImVec2 size, const std::vector<const char*>& groupNames, const char* dayWord);
+               const GroupField& field, ImVec2 size, const std::vector<const char*>& groupNames, const char* dayFormat);   // dayFormat: printf with one %d, e.g. "Day %d"
 // A row of coloured swatches with group names, wrapping to the available width.
 void groupLegend(const std::vector<const char*>& groupNames);
 

@@ -419,9 +419,13 @@ void VenueView::overlay(const World& world, const Strings& tr, ImDrawList* dl, I
     const auto& sc = world.scenario();
     char line1[256];
     const char* entryName = ev.entry >= 0 && size_t(ev.entry) < sc.calendar.size() ? sc.calendar[size_t(ev.entry)].name.c_str() : "";
-    std::snprintf(line1, sizeof line1, "%s %d   %s %d   %s: %s  %s   %s %d/%d", tr("venue.day"), std::max(world.day(), 0),
-                  tr("venue.event"), ev.index, tr.get("kind.", eventKindKey(ev.kind)), entryName,
-                  ev.inProgress ? "" : tr("venue.finished"), tr("venue.round"), ev.round, ev.rounds);
+    char day[64];
+    std::snprintf(day, sizeof day, tr("fmt.day"), std::max(world.day(), 0));
+    if (ev.index == 0)
+        std::snprintf(line1, sizeof line1, "%s   %s", day, tr("venue.not_started"));
+    else
+        std::snprintf(line1, sizeof line1, "%s   %s %d   %s: %s  %s   %s %d/%d", day, tr("venue.event"), ev.index, tr.get("kind.", eventKindKey(ev.kind)), entryName,
+                      ev.inProgress ? "" : tr("venue.finished"), tr("venue.round"), ev.round, ev.rounds);
     char line2[256];
     int active = 0;
     for (const auto& a : world.attendees()) active += a.active ? 1 : 0;
