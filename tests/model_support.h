@@ -29,6 +29,8 @@ inline CalendarEntry seriesOf(const char* name, EventKind kind, int everyDays, i
 // A 24-person weekly chapter of average members.
 inline Scenario smallChapter(uint64_t seed = 1) {
     Scenario s;
+    s.title = {"Small chapter", "小さな定例会"};
+    s.description = {"24 average members meeting weekly", "平均的なメンバー24人の週次定例会"};
     s.seed = seed;
     s.population = {cohortOf("average", 24)};
     s.calendar = {seriesOf("chapter", EventKind::Chapter, 7)};

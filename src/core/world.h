@@ -73,6 +73,8 @@ struct EventState {
     [[nodiscard]] size_t groupCount() const { return groupStarts.empty() ? 0 : groupStarts.size() - 1; }
 };
 
+class SnapshotCodec;
+
 class World {
 public:
     explicit World(const Scenario& scenario);    // scenario must be validated (see scenario_io.h)
@@ -113,6 +115,8 @@ public:
     void setCalendar(std::vector<CalendarEntry> calendar);
 
 private:
+    friend class SnapshotCodec;   // snapshot.cpp saves and restores every field below
+
     struct Pending {                   // a referral step due on a later day
         int day;
         uint64_t order;                // ties broken by scheduling order
