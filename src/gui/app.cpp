@@ -34,7 +34,7 @@ constexpr float kFontSize = 16.0f;
 // [SECTION] setup
 // ---------------------------------------------------------------------------------------
 
-void setupImGui(AppState& app) {
+void setupImGui(AppState& app, ImVector<ImWchar>& glyphRanges) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -45,8 +45,14 @@ void setupImGui(AppState& app) {
     style.FrameRounding = 3;
     style.WindowBorderSize = 1;
     std::error_code ec;
+    // Japanese plus the punctuation and symbols scenario titles use (dashes, quotes, arrows, bullets).
+    ImFontGlyphRangesBuilder ranges;
+    ranges.AddRanges(io.Fonts->GetGlyphRangesJapanese());
+    static const ImWchar kExtra[] = {0x2000, 0x206F, 0x2190, 0x21FF, 0x2200, 0x22FF, 0x2460, 0x24FF, 0x25A0, 0x26FF, 0};
+    ranges.AddRanges(kExtra);
+    ranges.BuildRanges(&glyphRanges);   // must outlive the font atlas build
     if (std::filesystem::exists(kFontPath, ec) &&
-        io.Fonts->AddFontFromFileTTF(kFontPath, kFontSize, nullptr, io.Fonts->GetGlyphRangesJapanese())) {
+        io.Fonts->AddFontFromFileTTF(kFontPath, kFontSize, nullptr, glyphRanges.Data)) {
         app.japaneseFont = true;
     } else {
         io.Fonts->AddFontDefault();
@@ -106,6 +112,7 @@ private:
     sf::Window m_window;
     std::string m_captureError;
     int m_distinctColours = 0;
+    ImVector<ImWchar> m_glyphRanges;   // font glyph ranges, alive until ImGui is destroyed
 };
 
 bool Window::init() {
@@ -117,7 +124,7 @@ bool Window::init() {
         m_window.setFramerateLimit(120);
     }
     m_window.setActive(true);
-    setupImGui(m_app);
+    setupImGui(m_app, m_glyphRanges);
 
     std::string error;
     if (!m_app.tr.load(resolvePath("assets/strings"), error)) {

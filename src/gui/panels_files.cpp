@@ -58,7 +58,7 @@ void drawFiles(AppState& app) {
     if (ImGui::Button(tr("files.save"), ImVec2(80, 0)) && app.world && !app.savePath.empty()) {
         try {
             writeFileAtomic(app.savePath, scenarioToJson(app.world->scenario()).dump(2) + "\n");
-            app.fileMessage = std::string(tr("files.saved")) + " " + app.savePath;
+            app.fileMessage = std::string(tr("files.saved")) + " " + std::filesystem::absolute(app.savePath).string();
         } catch (const std::exception& e) {
             app.fileMessage = std::string(tr("files.save_failed")) + " " + e.what();
         }

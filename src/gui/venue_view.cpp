@@ -429,7 +429,7 @@ void VenueView::overlay(const World& world, const Strings& tr, ImDrawList* dl, I
     char line2[256];
     int active = 0;
     for (const auto& a : world.attendees()) active += a.active ? 1 : 0;
-    std::snprintf(line2, sizeof line2, "%s: %s   %s %d / %d   %s %zu   %s %zu", tr("venue.policy"), tr.get("policy.", policyKey(ev.policy)),
+    std::snprintf(line2, sizeof line2, "%s: %s   %s %d / %d   %s %zu   %s %zu", tr("venue.policy"), tr.get("policy.", policyKey(ev.index == 0 ? sc.matchmaking : ev.policy)),
                   tr("venue.present"), int(ev.participants.size()), active, tr("venue.edges_shown"), m_edges.size(),
                   tr("venue.referrals_total"), world.referrals().size());
     const float lineH = ImGui::GetTextLineHeightWithSpacing();
