@@ -14,6 +14,7 @@
 #include <limits>
 #include <iterator>
 #include <map>
+#include <set>
 #include <system_error>
 #include <variant>
 
@@ -432,6 +433,48 @@ Mechanisms mechanisms(const Reader& r, const json& v, const std::string& path) {
 
 // [SECTION] Syntax errors and files
 
+// JSON allows a key twice and nlohmann keeps the last, so a pasted duplicate would silently
+// win; this parser callback follows the path being parsed and rejects the second one.
+class DuplicateKeyCheck {
+public:
+    explicit DuplicateKeyCheck(std::string source) : source_(std::move(source)) {}
+
+    bool operator()(int, json::parse_event_t event, const json& parsed) {
+        using E = json::parse_event_t;
+        if (event == E::object_start || event == E::array_start) {
+            frames_.push_back({event == E::object_start, {}, {}, 0});
+        } else if (event == E::key) {
+            const std::string& key = parsed.get_ref<const std::string&>();
+            if (!frames_.back().keys.insert(key).second)
+                throw ScenarioError(source_, path(), "duplicate key " + jsonQuoted(key));
+            frames_.back().lastKey = key;
+        } else {
+            if (event != E::value) frames_.pop_back();  // object_end or array_end
+            if (!frames_.empty() && !frames_.back().isObject) ++frames_.back().index;
+        }
+        return true;
+    }
+
+private:
+    struct Frame {
+        bool isObject;
+        std::set<std::string> keys;
+        std::string lastKey;
+        size_t index;  // of the element being parsed, in an array
+    };
+
+    // Path of the innermost open object or array, e.g. "population[1]".
+    std::string path() const {
+        std::string out;
+        for (size_t i = 1; i < frames_.size(); ++i)
+            out = frames_[i - 1].isObject ? childPath(out, frames_[i - 1].lastKey) : indexPath(out, frames_[i - 1].index);
+        return out;
+    }
+
+    std::string source_;
+    std::vector<Frame> frames_;
+};
+
 // nlohmann reports a byte offset; users count lines and characters (Japanese text is multi-byte).
 std::string lineAndColumn(const std::string& content, size_t byte) {
     size_t end = std::min(byte == 0 ? 0 : byte - 1, content.size());
@@ -545,7 +588,7 @@ json readJsonFile(const std::string& path) {
     if (in.bad()) throw ScenarioError(path, "", "cannot read: " + errnoText(errno));
     if (content.find_first_not_of(" \t\r\n") == std::string::npos) throw ScenarioError(path, "", "the file is empty");
     try {
-        return json::parse(content);
+        return json::parse(content, DuplicateKeyCheck(path));
     } catch (const json::parse_error& e) {
         throw ScenarioError(path, "", "syntax error at " + lineAndColumn(content, e.byte) + ": " + parserDetail(e.what()));
     } catch (const json::exception& e) {  // e.g. a number too large for a double
