@@ -1,12 +1,10 @@
 // Reports rendered from a World as strings: metrics, node and edge tables (CSV, Gephi-ready),
 // a JSON summary and the per-archetype text table. Strings so tests can compare bytes.
 #pragma once
-#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "relationships.h"
 #include "world.h"
 
 namespace tsunagari {
