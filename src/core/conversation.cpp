@@ -5,13 +5,14 @@
 
 namespace tsunagari {
 
-uint32_t World::touch(uint32_t from, uint32_t to) {
+uint32_t World::touch(uint32_t from, uint32_t to, bool& wasRemembered) {
     // Bring the edge's evidence up to today; a forgotten tie starts over as strangers.
     const int day = m_day;
     const uint32_t index = m_relations.findOrCreate(from, to, day);
     Edge& e = m_relations.edge(index);
+    wasRemembered = m_rules.remembered(e, day);
     if (e.lastDay != day) {
-        if (!m_rules.remembered(e, day)) {
+        if (!wasRemembered) {
             e.good = e.bad = 0;
             e.contacts = 0;
         } else {
@@ -24,11 +25,28 @@ uint32_t World::touch(uint32_t from, uint32_t to) {
     return index;
 }
 
+void World::settle(uint32_t index, bool wasRemembered) {
+    Edge& e = m_relations.edge(index);
+    e.forgetDay = m_rules.forgetDay(e);
+    // Evidence only grows here, so a remembered tie stays remembered and its forget day
+    // only moves later: its existing calendar entry will find that out and move on.
+    if (!wasRemembered && m_rules.remembered(e, m_day)) {
+        ++m_rememberedTies[e.from];
+        scheduleForgetting(index, e.forgetDay);
+    }
+    if (!e.listed && m_rules.trustUpperBound(e) >= m_rules.stageKnown) {
+        e.listed = 1;
+        m_listedEdges.push_back(index);
+    }
+}
+
 void World::addEvidence(uint32_t from, uint32_t to, double good, double bad) {
-    Edge& e = m_relations.edge(touch(from, to));
+    bool wasRemembered = false;
+    const uint32_t index = touch(from, to, wasRemembered);
+    Edge& e = m_relations.edge(index);
     e.good += float(good);
     e.bad += float(bad);
-    e.forgetDay = m_rules.forgetDay(e);
+    settle(index, wasRemembered);
 }
 
 void World::maybePitch(uint32_t speaker, uint32_t listener, uint32_t listenerEdge, double listenerTrust) {
@@ -42,8 +60,9 @@ void World::maybePitch(uint32_t speaker, uint32_t listener, uint32_t listenerEdg
 }
 
 void World::converse(uint32_t a, uint32_t b, double hours, bool pitching) {
-    const uint32_t ab = touch(a, b);  // a's view of b
-    const uint32_t ba = touch(b, a);  // b's view of a (touch may grow the store: use indices)
+    bool abRemembered = false, baRemembered = false;
+    const uint32_t ab = touch(a, b, abRemembered);  // a's view of b
+    const uint32_t ba = touch(b, a, baRemembered);  // b's view of a (touch may grow the store: use indices)
     if (pitching) {
         const double aTrustsB = m_rules.trust(m_relations.edge(ab), m_day);
         const double bTrustsA = m_rules.trust(m_relations.edge(ba), m_day);
@@ -54,8 +73,9 @@ void World::converse(uint32_t a, uint32_t b, double hours, bool pitching) {
         Edge& e = m_relations.edge(index);
         e.good += float(hours);
         if (e.contacts < 0xFFFF) ++e.contacts;
-        e.forgetDay = m_rules.forgetDay(e);
     }
+    settle(ab, abRemembered);
+    settle(ba, baRemembered);
     ++m_attendees[a].counters.conversations;
     ++m_attendees[b].counters.conversations;
     ++m_event.conversations;

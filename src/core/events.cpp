@@ -2,6 +2,7 @@
 // the 1-to-1s that members arrange between meetings.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "world.h"
 
@@ -177,12 +178,49 @@ void World::compactForgottenEdges() {
     const int day = m_day;
     m_relations.compact([day](const Edge& e) { return day < e.forgetDay || e.referrals > 0 || e.blockedUntil > day; });
     m_edgesAfterCompaction = int(m_relations.edges().size());
+    rebuildEdgeBookkeeping();
 }
 
 void World::refreshForgetDays() {
     for (uint32_t i = 0; i < m_relations.edges().size(); ++i) {
         Edge& e = m_relations.edge(i);
         e.forgetDay = m_rules.forgetDay(e);
+    }
+    rebuildEdgeBookkeeping();
+}
+
+void World::scheduleForgetting(uint32_t edge, int forgetDay) {
+    if (forgetDay == std::numeric_limits<int32_t>::max()) return;  // never forgotten
+    const int day = std::min(forgetDay, m_day + kForgetHorizonDays - 1);
+    m_forgetCalendar[size_t(day % kForgetHorizonDays)].push_back({edge, day});
+}
+
+void World::forgetDueTies(int day) {
+    // Entries due today: the tie is forgotten unless later contact moved its forget day on.
+    auto& due = m_forgetCalendar[size_t(day % kForgetHorizonDays)];
+    std::vector<ForgetEntry> entries;
+    entries.swap(due);
+    for (const ForgetEntry& entry : entries) {
+        const Edge& e = m_relations.edge(entry.edge);
+        if (e.forgetDay <= day) --m_rememberedTies[e.from];
+        else scheduleForgetting(entry.edge, e.forgetDay);
+    }
+}
+
+void World::rebuildEdgeBookkeeping() {
+    // Derived from the edges alone, so compaction, parameter changes and loading agree.
+    m_rememberedTies.assign(m_attendees.size(), 0);
+    m_forgetCalendar.assign(size_t(kForgetHorizonDays), {});
+    m_listedEdges.clear();
+    const int day = std::max(m_day, 0);
+    for (uint32_t i = 0; i < m_relations.edges().size(); ++i) {
+        Edge& e = m_relations.edge(i);
+        if (m_rules.remembered(e, day)) {
+            ++m_rememberedTies[e.from];
+            scheduleForgetting(i, e.forgetDay);
+        }
+        e.listed = m_rules.trustUpperBound(e) >= m_rules.stageKnown;
+        if (e.listed) m_listedEdges.push_back(i);
     }
 }
 

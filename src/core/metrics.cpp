@@ -8,29 +8,40 @@
 namespace tsunagari {
 
 void World::takeSnapshots() {
+    // Cost grows with attendees and with ties that may be known, not with all ties ever made:
+    // remembered ties are counted as they come and go, and weak ties cannot reach the known stage.
     const int day = m_day;
+    std::vector<uint32_t> knownBy(m_attendees.size(), 0);
     for (auto& a : m_attendees) {
-        a.snapshot.contacts = 0;
+        a.snapshot.contacts = m_rememberedTies[a.id];
         a.snapshot.collaborators = 0;
         a.snapshot.trustReceived = 0;
         a.snapshot.reputation = a.clientTrust.empty()
             ? 0.0 : std::accumulate(a.clientTrust.begin(), a.clientTrust.end(), 0.0) / double(a.clientTrust.size());
     }
-    const double collaborator = m_rules.stageCollaborator;
-    std::vector<uint32_t> rememberedBy(m_attendees.size(), 0);
-    for (const Edge& e : m_relations.edges()) {
-        if (!m_rules.remembered(e, day) || !m_attendees[e.to].active) continue;
-        ++m_attendees[e.from].snapshot.contacts;
-        ++rememberedBy[e.to];
-        m_attendees[e.to].snapshot.trustReceived += m_rules.trust(e, day);
-        // Count each mutual collaborator tie once from each side; most edges fail the cheap bound.
-        if (m_rules.trustUpperBound(e) < collaborator || m_rules.trust(e, day) < collaborator) continue;
+    // Sorted, so sums run in creation order however the list was built (determinism).
+    std::sort(m_listedEdges.begin(), m_listedEdges.end());
+    size_t kept = 0;
+    for (const uint32_t index : m_listedEdges) {
+        Edge& e = m_relations.edge(index);
+        if (m_rules.trustUpperBound(e) < m_rules.stageKnown) {  // its evidence was forgotten
+            e.listed = 0;
+            continue;
+        }
+        m_listedEdges[kept++] = index;
+        if (!m_attendees[e.to].active || !m_rules.remembered(e, day)) continue;
+        const double t = m_rules.trust(e, day);
+        if (t < m_rules.stageKnown) continue;
+        ++knownBy[e.to];
+        m_attendees[e.to].snapshot.trustReceived += t;
+        if (t < m_rules.stageCollaborator) continue;
         const uint32_t back = m_relations.find(e.to, e.from);
-        if (back != RelationshipStore::kNone && m_rules.trust(m_relations.edge(back), day) >= collaborator)
+        if (back != RelationshipStore::kNone && m_rules.trust(m_relations.edge(back), day) >= m_rules.stageCollaborator)
             ++m_attendees[e.from].snapshot.collaborators;
     }
+    m_listedEdges.resize(kept);
     for (auto& a : m_attendees)
-        if (rememberedBy[a.id] > 0) a.snapshot.trustReceived /= rememberedBy[a.id];
+        if (knownBy[a.id] > 0) a.snapshot.trustReceived /= knownBy[a.id];
 
     EventRecord rec;
     rec.index = m_event.index;

@@ -30,7 +30,7 @@ struct AttendeeSnapshot {
     uint32_t contacts = 0;        // people remembered (acquaintance or closer), this attendee's view
     uint32_t collaborators = 0;   // mutual collaborator ties
     double reputation = 0;        // mean trust of this attendee's clients
-    double trustReceived = 0;     // mean trust in this attendee among those who remember them
+    double trustReceived = 0;     // mean trust in this attendee among those who know them (known stage or closer)
 };
 
 // One row of per-group figures: means over the active members of a group (archetype label).

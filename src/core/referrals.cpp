@@ -19,6 +19,7 @@ void World::passDaysTo(int day) {
 }
 
 void World::passDay() {
+    forgetDueTies(m_day);
     if (m_professionsPresent.empty()) {
         for (const auto& a : m_attendees)
             if (a.active) m_professionsPresent.push_back(a.profession);

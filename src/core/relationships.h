@@ -25,6 +25,7 @@ struct Edge {
     int32_t forgetDay = 0;       // first day this tie is no longer remembered (kept fresh on every change)
     uint16_t contacts = 0;       // conversations remembered
     uint16_t referrals = 0;      // referrals `from` made to `to`
+    uint8_t listed = 0;          // on World's list of ties that may reach the known stage
 };
 
 // The parameters trust is computed from, gathered once per step from Params/Mechanisms.

@@ -294,6 +294,7 @@ public:
         world.m_edgesAfterCompaction = r.i32();
         world.m_professionsPresent.clear();  // a cache, rebuilt on the next day
         world.m_rules = TrustRules::from(world.m_scenario.params, world.m_scenario.mechanisms);
+        world.rebuildEdgeBookkeeping();
         if (!r.atEnd()) r.fail("trailing bytes");
         return world;
     }

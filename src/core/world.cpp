@@ -46,6 +46,7 @@ World::World(const Scenario& scenario) : m_scenario(scenario), m_rng(scenario.se
         for (int i = 0; i < count; ++i) addMember(c);
     }
     m_occurrencesDone.assign(m_scenario.calendar.size(), 0);
+    rebuildEdgeBookkeeping();
 }
 
 void World::addMember(int cohortIndex) {
@@ -70,6 +71,7 @@ void World::addMember(int cohortIndex) {
     m_attendees.push_back(std::move(a));
     ++cohort.count;
     m_relations.resizeAttendees(m_attendees.size());
+    m_rememberedTies.resize(m_attendees.size(), 0);
     m_professionsPresent.clear();  // recomputed lazily
 }
 

@@ -139,7 +139,8 @@ private:
     // matchmaking (matchmaking.cpp)
     void formGroups(const std::vector<uint32_t>& people, int groupSize, Policy policy);
     // conversation (conversation.cpp)
-    uint32_t touch(uint32_t from, uint32_t to);
+    uint32_t touch(uint32_t from, uint32_t to, bool& wasRemembered);
+    void settle(uint32_t edge, bool wasRemembered);      // after any change of an edge's evidence
     void converse(uint32_t a, uint32_t b, double hours, bool pitching);
     void converseAll(const std::vector<std::pair<uint32_t, uint32_t>>& pairs, double hours, bool pitching);
     void maybePitch(uint32_t speaker, uint32_t listener, uint32_t listenerEdge, double listenerTrust);
@@ -155,6 +156,10 @@ private:
     void takeSnapshots();
     void compactForgottenEdges();
     void refreshForgetDays();
+    // Edge bookkeeping that keeps end-of-event snapshots independent of the number of edges.
+    void scheduleForgetting(uint32_t edge, int forgetDay);
+    void forgetDueTies(int day);
+    void rebuildEdgeBookkeeping();
 
     Scenario m_scenario;
     Rng m_rng;
@@ -174,6 +179,16 @@ private:
     std::vector<int> m_professionsPresent;  // professions with an active member, for client needs
     std::vector<uint32_t> m_scratch;        // reused buffers (no allocation per round)
     std::vector<std::pair<uint32_t, uint32_t>> m_pairs;
+    // Remembered out-ties per attendee, kept current by a calendar of forgetting days: each
+    // remembered edge has one entry, at its forget day or the calendar's horizon if later.
+    struct ForgetEntry {
+        uint32_t edge;
+        int32_t day;
+    };
+    static constexpr int kForgetHorizonDays = 512;
+    std::vector<uint32_t> m_rememberedTies;
+    std::vector<std::vector<ForgetEntry>> m_forgetCalendar;   // ring indexed by day % horizon
+    std::vector<uint32_t> m_listedEdges;   // edges whose trust may reach the known stage
     std::vector<uint8_t> m_lateByAttendee;  // 0 on time, 1 late with a message, 2 late silent; during an event
     std::vector<uint8_t> m_memberFlags;     // scratch: membership of the current calendar entry
     int m_edgesAfterCompaction = 0;
