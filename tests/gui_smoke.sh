@@ -86,7 +86,11 @@ xrun "$DIR/broken.json" --screenshot "$DIR/broken.png" --events 1 >/dev/null 2>"
 if [ $rc -eq 1 ] && [ -s "$DIR/broken.png" ] && grep -q "broken.json" "$DIR/broken.err"; then pass "broken file reported (exit 1, window drawn)"
 else fail "broken file: exit $rc"; fi
 
-# 4. The window's per-group figures equal the CLI's for the same scenario and events.
+# 4. Without the Japanese font the window still runs (default font, one-line notice).
+outnf=$(TSUNAGARI_FONT=/nonexistent/font.ttf xrun --screenshot "$DIR/nofont.png" --events 1 --lang ja 2>/dev/null); rc=$?
+if [ $rc -eq 0 ] && [ -s "$DIR/nofont.png" ]; then pass "missing font falls back"; else fail "missing font: exit $rc"; fi
+
+# 5. The window's per-group figures equal the CLI's for the same scenario and events.
 if "$CLI" run scenarios/default.json --events 5 --out "$DIR/cli" >/dev/null 2>"$DIR/cli.err" && [ -f "$DIR/cli/summary.json" ]; then
     if python3 - "$DIR/gui_summary.json" "$DIR/cli/summary.json" <<'PY'
 import json, sys

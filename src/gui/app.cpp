@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -28,7 +29,13 @@ namespace tsunagari {
 
 namespace {
 
-constexpr const char* kFontPath = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf";
+constexpr const char* kDefaultFont = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf";
+
+// The Japanese font: $TSUNAGARI_FONT if set (another TTF/OTF with Japanese glyphs), else IPAexGothic.
+std::string fontPath() {
+    const char* env = std::getenv("TSUNAGARI_FONT");
+    return env && *env ? env : kDefaultFont;
+}
 constexpr float kFontSize = 16.0f;
 
 // ---------------------------------------------------------------------------------------
@@ -52,8 +59,9 @@ void setupImGui(AppState& app, ImVector<ImWchar>& glyphRanges) {
     static const ImWchar kExtra[] = {0x2000, 0x206F, 0x2190, 0x21FF, 0x2200, 0x22FF, 0x2460, 0x24FF, 0x25A0, 0x26FF, 0};
     ranges.AddRanges(kExtra);
     ranges.BuildRanges(&glyphRanges);   // must outlive the font atlas build
-    if (std::filesystem::exists(kFontPath, ec) &&
-        io.Fonts->AddFontFromFileTTF(kFontPath, kFontSize, nullptr, glyphRanges.Data)) {
+    const std::string font = fontPath();
+    if (std::filesystem::exists(font, ec) &&
+        io.Fonts->AddFontFromFileTTF(font.c_str(), kFontSize, nullptr, glyphRanges.Data)) {
         app.japaneseFont = true;
     } else {
         io.Fonts->AddFontDefault();
@@ -134,8 +142,10 @@ bool Window::init() {
         m_app.loadError = error;
     }
     m_app.tr.setLanguage(m_options.language == "ja" ? Language::Japanese : Language::English);
-    if (!m_app.japaneseFont)
-        m_app.fontNotice = std::string("Japanese text cannot be shown: font not found (") + kFontPath + ")";
+    if (!m_app.japaneseFont) {
+        m_app.tr.setLanguage(Language::English);   // Japanese would show as "?" without its font
+        m_app.fontNotice = std::string(m_app.tr.english("notice.no_font")) + " " + fontPath();
+    }
 
     const std::string path = m_options.scenario.empty() ? resolvePath("scenarios/default.json") : resolvePath(m_options.scenario);
     if (!m_app.load(path)) {

@@ -44,6 +44,11 @@ const char* Strings::operator()(std::string_view key) const {
     return keep(key);
 }
 
+const char* Strings::english(std::string_view key) const {
+    if (auto it = m_en.find(key); it != m_en.end()) return it->second.c_str();
+    return keep(key);
+}
+
 const char* Strings::keep(std::string_view text) const {
     auto it = m_missing.find(text);
     if (it == m_missing.end()) it = m_missing.emplace(text).first;

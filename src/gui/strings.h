@@ -20,6 +20,8 @@ public:
     // Text for `key` in the current language; falls back to English, then to the key itself.
     // The pointer stays valid until the next load().
     [[nodiscard]] const char* operator()(std::string_view key) const;
+    // English text for `key`, whatever the language (for notices that must stay readable without the Japanese font).
+    [[nodiscard]] const char* english(std::string_view key) const;
     // Same, for a key made of a prefix and a core table key ("trait." + "gratitude").
     [[nodiscard]] const char* get(std::string_view prefix, std::string_view key) const;
     // Name of an archetype / profession / group label in the current language.
