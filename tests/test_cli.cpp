@@ -51,8 +51,14 @@ struct Result {
 Result cli(const std::vector<std::string>& args) {
     const fs::path dir = freshDir();
     std::string command = shellQuote(TSUNAGARI_CLI);
-    for (const auto& a : args) command += " " + shellQuote(a);
-    command += " >" + shellQuote((dir / "stdout").string()) + " 2>" + shellQuote((dir / "stderr").string());
+    for (const auto& a : args) {
+        command += ' ';
+        command += shellQuote(a);
+    }
+    command += " >";
+    command += shellQuote((dir / "stdout").string());
+    command += " 2>";
+    command += shellQuote((dir / "stderr").string());
     const int status = std::system(command.c_str());
     Result r;
     r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

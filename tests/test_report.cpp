@@ -94,6 +94,10 @@ TEST_CASE("a trio meeting daily forms a collaborator triangle; the isolated memb
     CHECK(n.mutualCollaboratorPairs == 3);
     CHECK(n.clustering == doctest::Approx(0.75));
     CHECK(n.deliveredOverWeakTies + n.deliveredOverStrongTies == n.deliveredReferrals);
+    size_t byStage = 0;
+    for (size_t count : n.deliveredByStage) byStage += count;
+    CHECK(byStage == n.deliveredReferrals);
+    CHECK(n.deliveredByStage[size_t(Stage::Stranger)] == 0);  // nobody refers someone they do not remember
 }
 
 TEST_CASE("CSV tables: headers, one row per event and group, Gephi columns, quoting") {

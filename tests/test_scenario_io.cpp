@@ -560,3 +560,12 @@ TEST_CASE("the format guide names every key and its example loads") {
     const Scenario example = fromText(guide.substr(start + 8, end - start - 8));
     CHECK(example.population[0].names == std::vector<std::string>{"Sato"});
 }
+
+TEST_CASE("a seed held as a signed integer (a document built in code) loads") {
+    json doc = json::parse(kMinimal);
+    doc["seed"] = int64_t(42);
+    REQUIRE(doc["seed"].is_number_integer());
+    CHECK(scenarioFromJson(doc, "code").seed == 42u);
+    doc["seed"] = int64_t(-3);
+    CHECK_THROWS_WITH(scenarioFromJson(doc, "code"), "code: seed: expected a whole number >= 0, found -3");
+}

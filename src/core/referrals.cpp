@@ -99,6 +99,7 @@ void World::tryReferral(uint32_t referrer) {
     r.client = client;
     r.profession = needed;
     r.first = edge.referrals == 0;
+    r.tie = m_rules.stage(edge, m_day);
     if (edge.referrals < 0xFFFF) ++edge.referrals;
     ++a.counters.referralsGiven;
     ++b.counters.referralsReceived;

@@ -218,6 +218,7 @@ NetworkFigures networkFigures(const World& world) {
         if (r.status != ReferralStatus::Delivered && r.status != ReferralStatus::Late) continue;
         ++f.deliveredReferrals;
         ++(r.weakTie ? f.deliveredOverWeakTies : f.deliveredOverStrongTies);
+        ++f.deliveredByStage[size_t(r.tie)];
     }
     return f;
 }
@@ -235,6 +236,9 @@ std::string summaryJson(const World& world) {
     const auto share = [&](size_t count) {
         return n.deliveredReferrals == 0 ? 0.0 : rounded(double(count) / double(n.deliveredReferrals));
     };
+    nlohmann::ordered_json byStage = nlohmann::ordered_json::object();
+    for (int st = int(Stage::Acquaintance); st < int(Stage::Count); ++st)
+        byStage[stageKey(Stage(st))] = n.deliveredByStage[size_t(st)];
     nlohmann::ordered_json doc = {
         {"title", {{"en", s.title.en}, {"ja", s.title.ja}}},
         {"seed", s.seed},
@@ -255,7 +259,8 @@ std::string summaryJson(const World& world) {
             {"weak", n.deliveredOverWeakTies},
             {"strong", n.deliveredOverStrongTies},
             {"weak_share", share(n.deliveredOverWeakTies)},
-            {"strong_share", share(n.deliveredOverStrongTies)}}}}}};
+            {"strong_share", share(n.deliveredOverStrongTies)},
+            {"by_stage", byStage}}}}}};
     return doc.dump(2) + '\n';
 }
 

@@ -39,6 +39,7 @@ struct NetworkFigures {
     size_t deliveredReferrals = 0;
     size_t deliveredOverWeakTies = 0;  // trust below the friend stage
     size_t deliveredOverStrongTies = 0;
+    std::array<size_t, size_t(Stage::Count)> deliveredByStage{};  // stage of the tie when referred
 };
 [[nodiscard]] NetworkFigures networkFigures(const World& world);
 

@@ -263,6 +263,8 @@ public:
     // Seeds use the full unsigned 64-bit range, beyond what a double holds exactly.
     uint64_t seed(const json& v, const std::string& path) const {
         if (v.is_number_unsigned()) return v.get<uint64_t>();
+        // A document built in code holds small seeds as signed integers.
+        if (v.is_number_integer() && v.get<int64_t>() >= 0) return uint64_t(v.get<int64_t>());
         if (v.is_number_float()) {
             double d = v.get<double>();
             if (std::isfinite(d) && d >= 0 && std::floor(d) == d && d < 18446744073709551616.0) return uint64_t(d);

@@ -171,7 +171,7 @@ public:
             for (bool b : {r.first, r.weakTie, r.disclosed, r.feeSwayed, r.willBeLate, r.reportedBack, r.thanked,
                            r.complaintReceived, r.complaintHandled})
                 w.u8(b);
-            w.i32(int(r.status)); w.i32(r.resolvedDay); w.f64(r.value); w.f64(r.reputationChange);
+            w.i32(int(r.status)); w.i32(int(r.tie)); w.i32(r.resolvedDay); w.f64(r.value); w.f64(r.reputationChange);
         }
         auto pending = world.m_pending;  // a copy, emptied in due order
         w.u64(pending.size());
@@ -261,16 +261,18 @@ public:
         for (uint32_t id : ev.groupMembers) if (id >= attendeeCount) r.fail("group member out of range");
         for (uint32_t s : ev.groupStarts) if (s > ev.groupMembers.size()) r.fail("group start out of range");
 
-        world.m_referrals.resize(r.count(40, "referrals"));
+        world.m_referrals.resize(r.count(44, "referrals"));
         for (Referral& x : world.m_referrals) {
             x.id = r.u32(); x.day = r.i32(); x.from = r.u32(); x.to = r.u32(); x.client = r.u32(); x.profession = r.i32();
             for (bool* b : {&x.first, &x.weakTie, &x.disclosed, &x.feeSwayed, &x.willBeLate, &x.reportedBack, &x.thanked,
                             &x.complaintReceived, &x.complaintHandled})
                 *b = r.flag();
-            x.status = ReferralStatus(r.i32()); x.resolvedDay = r.i32(); x.value = r.f64(); x.reputationChange = r.f64();
+            x.status = ReferralStatus(r.i32()); x.tie = Stage(r.i32());
+            x.resolvedDay = r.i32(); x.value = r.f64(); x.reputationChange = r.f64();
             if (x.from >= attendeeCount || x.to >= attendeeCount || x.client >= world.m_attendees[x.from].clientTrust.size())
                 r.fail("referral between unknown attendees");
             if (int(x.status) < 0 || x.status >= ReferralStatus::Count) r.fail("unknown referral status");
+            if (int(x.tie) < 0 || x.tie >= Stage::Count) r.fail("unknown tie stage");
         }
         const size_t pending = r.count(20, "pending steps");
         for (size_t i = 0; i < pending; ++i) {

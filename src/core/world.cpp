@@ -22,7 +22,10 @@ constexpr size_t kFamilyNameCount = sizeof(kFamilyNames) / sizeof(kFamilyNames[0
 
 std::string generatedName(uint32_t id) {
     std::string name = kFamilyNames[id % kFamilyNameCount];
-    if (id >= kFamilyNameCount) name += " " + std::to_string(id / kFamilyNameCount + 1);
+    if (id >= kFamilyNameCount) {
+        name += ' ';
+        name += std::to_string(id / kFamilyNameCount + 1);
+    }
     return name;
 }
 

@@ -45,6 +45,7 @@ struct Referral {
     bool weakTie = false;        // trust below the friend stage when referred
     bool disclosed = false;      // referrer said "I barely know them"
     bool feeSwayed = false;      // a fee tipped the choice
+    Stage tie = Stage::Stranger; // stage of the referrer's view of the receiver when referred
     bool willBeLate = false;     // decided on acceptance (reliability), revealed on the due day
     ReferralStatus status = ReferralStatus::InProgress;
     bool reportedBack = false, thanked = false;
