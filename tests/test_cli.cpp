@@ -293,3 +293,50 @@ TEST_CASE("cli: bench reports speed, memory and the goal line") {
     CHECK(r.out.find("peak RSS") != std::string::npos);
     CHECK(r.out.find("goal: >= 10,000,000 conversations/s at 10,000 attendees: not measured") != std::string::npos);
 }
+
+TEST_CASE("cli: --save-at and --resume give byte-identical outputs for several scenarios and stop points") {
+    const fs::path base = freshDir();
+    for (const char* name : {"default.json", "l2_gratitude.json", "l6_lateness.json"}) {
+        const std::string scenario = std::string(TSUNAGARI_SOURCE_DIR) + "/scenarios/" + name;
+        const fs::path straight = base / name / "straight";
+        REQUIRE(cli({"run", scenario, "--events", "30", "--quiet", "--out", straight.string()}).code == 0);
+        for (const char* stop : {"0", "9", "29"}) {
+            CAPTURE(name);
+            CAPTURE(stop);
+            const fs::path snapshot = base / name / (std::string("at") + stop + ".snapshot");
+            const fs::path resumed = base / name / (std::string("resumed") + stop);
+            REQUIRE(cli({"run", scenario, "--events", "30", "--quiet", "--save-at", stop, snapshot.string(), "--out",
+                         (base / name / "first").string()}).code == 0);
+            REQUIRE(cli({"run", "--resume", snapshot.string(), "--events", "30", "--quiet", "--out", resumed.string()}).code == 0);
+            for (const char* f : kFiles) {
+                INFO(f);
+                CHECK(slurp(straight / f) == slurp(resumed / f));
+            }
+        }
+    }
+    fs::remove_all(base);
+}
+
+TEST_CASE("cli: snapshot and memory errors are one line, exit 2") {
+    const fs::path dir = freshDir();
+    writeText(dir / "garbage.snapshot", "not a snapshot at all");
+    const std::string garbage = (dir / "garbage.snapshot").string();
+    requireUsageError({"run", "--resume", garbage}, garbage + ": not a Tsunagari snapshot");
+    requireUsageError({"run", "--resume", (dir / "missing.snapshot").string()},
+                      (dir / "missing.snapshot").string() + ": cannot open snapshot");
+    requireUsageError({"run", "--resume", garbage, "--seed", "3"},
+                      "tsunagari-cli run: --set and --seed cannot change a resumed run; the snapshot holds its setup");
+    requireUsageError({"run", kDefault, "--resume", garbage},
+                      "tsunagari-cli run: --resume takes the place of SCENARIO; give one or the other");
+    requireUsageError({"run", kDefault, "--save-at", "5"}, "tsunagari-cli run: --save-at needs a value: EVENT FILE: a whole "
+                                                           "number of events from 0 to 1000000 and a snapshot file");
+    requireUsageError({"run", kDefault, "--events", "10", "--save-at", "11", (dir / "x.snapshot").string()},
+                      "tsunagari-cli run: --save-at 11 is outside this run (events 0 to 10)");
+    // A population far beyond this machine's memory is refused before anything is allocated.
+    const Result huge = cli({"run", kDefault, "--set", "population[7].count=900000", "--out", (dir / "huge").string()});
+    CHECK(huge.code == 2);
+    CHECK(huge.err.find(kDefault + ": needs about ") != std::string::npos);
+    CHECK(huge.err.find("900040 attendees") != std::string::npos);
+    CHECK(huge.err.find("available\n") != std::string::npos);
+    fs::remove_all(dir);
+}

@@ -17,6 +17,8 @@ const char* const kEventsBench = "a whole number of events from 1 to 1000000";
 const char* const kSeed = "a whole number from 0 to 18446744073709551615";
 const char* const kSetting = "path=value, e.g. params.busy_chance=0.5";
 const char* const kOutDir = "a directory";
+const char* const kSaveAt = "EVENT FILE: a whole number of events from 0 to 1000000 and a snapshot file";
+const char* const kResume = "a snapshot file";
 const char* const kAttendees = "a comma-separated list of attendee counts from 1 to 1000000, e.g. 100,1000";
 
 // Whole numbers only: no sign, spaces, fractions or trailing text (std::from_chars is
@@ -115,10 +117,20 @@ Command parseRun(Reader& r) {
             o.settings.push_back(v);
         } else if (arg == "--out") o.outDir = r.value(arg, kOutDir);
         else if (arg == "--quiet") { r.noValue(arg); o.quiet = true; }
+        else if (arg == "--save-at") {
+            o.saveAt = r.number(arg, kSaveAt, 0, kMaxEvents);
+            o.saveFile = r.value(arg, kSaveAt);
+        } else if (arg == "--resume") o.resume = r.value(arg, kResume);
         else if (isFlag(arg)) r.unknown(arg);
         else takeScenario(r, arg, o.scenario);
     }
-    if (o.scenario.empty()) r.fail("missing SCENARIO (a scenario .json file)");
+    if (!o.resume.empty()) {
+        // A snapshot carries its own setup and random state.
+        if (!o.scenario.empty()) r.fail("--resume takes the place of SCENARIO; give one or the other");
+        if (!o.settings.empty() || o.seed) r.fail("--set and --seed cannot change a resumed run; the snapshot holds its setup");
+    } else if (o.scenario.empty()) {
+        r.fail("missing SCENARIO (a scenario .json file)");
+    }
     return c;
 }
 
@@ -190,7 +202,9 @@ std::string helpText(const std::string& topic) {
         "another run-time failure); 2 bad command line or scenario. Errors are one line on stderr.\n";
     if (topic == "run")
         return "Usage: tsunagari-cli run SCENARIO [--events N] [--seed S] [--set path=value ...]\n"
-               "                         [--out DIR] [--quiet]\n"
+               "                         [--out DIR] [--quiet] [--save-at EVENT FILE]\n"
+               "       tsunagari-cli run --resume SNAPSHOT [--events N] [--out DIR] [--quiet]\n"
+               "                         [--save-at EVENT FILE]\n"
                "\n"
                "Runs a scenario and writes DIR/events.csv (per event and group), DIR/attendees.csv\n"
                "(Gephi node table), DIR/edges.csv (Gephi edge table of remembered trust ties) and\n"
@@ -203,7 +217,11 @@ std::string helpText(const std::string& topic) {
                "                     --set mechanisms.forgetting=false\n"
                "  --out DIR          output directory (default: out/<scenario file name without .json>)\n"
                "  --quiet            print nothing on success\n"
+               "  --save-at EVENT FILE  save a snapshot of the run after EVENT events\n"
+               "  --resume SNAPSHOT  continue a saved run; its outputs equal those of the\n"
+               "                     uninterrupted run, byte for byte\n"
                "\n"
+               "The scenario's memory need is checked before anything is allocated.\n"
                "A progress bar is drawn on stderr when it is a terminal. Same scenario, seed and\n"
                "settings give byte-identical files.\n\n" +
                exitCodes;

@@ -24,8 +24,11 @@ struct RunOptions {
     std::optional<int> events;              // default: the scenario's "events"
     std::optional<uint64_t> seed;           // default: the scenario's "seed"
     std::vector<std::string> settings;      // "path=value", applied in order
-    std::string outDir;                     // empty: out/<scenario file stem>
+    std::string outDir;                     // empty: out/<scenario (or snapshot) file stem>
     bool quiet = false;
+    std::optional<int> saveAt;              // save a snapshot after this many events ...
+    std::string saveFile;                   // ... to this file
+    std::string resume;                     // continue from this snapshot instead of a scenario
 };
 
 struct ValidateOptions {

@@ -9,8 +9,10 @@
 
 #include "args.h"
 #include "bench.h"
+#include "memory_limits.h"
 #include "report.h"
 #include "scenario_io.h"
+#include "snapshot.h"
 #include "world.h"
 
 namespace tsunagari::cli {
@@ -60,11 +62,21 @@ Scenario prepareScenario(const RunOptions& o) {
 }
 
 int runCommand(const RunOptions& o, std::ostream& out, std::ostream& err, bool progress) {
-    const Scenario scenario = prepareScenario(o);
-    const int events = o.events.value_or(scenario.events);
+    const std::string source = o.resume.empty() ? o.scenario : o.resume;
+    std::optional<Scenario> fresh;
+    if (o.resume.empty()) {
+        fresh = prepareScenario(o);
+        // Refuse a run the machine cannot hold before allocating any of it.
+        const auto available = availableMemoryBytes();
+        const auto shortfall = available ? memoryShortfall(*fresh, o.events.value_or(fresh->events), *available) : std::nullopt;
+        if (shortfall) {
+            err << "tsunagari-cli run: " << source << ": " << *shortfall << "\n";
+            return kExitBadInput;
+        }
+    }
 
     // Fail before simulating if the results could not be written anyway.
-    const fs::path dir = o.outDir.empty() ? fs::path("out") / fs::path(o.scenario).stem() : fs::path(o.outDir);
+    const fs::path dir = o.outDir.empty() ? fs::path("out") / fs::path(source).stem() : fs::path(o.outDir);
     std::error_code ec;
     if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
         err << "tsunagari-cli run: cannot write to '" << dir.string() << "': it exists and is not a directory\n";
@@ -76,10 +88,31 @@ int runCommand(const RunOptions& o, std::ostream& out, std::ostream& err, bool p
         return kExitOutputFailed;
     }
 
-    World world(scenario);
+    // A snapshot carries its own setup, random state and history.
+    World world = fresh ? World(*fresh) : readSnapshotFile(o.resume);
+    const Scenario& scenario = world.scenario();
+    const int events = o.events.value_or(scenario.events);
+    if (o.saveAt && (*o.saveAt > events || *o.saveAt < world.eventsDone())) {
+        err << "tsunagari-cli run: --save-at " << *o.saveAt << " is outside this run (events " << world.eventsDone()
+            << " to " << events << ")\n";
+        return kExitBadInput;
+    }
+    auto saveIfDue = [&]() {
+        if (o.saveAt && world.eventsDone() == *o.saveAt && !world.event().inProgress) writeSnapshotFile(world, o.saveFile);
+    };
     ProgressBar bar(err, progress && !o.quiet, events);
-    bar.update(0, 0);
-    while (world.eventsDone() < events && world.stepEvent()) bar.update(world.eventsDone(), world.day());
+    bar.update(world.eventsDone(), world.day());
+    try {
+        saveIfDue();
+        while (world.eventsDone() < events && world.stepEvent()) {
+            bar.update(world.eventsDone(), world.day());
+            saveIfDue();
+        }
+    } catch (const std::exception& e) {  // the snapshot could not be written
+        bar.clear();
+        err << "tsunagari-cli run: " << e.what() << "\n";
+        return kExitOutputFailed;
+    }
     bar.clear();
 
     const std::pair<const char*, std::string> files[] = {{"events.csv", eventsCsv(world)},
@@ -130,6 +163,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
         err << e.what() << "\n";
         return kExitBadInput;
     } catch (const ScenarioError& e) {
+        err << e.what() << "\n";
+        return kExitBadInput;
+    } catch (const SnapshotError& e) {
         err << e.what() << "\n";
         return kExitBadInput;
     } catch (const std::exception& e) {
