@@ -26,6 +26,17 @@ Scenario pair(int everyDays = 7) {
     return s;
 }
 
+// The same pair as two one-person cohorts, so one side's traits can differ.
+Scenario pairOfTwo(const char* first, const char* second) {
+    Scenario s = pair();
+    s.population = {cohortOf("average", 1, first), cohortOf("average", 1, second)};
+    for (auto& c : s.population) {
+        c.traits[Trait::Punctuality] = 1;
+        c.traits[Trait::PitchPressure] = 0;
+    }
+    return s;
+}
+
 }  // namespace
 
 TEST_CASE("rng: same seed, same stream; ranges hold") {
@@ -103,12 +114,7 @@ TEST_CASE("forgetting: a single meeting is remembered for weeks, not months; mee
 
 TEST_CASE("pitching: a pitch to someone who does not trust you yet lowers their trust") {
     Scenario calm = pair();
-    Scenario pushy = pair();
-    pushy.population = {cohortOf("average", 1, "listener"), cohortOf("average", 1, "seller")};
-    for (auto& c : pushy.population) {
-        c.traits[Trait::Punctuality] = 1;
-        c.traits[Trait::PitchPressure] = 0;
-    }
+    Scenario pushy = pairOfTwo("listener", "seller");
     pushy.population[1].traits[Trait::PitchPressure] = 1;
     World a(calm), b(pushy);
     a.runEvents(3);
@@ -136,12 +142,7 @@ TEST_CASE("community meetings carry no pitching") {
 
 TEST_CASE("lateness: silent latecomers cost trust with those who waited; a message keeps most") {
     auto trustInLatecomer = [](double notify, bool costs) {
-        Scenario s = pair();
-        s.population = {cohortOf("average", 1, "waiter"), cohortOf("average", 1, "late")};
-        for (auto& c : s.population) {
-            c.traits[Trait::Punctuality] = 1;
-            c.traits[Trait::PitchPressure] = 0;
-        }
+        Scenario s = pairOfTwo("waiter", "late");
         s.population[1].traits[Trait::Punctuality] = 0;
         s.population[1].traits[Trait::NotifyWhenLate] = notify;
         s.calendar[0].rounds = 2;
