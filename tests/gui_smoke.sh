@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Window smoke test under Xvfb: screenshots in English and Japanese are written and not blank,
-# the simulation moves, bad flags and broken files fail cleanly, and the window's per-group
+# the simulation moves, bad flags, broken files and scenarios beyond memory fail cleanly, the
+# Files tab (with the snapshot buttons) draws, and the window's per-group
 # figures equal the CLI's summary.json for the same run.
 # Usage: gui_smoke.sh PATH/tsunagari PATH/tsunagari-cli SCRATCH_DIR   (run from the repository root)
 set -u
@@ -71,6 +72,8 @@ outja=$(xrun --screenshot "$DIR/events5_ja.png" --events 5 --lang ja --panel ins
 echo "gui_smoke: $out5"
 check_png "English" "$DIR/events5.png"
 check_png "Japanese" "$DIR/events5_ja.png"
+xrun --screenshot "$DIR/files_ja.png" --events 5 --lang ja --panel files >/dev/null || fail "--panel files exited $?"
+check_png "Files tab" "$DIR/files_ja.png"
 [ "$(field events "$out5")" = 5 ] || fail "expected events=5, got: $out5"
 h0=$(field state_hash "$out0"); h5=$(field state_hash "$out5"); hja=$(field state_hash "$outja")
 if [ -n "$h0" ] && [ -n "$h5" ] && [ "$h0" != "$h5" ]; then pass "simulation moved ($h0 -> $h5)"; else fail "state hash did not change: '$h0' '$h5'"; fi
@@ -85,6 +88,23 @@ printf '{"seed": 1, "population": [ {"archetype": "no_such_type"} ]' >"$DIR/brok
 xrun "$DIR/broken.json" --screenshot "$DIR/broken.png" --events 1 >/dev/null 2>"$DIR/broken.err"; rc=$?
 if [ $rc -eq 1 ] && [ -s "$DIR/broken.png" ] && grep -q "broken.json" "$DIR/broken.err"; then pass "broken file reported (exit 1, window drawn)"
 else fail "broken file: exit $rc"; fi
+
+# 3b. A scenario too big for this machine's memory: refused before building, like a broken file.
+avail_kb=$(sed -n 's/^MemAvailable: *\([0-9]*\) kB/\1/p' /proc/meminfo)
+if [ -n "$avail_kb" ] && [ "$avail_kb" -lt 60000000 ]; then   # the file below needs about 72 GB
+    python3 - "$DIR/huge.json" <<'PY'
+import json, sys
+s = json.load(open("scenarios/default.json"))
+s["population"] = s["population"][:1]
+s["population"][0]["count"] = 1000000
+json.dump(s, open(sys.argv[1], "w"))
+PY
+    xrun "$DIR/huge.json" --screenshot "$DIR/huge.png" --events 1 >/dev/null 2>"$DIR/huge.err"; rc=$?
+    if [ $rc -eq 1 ] && grep -q "huge.json: needs about" "$DIR/huge.err"; then pass "scenario beyond memory refused (exit 1)"
+    else fail "scenario beyond memory: exit $rc: $(head -1 "$DIR/huge.err")"; fi
+else
+    echo "gui_smoke: skipped the memory check (MemAvailable unknown or over 60 GB)"
+fi
 
 # 4. Without the Japanese font the window still runs (default font, one-line notice).
 outnf=$(TSUNAGARI_FONT=/nonexistent/font.ttf xrun --screenshot "$DIR/nofont.png" --events 1 --lang ja 2>/dev/null); rc=$?

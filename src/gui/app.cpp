@@ -71,16 +71,6 @@ void setupImGui(AppState& app, ImVector<ImWchar>& glyphRanges) {
     ImGui_ImplOpenGL2_Init();
 }
 
-// Scales every cohort so the population totals about `target` (benchmarks at 2,000 or 5,000).
-Scenario scaledScenario(Scenario s, int target) {
-    int total = 0;
-    for (const auto& c : s.population) total += c.count;
-    if (total <= 0) return s;
-    const double factor = double(target) / total;
-    for (auto& c : s.population) c.count = std::max(1, int(std::lround(c.count * factor)));
-    return s;
-}
-
 struct Layout { ImVec2 controlsPos, controlsSize, venuePos, venueSize, chartsPos, chartsSize, sidePos, sideSize; };
 
 Layout layoutFor(ImVec2 display) {
@@ -148,12 +138,10 @@ bool Window::init() {
     }
 
     const std::string path = m_options.scenario.empty() ? resolvePath("scenarios/default.json") : resolvePath(m_options.scenario);
-    if (!m_app.load(path)) {
+    if (!m_app.load(path, m_options.attendees)) {
         std::fprintf(stderr, "tsunagari: %s\n", m_app.loadError.c_str());
         m_app.scenarioPath = path;   // shown with the error; the world stays empty
     }
-    if (m_app.world && m_options.attendees > 0)
-        m_app.replaceWorld(std::make_unique<World>(scaledScenario(m_app.world->scenario(), m_options.attendees)));
     m_app.openPath = path;
     m_app.savePath = "my_scenario.json";
     if (m_options.panel == "inspector") m_app.sidePanel = SidePanel::Inspector;

@@ -3,9 +3,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 
+#include "memory_limits.h"
 #include "scenario_io.h"
+#include "snapshot.h"
 
 namespace tsunagari {
 
@@ -29,17 +32,87 @@ unsigned groupColor(int group, float alpha) {
     return IM_COL32(c[0], c[1], c[2], unsigned(255 * std::clamp(alpha, 0.0f, 1.0f)));
 }
 
-bool AppState::load(const std::string& path) {
+namespace {
+
+Scenario scaledScenario(Scenario s, int target) {
+    int total = 0;
+    for (const auto& c : s.population) total += c.count;
+    if (total <= 0) return s;
+    const double factor = double(target) / total;
+    for (auto& c : s.population) c.count = std::max(1, int(std::lround(c.count * factor)));
+    return s;
+}
+
+}  // namespace
+
+std::optional<std::string> memoryProblem(const Scenario& scenario) {
+    const auto available = availableMemoryBytes();
+    if (!available) return std::nullopt;   // unknown here: let it run
+    return memoryShortfall(scenario, 0, *available);
+}
+
+bool AppState::load(const std::string& path, int scaleTo) {
     try {
         Scenario scenario = loadScenarioFile(path);
+        if (scaleTo > 0) scenario = scaledScenario(std::move(scenario), scaleTo);
+        if (auto problem = memoryProblem(scenario)) {
+            loadError = path + ": " + *problem;
+            return false;
+        }
         replaceWorld(std::make_unique<World>(scenario));
         scenarioPath = path;
         loadError.clear();
+        setupError.clear();
         return true;
     } catch (const std::exception& e) {
         loadError = e.what();
         return false;
     }
+}
+
+void AppState::saveSnapshot(const std::string& path) {
+    if (!world) return;
+    try {
+        // The default path is out/run.snapshot: make its folder, as the CLI does for its output.
+        const auto folder = std::filesystem::path(path).parent_path();
+        std::error_code ec;
+        if (!folder.empty()) std::filesystem::create_directories(folder, ec);
+        writeSnapshotFile(*world, path);
+        snapshotMessage = std::string(tr("files.snapshot_saved")) + " " + std::filesystem::absolute(path).string();
+        snapshotFailed = false;
+    } catch (const std::exception& e) {
+        snapshotMessage = std::string(tr("files.snapshot_save_failed")) + " " + e.what();
+        snapshotFailed = true;
+    }
+}
+
+bool AppState::resumeSnapshot(const std::string& path) {
+    try {
+        auto resumed = std::make_unique<World>(readSnapshotFile(path));
+        replaceWorld(std::move(resumed));
+    } catch (const std::exception& e) {
+        snapshotMessage = std::string(tr("files.snapshot_resume_failed")) + " " + e.what();
+        snapshotFailed = true;
+        return false;
+    }
+    scenarioPath = std::filesystem::absolute(path).string();
+    loadError.clear();
+    setupError.clear();
+    snapshotMessage = std::string(tr("files.snapshot_resumed")) + " " + scenarioPath;
+    snapshotFailed = false;
+    return true;
+}
+
+void AppState::addAttendees(int cohort, int count) {
+    if (!world || cohort < 0 || cohort >= int(world->cohorts().size())) return;
+    Scenario grown = world->scenario();
+    grown.population[size_t(cohort)].count += count;
+    if (auto problem = memoryProblem(grown)) {
+        setupError = *problem;
+        return;
+    }
+    setupError.clear();
+    world->addAttendees(cohort, count);
 }
 
 void AppState::replaceWorld(std::unique_ptr<World> w) {

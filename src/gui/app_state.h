@@ -2,6 +2,7 @@
 // language, the selection. The window (app.cpp) owns one AppState and draws panels on it.
 #pragma once
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,9 @@ struct AppState {
     std::string scenarioPath;          // file the world came from ("" if none)
     std::string loadError;             // last failed load, shown until the next successful one
     std::string fileMessage;           // result of the last save
+    std::string snapshotMessage;       // result of the last snapshot save or resume
+    bool snapshotFailed = false;       // snapshotMessage is an error
+    std::string setupError;            // a population change refused (not enough memory)
     uint64_t generation = 0;           // bumps whenever `world` is replaced (views reset)
 
     // ---- run controls ----
@@ -42,10 +46,17 @@ struct AppState {
     // ---- file panel ----
     std::string openPath;              // typed path to open
     std::string savePath;              // typed path to save the current setup to
+    std::string snapshotPath = "out/run.snapshot";   // typed path to save the running world to
+    std::string resumePath = "out/run.snapshot";     // typed path of a snapshot to resume
     std::vector<std::string> scenarioList;   // scenarios/*.json, refreshed on demand
 
     // ---- actions ----
-    bool load(const std::string& path);          // keeps the previous world on failure (loadError set)
+    // Keeps the previous world on failure (loadError set). scaleTo > 0 scales every cohort so the
+    // population totals about that many (benchmarks at 2,000 or 5,000 attendees).
+    bool load(const std::string& path, int scaleTo = 0);
+    void saveSnapshot(const std::string& path);  // writes the running world; result in snapshotMessage
+    bool resumeSnapshot(const std::string& path);   // replaces the world; keeps it on failure
+    void addAttendees(int cohort, int count);    // refused with setupError when memory would not suffice
     void reset(bool newSeed);                    // rebuilds the world from the current setup
     void replaceWorld(std::unique_ptr<World> w); // installs a world and resets the views
     void advance(double frameSeconds);           // runs rounds within the step budget when playing
@@ -55,6 +66,8 @@ struct AppState {
     [[nodiscard]] float medianFrameMs() const;
 };
 
+// One line when building a world for `scenario` would exceed the memory this machine has left.
+[[nodiscard]] std::optional<std::string> memoryProblem(const Scenario& scenario);
 // Finds a file by a path relative to the working directory, then to the source tree.
 [[nodiscard]] std::string resolvePath(const std::string& path);
 // Colour of archetype group `group` (stable across runs), with alpha.

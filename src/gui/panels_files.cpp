@@ -1,4 +1,5 @@
-// Files panel: open a scenario from scenarios/*.json or a typed path; save the current setup.
+// Files panel: open a scenario from scenarios/*.json or a typed path; save the current setup;
+// save the running simulation as a snapshot and resume one.
 #include <algorithm>
 #include <filesystem>
 #include <string>
@@ -24,6 +25,13 @@ void refreshList(AppState& app) {
     std::sort(app.scenarioList.begin(), app.scenarioList.end());
 }
 
+// Text wrapped to the panel, in `colour` when given (paths and errors can be long).
+void wrapped(const char* text, const ImVec4* colour = nullptr) {
+    if (colour) ImGui::PushStyleColor(ImGuiCol_Text, *colour);
+    ImGui::TextWrapped("%s", text);
+    if (colour) ImGui::PopStyleColor();
+}
+
 }  // namespace
 
 void drawFiles(AppState& app) {
@@ -32,7 +40,7 @@ void drawFiles(AppState& app) {
     ImGui::TextUnformatted(tr("files.list"));
     ImGui::SameLine();
     if (ImGui::SmallButton(tr("files.refresh"))) refreshList(app);
-    if (ImGui::BeginListBox("##scenarios", ImVec2(-1, ImGui::GetTextLineHeightWithSpacing() * 8))) {
+    if (ImGui::BeginListBox("##scenarios", ImVec2(-1, ImGui::GetTextLineHeightWithSpacing() * 6))) {
         for (const auto& path : app.scenarioList) {
             const std::string name = std::filesystem::path(path).filename().string();
             if (ImGui::Selectable(name.c_str(), path == app.scenarioPath)) app.load(path);
@@ -41,31 +49,52 @@ void drawFiles(AppState& app) {
         ImGui::EndListBox();
     }
 
-    ImGui::Separator();
-    ImGui::TextUnformatted(tr("files.open_path"));
-    ImGui::SetNextItemWidth(-90);
-    const bool enter = ImGui::InputText("##open", &app.openPath, ImGuiInputTextFlags_EnterReturnsTrue);
-    ImGui::SameLine();
-    if ((ImGui::Button(tr("files.open"), ImVec2(80, 0)) || enter) && !app.openPath.empty()) app.load(resolvePath(app.openPath));
-    if (!app.loadError.empty()) ImGui::TextColored(ImVec4(1, 0.35f, 0.3f, 1), "%s", app.loadError.c_str());
-
-    ImGui::Separator();
-    ImGui::TextUnformatted(tr("files.save_path"));
-    ImGui::BeginDisabled(!app.world);
-    ImGui::SetNextItemWidth(-90);
-    ImGui::InputText("##save", &app.savePath);
-    ImGui::SameLine();
-    if (ImGui::Button(tr("files.save"), ImVec2(80, 0)) && app.world && !app.savePath.empty()) {
-        try {
-            writeFileAtomic(app.savePath, scenarioToJson(app.world->scenario()).dump(2) + "\n");
-            app.fileMessage = std::string(tr("files.saved")) + " " + std::filesystem::absolute(app.savePath).string();
-        } catch (const std::exception& e) {
-            app.fileMessage = std::string(tr("files.save_failed")) + " " + e.what();
+    // One row per action (label, path, button) so the whole tab fits the panel without scrolling.
+    float buttonW = 0;   // as wide as the widest button's text, in either language
+    for (const char* key : {"files.open", "files.save", "files.snapshot_save", "files.snapshot_resume"})
+        buttonW = std::max(buttonW, ImGui::CalcTextSize(tr(key)).x + 2 * ImGui::GetStyle().FramePadding.x + 8);
+    if (ImGui::BeginTable("actions", 3, ImGuiTableFlags_SizingFixedFit)) {
+        ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("path", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("button", ImGuiTableColumnFlags_WidthFixed, buttonW);
+        // A row; true when its button was pressed (or Enter typed in its path) with a path given.
+        auto row = [&](const char* label, const char* id, std::string& path, const char* button, const char* tip, bool enabled) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(label);
+            ImGui::BeginDisabled(!enabled);
+            ImGui::TableNextColumn();
+            ImGui::SetNextItemWidth(-1);
+            const bool enter = ImGui::InputText(id, &path, ImGuiInputTextFlags_EnterReturnsTrue);
+            ImGui::TableNextColumn();
+            const bool pressed = ImGui::Button(button, ImVec2(buttonW, 0));
+            if (tip && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tip);
+            ImGui::EndDisabled();
+            return (pressed || enter) && enabled && !path.empty();
+        };
+        const bool haveWorld = app.world != nullptr;
+        if (row(tr("files.open_path"), "##open", app.openPath, tr("files.open"), nullptr, true)) app.load(resolvePath(app.openPath));
+        if (row(tr("files.save_path"), "##save", app.savePath, tr("files.save"), tr("files.save_hint"), haveWorld)) {
+            try {
+                writeFileAtomic(app.savePath, scenarioToJson(app.world->scenario()).dump(2) + "\n");
+                app.fileMessage = std::string(tr("files.saved")) + " " + std::filesystem::absolute(app.savePath).string();
+            } catch (const std::exception& e) {
+                app.fileMessage = std::string(tr("files.save_failed")) + " " + e.what();
+            }
         }
+        if (row(tr("files.snapshot_path"), "##snapshot", app.snapshotPath, tr("files.snapshot_save"), tr("files.snapshot_hint"), haveWorld))
+            app.saveSnapshot(app.snapshotPath);
+        if (row(tr("files.resume_path"), "##resume", app.resumePath, tr("files.snapshot_resume"), tr("files.snapshot_hint"), true))
+            app.resumeSnapshot(app.resumePath);
+        ImGui::EndTable();
     }
-    ImGui::EndDisabled();
-    if (!app.fileMessage.empty()) ImGui::TextWrapped("%s", app.fileMessage.c_str());
-    ImGui::TextDisabled("%s", tr("files.save_hint"));
+    const ImVec4 red(1, 0.35f, 0.3f, 1), grey = ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+    if (!app.loadError.empty()) wrapped(app.loadError.c_str(), &red);
+    if (!app.fileMessage.empty()) wrapped(app.fileMessage.c_str());
+    if (!app.snapshotMessage.empty()) wrapped(app.snapshotMessage.c_str(), app.snapshotFailed ? &red : nullptr);
+    wrapped(tr("files.save_hint"), &grey);
+    wrapped(tr("files.snapshot_hint"), &grey);
 }
 
 }  // namespace tsunagari

@@ -36,9 +36,9 @@ void population(AppState& app, World& w) {
         ImGui::SameLine();
         ImGui::Text("%4d", cohort.count);
         ImGui::SameLine();
-        if (ImGui::SmallButton("+")) w.addAttendees(c, 1);
+        if (ImGui::SmallButton("+")) app.addAttendees(c, 1);
         ImGui::SameLine();
-        if (ImGui::SmallButton("+10")) w.addAttendees(c, 10);
+        if (ImGui::SmallButton("+10")) app.addAttendees(c, 10);
         if (open) {
             if (cohort.label != cohort.archetype)
                 ImGui::TextDisabled("%s: %s", tr("attendee.archetype"), tr.archetypeName(cohort.archetype));
@@ -152,7 +152,11 @@ void drawSetup(AppState& app) {
     World& w = *app.world;
     ImGui::TextWrapped("%s", tr("setup.hint"));
     matchmaking(app, w);
-    if (ImGui::CollapsingHeader(tr("setup.population"), ImGuiTreeNodeFlags_DefaultOpen)) population(app, w);
+    if (ImGui::CollapsingHeader(tr("setup.population"), ImGuiTreeNodeFlags_DefaultOpen)) {
+        if (!app.setupError.empty())
+            ImGui::TextColored(ImVec4(1, 0.35f, 0.3f, 1), "%s %s", tr("setup.too_many"), app.setupError.c_str());
+        population(app, w);
+    }
     if (ImGui::CollapsingHeader(tr("setup.calendar"))) calendar(app, w);
     if (ImGui::CollapsingHeader(tr("setup.mechanisms"))) mechanisms(app, w);
     if (ImGui::CollapsingHeader(tr("setup.params"))) params(app, w);
