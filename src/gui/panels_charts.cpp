@@ -30,15 +30,15 @@ void drawCharts(AppState& app, ImVec2 pos, ImVec2 size) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const ImVec2 plotSize((avail - ImGui::GetStyle().ItemSpacing.x) / 2, 120);
     groupPlot("recv", tr("plot.referrals_received"), history, groups,
-              [](const GroupFigures& f) { return f.referralsReceived; }, plotSize, names, tr("fmt.day"));
+              [](const GroupFigures& f) { return f.referralsReceived; }, YAxis::FromZero, plotSize, names, tr("fmt.day"));
     ImGui::SameLine();
     groupPlot("collab", tr("plot.collaborators"), history, groups,
-              [](const GroupFigures& f) { return f.collaborators; }, plotSize, names, tr("fmt.day"));
+              [](const GroupFigures& f) { return f.collaborators; }, YAxis::FromZero, plotSize, names, tr("fmt.day"));
     groupPlot("rep", tr("plot.reputation"), history, groups,
-              [](const GroupFigures& f) { return f.reputation; }, plotSize, names, tr("fmt.day"));
+              [](const GroupFigures& f) { return f.reputation; }, YAxis::Fit, plotSize, names, tr("fmt.day"));
     ImGui::SameLine();
     groupPlot("closed", tr("plot.closed_business"), history, groups,
-              [](const GroupFigures& f) { return f.closedBusiness; }, plotSize, names, tr("fmt.day"));
+              [](const GroupFigures& f) { return f.closedBusiness; }, YAxis::FromZero, plotSize, names, tr("fmt.day"));
 
     // The same numbers as the last EventRecord (what the CLI's summary reports).
     if (history.empty()) ImGui::TextDisabled("%s", tr("table.before_first_event"));

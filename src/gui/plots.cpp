@@ -1,7 +1,8 @@
-// Own line plots: min/max scaled, down-sampled to the plot's width, with a hover readout.
+// Own line plots: y fitted to the data, down-sampled to the plot's width, with a hover readout.
 #include "plots.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "app_state.h"
@@ -9,7 +10,8 @@
 namespace tsunagari {
 
 void groupPlot(const char* id, const char* title, const std::vector<EventRecord>& history, int groups,
-               const GroupField& field, ImVec2 size, const std::vector<const char*>& groupNames, const char* dayFormat) {
+               const GroupField& field, YAxis axis, ImVec2 size, const std::vector<const char*>& groupNames,
+               const char* dayFormat) {
     ImGui::PushID(id);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
@@ -36,15 +38,37 @@ void groupPlot(const char* id, const char* title, const std::vector<EventRecord>
         ImGui::PopID();
         return;
     }
-    lo = std::min(lo, 0.0);
-    if (hi - lo < 1e-9) hi = lo + 1;
-    const ImVec2 a(p0.x + 40, p0.y + lineH + 8), b(p1.x - 8, p1.y - 6);   // plotting area
-    char label[32];
-    std::snprintf(label, sizeof label, "%.3g", hi);
-    dl->AddText(ImVec2(p0.x + 4, a.y - lineH / 2), IM_COL32(160, 160, 170, 255), label);
-    std::snprintf(label, sizeof label, "%.3g", lo);
-    dl->AddText(ImVec2(p0.x + 4, b.y - lineH), IM_COL32(160, 160, 170, 255), label);
-    dl->AddLine(ImVec2(a.x, b.y), ImVec2(b.x, b.y), IM_COL32(70, 75, 90, 255));
+    if (axis == YAxis::FromZero) {
+        lo = std::min(lo, 0.0);
+        if (hi <= 0) hi = 1;   // nothing counted yet
+    } else if (hi - lo < 1e-3) {
+        // A flat series gets a narrow band around its value rather than a noisy zoom.
+        const double mid = (hi + lo) / 2;
+        lo = mid - 5e-4;
+        hi = mid + 5e-4;
+    }
+    const double pad = (hi - lo) * 0.08;
+    hi += pad;
+    if (axis == YAxis::Fit || lo < 0) lo -= pad;
+
+    // Labels with enough decimals to tell the bottom from the top.
+    const int decimals = std::clamp(int(std::ceil(-std::log10(hi - lo))) + 1, 0, 6);
+    char labels[3][32];
+    const double values[3] = {hi, (hi + lo) / 2, lo};
+    float labelW = 0;
+    for (int k = 0; k < 3; ++k) {
+        std::snprintf(labels[k], sizeof labels[k], "%.*f", decimals, values[k]);
+        labelW = std::max(labelW, ImGui::CalcTextSize(labels[k]).x);
+    }
+    // Plotting area: the top label sits below the title, the bottom one inside the frame.
+    const ImVec2 a(p0.x + labelW + 10, p0.y + lineH * 1.5f + 6), b(p1.x - 8, p1.y - lineH / 2 - 3);
+    const ImU32 grid = IM_COL32(55, 60, 72, 255), text = IM_COL32(160, 160, 170, 255);
+    for (int k = 0; k < 3; ++k) {
+        const float y = a.y + (b.y - a.y) * float(k) / 2;
+        dl->AddLine(ImVec2(a.x, y), ImVec2(b.x, y), grid);
+        dl->AddText(ImVec2(a.x - 5 - ImGui::CalcTextSize(labels[k]).x, y - lineH / 2), text, labels[k]);
+    }
+    dl->AddLine(ImVec2(a.x, a.y), ImVec2(a.x, b.y), grid);
     auto xOf = [&](int i) { return n <= 1 ? a.x : a.x + (b.x - a.x) * float(i) / float(n - 1); };
     auto yOf = [&](double v) { return b.y - (b.y - a.y) * float((v - lo) / (hi - lo)); };
 

@@ -14,10 +14,18 @@ class Strings;
 // Reads one figure of a group row.
 using GroupField = std::function<double(const GroupFigures&)>;
 
-// Plots `field` of every group over `history` (one point per event) in a box of `size`.
-// Hovering shows the values at the event under the mouse.
+// How the y-axis is fitted to the data.
+enum class YAxis {
+    FromZero,   // counts and amounts: 0 .. max, so the height reads as "how many"
+    Fit,        // min .. max with a little padding, so small changes (0.65 -> 0.70) show
+};
+
+// Plots `field` of every group over `history` (one point per event) in a box of `size`,
+// with the y range labelled at the bottom, middle and top. Hovering shows the values at
+// the event under the mouse. dayFormat: printf with one %d, e.g. "Day %d".
 void groupPlot(const char* id, const char* title, const std::vector<EventRecord>& history, int groups,
-               const GroupField& field, ImVec2 size, const std::vector<const char*>& groupNames, const char* dayFormat);   // dayFormat: printf with one %d, e.g. "Day %d"
+               const GroupField& field, YAxis axis, ImVec2 size, const std::vector<const char*>& groupNames,
+               const char* dayFormat);
 // A row of coloured swatches with group names, wrapping to the available width.
 void groupLegend(const std::vector<const char*>& groupNames);
 
