@@ -414,3 +414,28 @@ TEST_CASE("changes between steps take effect at the next step") {
     CHECK(b.scenario().matchmaking == Policy::Random);
     CHECK_FALSE(b.mechanisms()[Mechanism::Forgetting]);
 }
+
+TEST_CASE("referrals: word of trouble in time lets the referrer send the client to someone else") {
+    Scenario s = smallChapter();
+    s.population = {cohortOf("average", 12, "referrer"), cohortOf("unreliable_professional", 12)};
+    s.population[0].traits[Trait::ReferralThreshold] = 0.05;
+    s.population[1].traits[Trait::ReportBack] = 1.0;  // always reports, so late work is known at once
+    World w(s);
+    w.runEvents(40);
+    int replacements = 0;
+    for (const auto& r : w.referrals()) {
+        if (!r.replacement) continue;
+        ++replacements;
+        // The same client, the same profession, another professional, on the day the trouble was reported.
+        const auto late = std::find_if(w.referrals().begin(), w.referrals().end(), [&](const Referral& x) {
+            return x.from == r.from && x.client == r.client && x.profession == r.profession && x.to != r.to &&
+                   x.status == ReferralStatus::Late && x.reportedBack && x.day + int(w.params()[Param::JobDays]) == r.day;
+        });
+        CHECK(late != w.referrals().end());
+    }
+    CHECK(replacements > 0);
+    s.mechanisms[Mechanism::GratitudeEffect] = false;  // reports carry no weight: no replacement either
+    World off(s);
+    off.runEvents(40);
+    CHECK(std::none_of(off.referrals().begin(), off.referrals().end(), [](const Referral& r) { return r.replacement; }));
+}

@@ -54,7 +54,7 @@ const std::array<MechanismInfo, kMechanismCount> kMechanismInfo{{
     {"pitch_backlash", "a pitch to someone who does not yet trust you lowers their trust"},
     {"lateness_costs", "arriving late costs trust with those who waited"},
     {"first_decline_block", "declining a first referral stops referrals from that referrer for a long time"},
-    {"gratitude_effect", "reports back and thanks raise the referrer's trust; silence lowers it"},
+    {"gratitude_effect", "reports back and thanks raise the referrer's trust, silence lowers it; an early report of trouble softens the loss and lets the referrer send the client elsewhere"},
     {"disclosure_softens", "an honest 'I barely know them' limits the damage of a failed referral"},
     {"complaint_handling", "following up with both sides recovers reputation"},
     {"reputation_at_stake", "a client's trust in the referrer moves with the outcome"},

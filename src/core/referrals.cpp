@@ -51,6 +51,11 @@ void World::tryReferral(uint32_t referrer) {
     if (own != m_professionsPresent.end() && pick >= size_t(own - m_professionsPresent.begin())) ++pick;
     const int needed = m_professionsPresent[pick];
     const auto client = m_rng.below(uint32_t(a.clientTrust.size()));
+    refer(referrer, needed, client, RelationshipStore::kNone);
+}
+
+void World::refer(uint32_t referrer, int needed, uint32_t client, uint32_t passedOver) {
+    Attendee& a = m_attendees[referrer];
     const double disclosureDraw = m_rng.uniform();
 
     // Choose the most trusted contact of that profession above the threshold. A fee stands
@@ -63,7 +68,9 @@ void World::tryReferral(uint32_t referrer) {
     for (uint32_t ei : m_relations.outEdges(referrer)) {
         const Edge& e = m_relations.edge(ei);
         const Attendee& b = m_attendees[e.to];
-        if (b.profession != needed || !b.active || e.blockedUntil > m_day || !m_rules.remembered(e, m_day)) continue;
+        if (b.profession != needed || !b.active || e.to == passedOver || e.blockedUntil > m_day ||
+            !m_rules.remembered(e, m_day))
+            continue;
         const double t = m_rules.trust(e, m_day);
         const double score = t + appetite * b.traits[Trait::FeeOffering];
         if (score >= threshold && score > chosenScore) {
@@ -100,6 +107,7 @@ void World::tryReferral(uint32_t referrer) {
     r.profession = needed;
     r.first = edge.referrals == 0;
     r.tie = m_rules.stage(edge, m_day);
+    r.replacement = passedOver != RelationshipStore::kNone;
     if (edge.referrals < 0xFFFF) ++edge.referrals;
     ++a.counters.referralsGiven;
     ++b.counters.referralsReceived;
@@ -155,6 +163,12 @@ void World::deliveryDue(Referral& r) {
         m_pending.push({m_day + delay, m_pendingOrder++, kComplaintArrives, r.id});
     }
     if (gratitudeCounts && (good > 0 || bad > 0)) addEvidence(r.from, r.to, good, bad);
+    // Word of trouble in time lets the referrer send the client to another professional
+    // (seed 001). Last, because a new referral may move `r` in memory.
+    if (r.status == ReferralStatus::Late && r.reportedBack && gratitudeCounts) {
+        const Referral late = r;
+        refer(late.from, late.profession, late.client, late.to);
+    }
 }
 
 void World::complaintArrives(Referral& r) {

@@ -168,8 +168,8 @@ public:
         w.u64(world.m_referrals.size());
         for (const Referral& r : world.m_referrals) {
             w.u32(r.id); w.i32(r.day); w.u32(r.from); w.u32(r.to); w.u32(r.client); w.i32(r.profession);
-            for (bool b : {r.first, r.weakTie, r.disclosed, r.feeSwayed, r.willBeLate, r.reportedBack, r.thanked,
-                           r.complaintReceived, r.complaintHandled})
+            for (bool b : {r.first, r.weakTie, r.disclosed, r.feeSwayed, r.willBeLate, r.replacement, r.reportedBack,
+                           r.thanked, r.complaintReceived, r.complaintHandled})
                 w.u8(b);
             w.i32(int(r.status)); w.i32(int(r.tie)); w.i32(r.resolvedDay); w.f64(r.value); w.f64(r.reputationChange);
         }
@@ -261,11 +261,11 @@ public:
         for (uint32_t id : ev.groupMembers) if (id >= attendeeCount) r.fail("group member out of range");
         for (uint32_t s : ev.groupStarts) if (s > ev.groupMembers.size()) r.fail("group start out of range");
 
-        world.m_referrals.resize(r.count(44, "referrals"));
+        world.m_referrals.resize(r.count(45, "referrals"));
         for (Referral& x : world.m_referrals) {
             x.id = r.u32(); x.day = r.i32(); x.from = r.u32(); x.to = r.u32(); x.client = r.u32(); x.profession = r.i32();
-            for (bool* b : {&x.first, &x.weakTie, &x.disclosed, &x.feeSwayed, &x.willBeLate, &x.reportedBack, &x.thanked,
-                            &x.complaintReceived, &x.complaintHandled})
+            for (bool* b : {&x.first, &x.weakTie, &x.disclosed, &x.feeSwayed, &x.willBeLate, &x.replacement,
+                            &x.reportedBack, &x.thanked, &x.complaintReceived, &x.complaintHandled})
                 *b = r.flag();
             x.status = ReferralStatus(r.i32()); x.tie = Stage(r.i32());
             x.resolvedDay = r.i32(); x.value = r.f64(); x.reputationChange = r.f64();

@@ -47,6 +47,7 @@ struct Referral {
     bool feeSwayed = false;      // a fee tipped the choice
     Stage tie = Stage::Stranger; // stage of the referrer's view of the receiver when referred
     bool willBeLate = false;     // decided on acceptance (reliability), revealed on the due day
+    bool replacement = false;    // sent after another professional reported trouble with this client
     ReferralStatus status = ReferralStatus::InProgress;
     bool reportedBack = false, thanked = false;
     bool complaintReceived = false, complaintHandled = false;
@@ -149,6 +150,7 @@ private:
     void passDaysTo(int day);
     void passDay();
     void tryReferral(uint32_t referrer);
+    void refer(uint32_t referrer, int profession, uint32_t client, uint32_t passedOver);  // passedOver: kNone or who reported trouble
     void deliveryDue(Referral& r);
     void complaintArrives(Referral& r);
     void changeReputation(Referral& r, double delta);
