@@ -22,6 +22,7 @@
 #include "app_state.h"
 #include "capture.h"
 #include "imgui_sfml_input.h"
+#include "panel_cache.h"
 #include "panels.h"
 #include "scenario_io.h"
 
@@ -37,6 +38,9 @@ std::string fontPath() {
     return env && *env ? env : kDefaultFont;
 }
 constexpr float kFontSize = 16.0f;
+// The panels' background, painted by glClear rather than by ImGui: a cleared pixel costs
+// nothing, a blended one costs a software rasteriser a read and a write.
+const ImVec4 kPanelBg(0.061f, 0.062f, 0.063f, 1.0f);
 
 // ---------------------------------------------------------------------------------------
 // [SECTION] setup
@@ -52,6 +56,7 @@ void setupImGui(AppState& app, ImVector<ImWchar>& glyphRanges) {
     style.WindowRounding = 0;
     style.FrameRounding = 3;
     style.WindowBorderSize = 1;
+    style.Colors[ImGuiCol_WindowBg].w = 0;   // kPanelBg shows through (popups keep PopupBg)
     std::error_code ec;
     // Japanese plus the punctuation and symbols scenario titles use (dashes, quotes, arrows, bullets).
     ImFontGlyphRangesBuilder ranges;
@@ -111,6 +116,7 @@ private:
     sf::Window m_window;
     std::string m_captureError;
     int m_distinctColours = 0;
+    PanelCache m_panels;               // after m_window: releases its framebuffer while the context lives
     ImVector<ImWchar> m_glyphRanges;   // font glyph ranges, alive until ImGui is destroyed
     double m_lastSimMs = 0, m_lastUiMs = 0;   // parts of the last frame: simulation steps, building the UI
 };
@@ -178,10 +184,13 @@ void Window::frame(double now, double frameSeconds, bool capture) {
 
     const int w = int(display.x), h = int(display.y);
     glViewport(0, 0, w, h);
-    glClearColor(0.08f, 0.09f, 0.11f, 1.0f);
+    glClearColor(kPanelBg.x, kPanelBg.y, kPanelBg.z, kPanelBg.w);
     glClear(GL_COLOR_BUFFER_BIT);
     m_app.venue.renderGL(w, h);
-    ImGui_ImplOpenGL2_RenderDrawData(ImGui::GetDrawData());
+    const std::vector<ImVec4> panels = {
+        ImVec4(l.controlsPos.x, l.controlsPos.y, l.controlsPos.x + l.controlsSize.x, l.controlsPos.y + l.controlsSize.y),
+        ImVec4(l.chartsPos.x, l.chartsPos.y, display.x, display.y)};
+    m_panels.render(ImGui::GetDrawData(), panels, kPanelBg);
     if (capture && !saveFramebuffer(w, h, m_options.screenshot, m_distinctColours, m_captureError) && m_captureError.empty())
         m_captureError = "cannot save the screenshot";
     m_window.display();
@@ -286,8 +295,8 @@ int Window::benchMode() {
     int active = 0;
     for (const auto& a : m_app.world->attendees()) active += a.active ? 1 : 0;
     std::printf("bench attendees=%d frames=%zu median_ms=%.2f p95_ms=%.2f sim_mean_ms=%.2f sim_max_ms=%.2f ui_median_ms=%.2f "
-                "edges=%zu shown_edges=%zu venue_vertices=%zu events_run=%d\n", active, ms.size(), frameMedian, p95, simMean, simMax, uiMedian, m_app.world->relationships().edges().size(), m_app.venue.shownEdges(), m_app.venue.batchVertices(),
-                m_app.world->eventsDone() - rounds0);
+                "edges=%zu shown_edges=%zu venue_vertices=%zu events_run=%d panel_redraws=%d\n", active, ms.size(), frameMedian, p95, simMean, simMax, uiMedian, m_app.world->relationships().edges().size(), m_app.venue.shownEdges(), m_app.venue.batchVertices(),
+                m_app.world->eventsDone() - rounds0, m_panels.redraws());
     return 0;
 }
 

@@ -42,6 +42,8 @@ struct AppState {
     SidePanel sidePanel = SidePanel::Setup;
     bool sidePanelForced = false;      // select the tab once (after a click or on the command line)
     std::vector<float> frameMs;        // last 120 frame times, for the median readout
+    float frameReadout = 0;            // the median shown, and when it was taken (ImGui time)
+    double frameReadoutAt = -1;
 
     // ---- file panel ----
     std::string openPath;              // typed path to open

@@ -46,7 +46,12 @@ void drawControls(AppState& app, ImVec2 pos, ImVec2 size) {
     int lang = app.tr.japanese() ? 1 : 0;
     if (ImGui::Combo("##lang", &lang, langs, 2)) app.tr.setLanguage(lang == 1 ? Language::Japanese : Language::English);
     ImGui::SameLine();
-    ImGui::Text("%s %.1f ms", tr("ctl.frame"), double(app.medianFrameMs()));
+    // Refreshed twice a second: readable, and the bar's pixels stay cached in between.
+    if (app.frameReadout == 0 || ImGui::GetTime() - app.frameReadoutAt >= 0.5) {
+        app.frameReadout = app.medianFrameMs();
+        app.frameReadoutAt = ImGui::GetTime();
+    }
+    ImGui::Text("%s %.1f ms", tr("ctl.frame"), double(app.frameReadout));
     if (haveWorld) {
         ImGui::SameLine();
         ImGui::TextDisabled("%s %llu", tr("ctl.seed"), (unsigned long long)app.world->scenario().seed);

@@ -42,6 +42,15 @@ ImU32 referralColor(const Referral& r) {
     return IM_COL32(240, 240, 255, 255);  // made, in progress
 }
 
+// `c` as it looks over the floor, made opaque: blending costs a software rasteriser
+// (llvmpipe) a read of every pixel it covers.
+ImU32 overFloor(ImU32 c) {
+    const ImU32 f = VenueView::floorColor();
+    const unsigned a = (c >> IM_COL32_A_SHIFT) & 0xFF;
+    auto mix = [&](int shift) { return (((c >> shift) & 0xFF) * a + ((f >> shift) & 0xFF) * (255 - a) + 127) / 255; };
+    return IM_COL32(mix(IM_COL32_R_SHIFT), mix(IM_COL32_G_SHIFT), mix(IM_COL32_B_SHIFT), 255);
+}
+
 ImU32 withAlpha(ImU32 c, float alpha) {
     const auto a = unsigned(float((c >> IM_COL32_A_SHIFT) & 0xFF) * std::clamp(alpha, 0.0f, 1.0f));
     return (c & ~IM_COL32_A_MASK) | (ImU32(a) << IM_COL32_A_SHIFT);
@@ -227,6 +236,16 @@ ImVec2 VenueView::toScreen(ImVec2 p) const {
                   m_canvasPos.y + m_canvasSize.y / 2 + (p.y - m_center.y) * m_zoom);
 }
 
+void VenueView::layer(bool lines, bool blend, float lineWidth) {
+    if (!m_layers.empty()) m_layers.back().count = m_batch.size() - m_layers.back().first;
+    m_layers.push_back({m_batch.size(), 0, lines, blend, lineWidth});
+}
+
+void VenueView::segment(ImVec2 a, ImVec2 b, ImU32 color) {
+    m_batch.push_back({a.x, a.y, color});
+    m_batch.push_back({b.x, b.y, color});
+}
+
 void VenueView::triangle(ImVec2 a, ImVec2 b, ImVec2 c, ImU32 color) {
     m_batch.push_back({a.x, a.y, color});
     m_batch.push_back({b.x, b.y, color});
@@ -236,6 +255,9 @@ void VenueView::triangle(ImVec2 a, ImVec2 b, ImVec2 c, ImU32 color) {
 void VenueView::disc(ImVec2 c, float radius, ImU32 color) {
     // A polygon fanned from its first corner: k - 2 triangles, with k by size on screen,
     // because a software rasteriser pays per triangle (5,000 people are 5,000 discs).
+    if (c.x + radius < m_clip[0] || c.y + radius < m_clip[1] || c.x - radius > m_clip[0] + m_clip[2] ||
+        c.y - radius > m_clip[1] + m_clip[3])
+        return;   // off the canvas
     const int which = radius < 2.5f ? 0 : radius < 5 ? 1 : radius < 10 ? 2 : 3;
     const auto& ring = m_rings[size_t(which)];
     const size_t k = ring.size();
@@ -294,10 +316,9 @@ int VenueView::draw(const World* world, const Strings& tr, int selected, double 
     m_canvasSize.y = std::max(m_canvasSize.y, 50.0f);
     m_clip = {m_canvasPos.x, m_canvasPos.y, m_canvasSize.x, m_canvasSize.y};
     m_batch.clear();
-    // Floor background: part of the batch so it sits below everything else.
+    m_layers.clear();
+    // The floor itself is a scissored clear in renderGL: no pixels to blend.
     const ImVec2 c0 = m_canvasPos, c1(m_canvasPos.x + m_canvasSize.x, m_canvasPos.y + m_canvasSize.y);
-    triangle(c0, ImVec2(c1.x, c0.y), c1, IM_COL32(24, 27, 34, 255));
-    triangle(c0, c1, ImVec2(c0.x, c1.y), IM_COL32(24, 27, 34, 255));
 
     ImGui::InvisibleButton("venue_canvas", m_canvasSize, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
     const bool hoveredCanvas = ImGui::IsItemHovered();
@@ -339,45 +360,58 @@ int VenueView::draw(const World* world, const Strings& tr, int selected, double 
     const float t = m_moveSeconds <= 0 ? 1.0f : smooth(float((now - m_moveStart) / m_moveSeconds));
     const auto& people = world->attendees();
     const size_t n = people.size();
-    std::vector<ImVec2> screen(n);
+    m_screen.resize(n);
     for (size_t i = 0; i < n; ++i) {
         m_now[i] = ImVec2(m_from[i].x + (m_to[i].x - m_from[i].x) * t, m_from[i].y + (m_to[i].y - m_from[i].y) * t);
-        screen[i] = toScreen(m_now[i]);
+        m_screen[i] = toScreen(m_now[i]);
     }
+    const auto& screen = m_screen;
+    auto outside = [&](ImVec2 a, ImVec2 b) {   // both ends beyond the same side of the canvas
+        return (a.x < c0.x && b.x < c0.x) || (a.x > c1.x && b.x > c1.x) || (a.y < c0.y && b.y < c0.y) || (a.y > c1.y && b.y > c1.y);
+    };
 
     // Tables.
+    layer(false, false);
     for (size_t g = 0; g < m_tables.size(); ++g)
         disc(toScreen(m_tables[g]), m_tableRadius[g] * m_zoom, IM_COL32(40, 46, 58, 255));
 
-    // Edges, weakest first.
-    const float edgeWidth = std::clamp(m_zoom * 0.08f, 1.0f, 2.5f);
-    for (const auto& e : m_edges) line(screen[e.from], screen[e.to], edgeWidth, stageColor(e.stage));
+    // Edges, weakest first, as opaque GL lines (a thin quad costs llvmpipe about twice a line).
+    const float edgeWidth = std::round(std::clamp(m_zoom * 0.08f, 1.0f, 2.5f));
+    layer(true, false, edgeWidth);
+    for (const auto& e : m_edges) {
+        const ImVec2 a = screen[e.from], b = screen[e.to];
+        if (std::abs(a.x - b.x) + std::abs(a.y - b.y) < 1 || outside(a, b)) continue;   // nothing to see
+        segment(a, b, overFloor(stageColor(e.stage)));
+    }
     // The selected attendee's own ties, whatever the filters.
     if (selected >= 0 && size_t(selected) < n) {
+        layer(true, false, edgeWidth + 1);
         const auto& rules = world->trustRules();
         const int day = std::max(world->day(), 0);
         for (uint32_t ei : world->relationships().outEdges(uint32_t(selected))) {
             const Edge& e = world->relationships().edge(ei);
             if (!rules.remembered(e, day) || !people[e.to].active) continue;
-            line(screen[e.from], screen[e.to], edgeWidth + 1, stageColor(rules.stage(e, day)) | IM_COL32_A_MASK);
+            segment(screen[e.from], screen[e.to], stageColor(rules.stage(e, day)) | IM_COL32_A_MASK);
         }
     }
 
-    // Attendees; late arrivals get a ring (orange: sent a message, red: silent).
+    // Attendees, opaque (the dimmed ones pre-mixed with the floor); late arrivals get a ring
+    // (orange: sent a message, red: silent).
+    layer(false, false);
     const float radius = std::max(0.5f * m_zoom, 1.5f);
     const auto& ev = world->event();
-    std::vector<uint8_t> late(n, 0);
+    m_late.assign(n, 0);
     for (size_t i = 0; i < ev.participants.size() && i < ev.late.size(); ++i)
-        if (ev.participants[i] < n) late[ev.participants[i]] = ev.late[i];
+        if (ev.participants[i] < n) m_late[ev.participants[i]] = ev.late[i];
     int hovered = -1;
     float best = (radius + 3) * (radius + 3);
     for (size_t i = 0; i < n; ++i) {
         if (!people[i].active) continue;
         const ImVec2 p = screen[i];
         if (p.x < c0.x - radius || p.y < c0.y - radius || p.x > c1.x + radius || p.y > c1.y + radius) continue;
-        if (late[i]) disc(p, radius * 1.4f, late[i] == 1 ? IM_COL32(255, 170, 40, 255) : IM_COL32(230, 40, 40, 255));
+        if (m_late[i]) disc(p, radius * 1.4f, m_late[i] == 1 ? IM_COL32(255, 170, 40, 255) : IM_COL32(230, 40, 40, 255));
         if (int(i) == selected) disc(p, radius * 1.6f, IM_COL32(255, 255, 255, 255));
-        disc(p, radius, groupColor(people[i].group, m_present[i] ? 1.0f : 0.3f));
+        disc(p, radius, m_present[i] ? groupColor(people[i].group) : overFloor(groupColor(people[i].group, 0.3f)));
         if (hoveredCanvas) {
             const float dx = io.MousePos.x - p.x, dy = io.MousePos.y - p.y;
             if (dx * dx + dy * dy < best) {
@@ -387,8 +421,9 @@ int VenueView::draw(const World* world, const Strings& tr, int selected, double 
         }
     }
 
-    // Referral arrows, fading.
+    // Referral arrows, fading: the only blended layer.
     if (showReferrals) {
+        layer(false, true);
         const auto& refs = world->referrals();
         for (const Arrow& a : m_arrows) {
             const Referral& r = refs[a.referral];
@@ -397,7 +432,7 @@ int VenueView::draw(const World* world, const Strings& tr, int selected, double 
             const ImU32 c = withAlpha(a.color, alpha);
             const ImVec2 p = screen[r.from], q = screen[r.to];
             const float dx = q.x - p.x, dy = q.y - p.y, len = std::sqrt(dx * dx + dy * dy);
-            if (len < 1) continue;
+            if (len < 1 || outside(p, q)) continue;
             const float ux = dx / len, uy = dy / len;
             const ImVec2 tip(q.x - ux * radius, q.y - uy * radius);
             const float head = std::clamp(radius * 1.4f, 6.0f, 16.0f);
@@ -407,6 +442,7 @@ int VenueView::draw(const World* world, const Strings& tr, int selected, double 
                      ImVec2(base.x + uy * head * 0.5f, base.y - ux * head * 0.5f), c);
         }
     }
+    layer(false, false);   // closes the last layer
 
     overlay(*world, tr, dl, c0, hovered);
     int clicked = -1;
@@ -482,28 +518,39 @@ void VenueView::overlay(const World& world, const Strings& tr, ImDrawList* dl, I
 // ---------------------------------------------------------------------------------------
 
 void VenueView::renderGL(int displayWidth, int displayHeight) const {
-    if (m_batch.empty()) return;
+    if (m_clip[2] <= 0 || m_clip[3] <= 0) return;
     glViewport(0, 0, displayWidth, displayHeight);
-    glMatrixMode(GL_PROJECTION);
-    glLoadIdentity();
-    glOrtho(0, displayWidth, displayHeight, 0, -1, 1);
-    glMatrixMode(GL_MODELVIEW);
-    glLoadIdentity();
-    glDisable(GL_TEXTURE_2D);
-    glDisable(GL_CULL_FACE);
-    glDisable(GL_DEPTH_TEST);
-    glEnable(GL_BLEND);
-    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     glEnable(GL_SCISSOR_TEST);
     glScissor(GLint(m_clip[0]), GLint(float(displayHeight) - m_clip[1] - m_clip[3]), GLsizei(m_clip[2]), GLsizei(m_clip[3]));
-    glEnableClientState(GL_VERTEX_ARRAY);
-    glEnableClientState(GL_COLOR_ARRAY);
-    glDisableClientState(GL_TEXTURE_COORD_ARRAY);
-    glVertexPointer(2, GL_FLOAT, sizeof(Vertex), &m_batch[0].x);
-    glColorPointer(4, GL_UNSIGNED_BYTE, sizeof(Vertex), &m_batch[0].color);
-    glDrawArrays(GL_TRIANGLES, 0, GLsizei(m_batch.size()));
-    glDisableClientState(GL_COLOR_ARRAY);
-    glDisableClientState(GL_VERTEX_ARRAY);
+    const ImVec4 floor = ImGui::ColorConvertU32ToFloat4(floorColor());
+    glClearColor(floor.x, floor.y, floor.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    if (!m_batch.empty()) {
+        glMatrixMode(GL_PROJECTION);
+        glLoadIdentity();
+        glOrtho(0, displayWidth, displayHeight, 0, -1, 1);
+        glMatrixMode(GL_MODELVIEW);
+        glLoadIdentity();
+        glDisable(GL_TEXTURE_2D);
+        glDisable(GL_CULL_FACE);
+        glDisable(GL_DEPTH_TEST);
+        glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+        glEnableClientState(GL_VERTEX_ARRAY);
+        glEnableClientState(GL_COLOR_ARRAY);
+        glDisableClientState(GL_TEXTURE_COORD_ARRAY);
+        glVertexPointer(2, GL_FLOAT, sizeof(Vertex), &m_batch[0].x);
+        glColorPointer(4, GL_UNSIGNED_BYTE, sizeof(Vertex), &m_batch[0].color);
+        for (const Layer& l : m_layers) {
+            if (l.count == 0) continue;
+            if (l.blend) glEnable(GL_BLEND);
+            else glDisable(GL_BLEND);
+            if (l.lines) glLineWidth(l.lineWidth);
+            glDrawArrays(l.lines ? GL_LINES : GL_TRIANGLES, GLint(l.first), GLsizei(l.count));
+        }
+        glDisableClientState(GL_COLOR_ARRAY);
+        glDisableClientState(GL_VERTEX_ARRAY);
+        glLineWidth(1);
+    }
     glDisable(GL_SCISSOR_TEST);
 }
 

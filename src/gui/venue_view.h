@@ -1,5 +1,5 @@
 // The venue: attendees as discs gathered in their conversation groups, trust edges by
-// stage and referral arrows, drawn as one batched GL triangle list inside an ImGui window.
+// stage and referral arrows, drawn as a few batched GL layers inside an ImGui window.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -27,11 +27,14 @@ public:
     void renderGL(int displayWidth, int displayHeight) const;
     [[nodiscard]] size_t shownEdges() const { return m_edges.size(); }
     [[nodiscard]] size_t batchVertices() const { return m_batch.size(); }
+    [[nodiscard]] static ImU32 floorColor() { return IM_COL32(24, 27, 34, 255); }
 
 private:
     struct Vertex { float x, y; ImU32 color; };
     struct ShownEdge { uint32_t from, to; float trust; Stage stage; };
     struct Arrow { uint32_t referral; double start; ImU32 color; };
+    // A run of m_batch drawn with one call: GL_LINES or GL_TRIANGLES, blended or not.
+    struct Layer { size_t first, count; bool lines, blend; float lineWidth; };
 
     void relayout(const World& world, double now, float moveSeconds);
     void refreshEdges(const World& world, double now);
@@ -40,8 +43,10 @@ private:
     void overlay(const World& world, const Strings& tr, ImDrawList* dl, ImVec2 origin, int hovered);
     [[nodiscard]] ImVec2 toScreen(ImVec2 p) const;
     void disc(ImVec2 centre, float radius, ImU32 color);
-    void line(ImVec2 a, ImVec2 b, float width, ImU32 color);
+    void line(ImVec2 a, ImVec2 b, float width, ImU32 color);   // a quad of two triangles
+    void segment(ImVec2 a, ImVec2 b, ImU32 color);              // one GL line (in a lines layer)
     void triangle(ImVec2 a, ImVec2 b, ImVec2 c, ImU32 color);
+    void layer(bool lines, bool blend, float lineWidth = 1);    // what follows goes into a new layer
 
     // positions in venue units (an attendee is a disc of radius 0.5)
     std::vector<ImVec2> m_from, m_to, m_now;
@@ -72,6 +77,9 @@ private:
     std::vector<uint32_t> m_watch;         // referrals whose status may still change
 
     std::vector<Vertex> m_batch;
+    std::vector<Layer> m_layers;
+    std::vector<ImVec2> m_screen;          // attendees' screen positions this frame
+    std::vector<uint8_t> m_late;           // lateness code per attendee this frame
     std::array<float, 4> m_clip{};         // x, y, w, h of the canvas in pixels
     std::array<std::vector<ImVec2>, 4> m_rings;   // unit polygons with 4, 6, 10 and 18 corners
 };
