@@ -54,13 +54,13 @@ std::string loadError(const std::string& bytes) {
 // events with one edge's `good` evidence overwritten by NaN bytes and the checksum fixed. loadSnapshot
 // accepts it; the next stepRound() reaches TrustRules::forgetDay (relationships.cpp:75) and converts
 // NaN to int (UBSan: "-nan is outside the range of representable values of type 'int'").
-// Expected fix in snapshot.cpp: refuse non-finite or negative evidence. may_fail until then.
-TEST_CASE("fuzz: a snapshot with NaN trust evidence is refused" * doctest::may_fail()) {
+// Fixed in snapshot.cpp: numbers the model computes with are range-checked on load.
+TEST_CASE("fuzz: a snapshot with NaN trust evidence is refused") {
     World w(smallChapter());
     w.runEvents(2);
     std::string snap = saveSnapshot(w);
     const float nan = std::numeric_limits<float>::quiet_NaN();
     std::memcpy(snap.data() + firstEdgeGoodAt(w, snap), &nan, 4);
     fixChecksum(snap);
-    CHECK(loadError(snap).rfind("crafted.snap: damaged snapshot", 0) == 0);
+    CHECK(loadError(snap).rfind("crafted.snap: damaged snapshot (evidence out of range at byte ", 0) == 0);
 }

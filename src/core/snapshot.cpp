@@ -64,6 +64,22 @@ public:
     float f32() { return raw<float>(); }
     double f64() { return raw<double>(); }
     bool flag() { return u8() != 0; }
+    // Numbers the model does arithmetic on must be finite and within their meaning's range.
+    double within(double lo, double hi, const char* what) {
+        const double v = f64();
+        if (!(v >= lo && v <= hi)) fail(std::string(what) + " out of range");
+        return v;
+    }
+    float withinF(float lo, float hi, const char* what) {
+        const float v = f32();
+        if (!(v >= lo && v <= hi)) fail(std::string(what) + " out of range");
+        return v;
+    }
+    int32_t intWithin(int32_t lo, int32_t hi, const char* what) {
+        const int32_t v = i32();
+        if (v < lo || v > hi) fail(std::string(what) + " out of range");
+        return v;
+    }
     std::string str() {
         const uint64_t n = u64();
         need(n);
@@ -94,12 +110,6 @@ private:
 void writeTraits(Writer& w, const Traits& t) {
     for (double v : t.values) w.f64(v);
 }
-Traits readTraits(Reader& r) {
-    Traits t;
-    for (double& v : t.values) v = r.f64();
-    return t;
-}
-
 void writeFigures(Writer& w, const GroupFigures& f) {
     w.i32(f.members);
     for (double v : {f.contacts, f.collaborators, f.reputation, f.trustReceived, f.referralsGiven, f.referralsReceived,
@@ -112,7 +122,7 @@ GroupFigures readFigures(Reader& r) {
     for (double* v : {&f.contacts, &f.collaborators, &f.reputation, &f.trustReceived, &f.referralsGiven,
                       &f.referralsReceived, &f.repeatReferralsReceived, &f.referralsAccepted, &f.referralsDeclined,
                       &f.closedBusiness, &f.complaints})
-        *v = r.f64();
+        *v = r.within(0, 1e300, "event figure");
     return f;
 }
 
@@ -125,6 +135,10 @@ template <class T> std::vector<T> readU32s(Reader& r, const char* what) {
     for (auto& x : v) x = T(r.u32());
     return v;
 }
+
+// Days stay far from int overflow: the calendar and forgetting add to them.
+constexpr int32_t kLastDay = 1 << 28;
+constexpr float kMostEvidence = 1e9f;
 
 }  // namespace
 
@@ -204,7 +218,7 @@ public:
         std::array<uint64_t, 4> rng{};
         for (auto& word : rng) word = r.u64();
         world.m_rng.setState(rng);
-        world.m_day = r.i32();
+        world.m_day = r.intWithin(-1, kLastDay, "day");
         world.m_attendees.assign(r.count(64, "attendees"), Attendee{});
         const auto attendeeCount = uint32_t(world.m_attendees.size());
         for (uint32_t id = 0; id < attendeeCount; ++id) {
@@ -214,17 +228,17 @@ public:
             a.profession = r.i32(); a.cohort = r.i32(); a.group = r.i32(); a.active = r.flag();
             if (a.cohort < 0 || size_t(a.cohort) >= world.m_scenario.population.size()) r.fail("attendee cohort out of range");
             if (a.profession < 0 || size_t(a.profession) >= professions().size()) r.fail("attendee profession out of range");
-            a.traits = readTraits(r);
+            for (double& v : a.traits.values) v = r.within(0, 1, "trait");
             a.clientTrust.resize(r.count(4, "clients"));
-            for (float& t : a.clientTrust) t = r.f32();
+            for (float& t : a.clientTrust) t = r.withinF(0, 1, "client trust");
             AttendeeCounters& c = a.counters;
             for (uint32_t* v : {&c.conversations, &c.referralsGiven, &c.referralsReceived, &c.repeatReferralsReceived,
                                 &c.referralsAccepted, &c.referralsDeclined, &c.deliveredOnTime, &c.deliveredLate,
                                 &c.complaints, &c.pitches, &c.lateArrivals, &c.eventsAttended})
                 *v = r.u32();
-            c.closedBusiness = r.f64();
+            c.closedBusiness = r.within(0, 1e300, "closed business");
             a.snapshot.contacts = r.u32(); a.snapshot.collaborators = r.u32();
-            a.snapshot.reputation = r.f64(); a.snapshot.trustReceived = r.f64();
+            a.snapshot.reputation = r.within(0, 1, "reputation"); a.snapshot.trustReceived = r.within(0, 1, "trust received");
         }
         world.m_groupLabels.resize(r.count(8, "group labels"));
         for (auto& label : world.m_groupLabels) label = r.str();
@@ -241,16 +255,19 @@ public:
             const uint32_t index = world.m_relations.findOrCreate(from, to, 0);
             if (index != i) r.fail("duplicate edge");
             Edge& e = world.m_relations.edge(index);
-            e.good = r.f32(); e.bad = r.f32(); e.lastDay = r.i32(); e.blockedUntil = r.i32(); e.forgetDay = r.i32();
+            e.good = r.withinF(0, kMostEvidence, "evidence"); e.bad = r.withinF(0, kMostEvidence, "evidence");
+            e.lastDay = r.intWithin(-1, kLastDay, "edge day"); e.blockedUntil = r.i32(); e.forgetDay = r.i32();
             e.contacts = uint16_t(r.u32()); e.referrals = uint16_t(r.u32());
         }
         world.m_occurrencesDone = readU32s<int>(r, "calendar counters");
         if (world.m_occurrencesDone.size() != world.m_scenario.calendar.size()) r.fail("calendar counters do not match the calendar");
-        world.m_lastEventDay = r.i32();
+        world.m_lastEventDay = r.intWithin(-1, kLastDay, "last event day");
         EventState& ev = world.m_event;
-        ev.inProgress = r.flag(); ev.index = r.i32(); ev.day = r.i32(); ev.entry = r.i32();
-        ev.kind = EventKind(r.i32()); ev.policy = Policy(r.i32()); ev.round = r.i32(); ev.rounds = r.i32();
-        ev.roundHours = r.f64();
+        ev.inProgress = r.flag(); ev.index = r.i32(); ev.day = r.intWithin(0, kLastDay, "event day"); ev.entry = r.i32();
+        ev.kind = EventKind(r.intWithin(0, int(EventKind::Count) - 1, "event kind"));
+        ev.policy = Policy(r.intWithin(0, int(Policy::Count) - 1, "matchmaking policy"));
+        ev.round = r.intWithin(0, kMaxRounds, "round"); ev.rounds = r.intWithin(0, kMaxRounds, "rounds");
+        ev.roundHours = r.within(0, 24, "round hours");
         ev.participants = readU32s<uint32_t>(r, "participants");
         ev.late = readU32s<uint8_t>(r, "late arrivals");
         ev.groupMembers = readU32s<uint32_t>(r, "group members");
@@ -263,12 +280,13 @@ public:
 
         world.m_referrals.resize(r.count(45, "referrals"));
         for (Referral& x : world.m_referrals) {
-            x.id = r.u32(); x.day = r.i32(); x.from = r.u32(); x.to = r.u32(); x.client = r.u32(); x.profession = r.i32();
+            x.id = r.u32(); x.day = r.intWithin(0, kLastDay, "referral day"); x.from = r.u32(); x.to = r.u32(); x.client = r.u32();
+            x.profession = r.intWithin(0, int(professions().size()) - 1, "referral profession");
             for (bool* b : {&x.first, &x.weakTie, &x.disclosed, &x.feeSwayed, &x.willBeLate, &x.replacement,
                             &x.reportedBack, &x.thanked, &x.complaintReceived, &x.complaintHandled})
                 *b = r.flag();
             x.status = ReferralStatus(r.i32()); x.tie = Stage(r.i32());
-            x.resolvedDay = r.i32(); x.value = r.f64(); x.reputationChange = r.f64();
+            x.resolvedDay = r.i32(); x.value = r.within(0, 1e300, "referral value"); x.reputationChange = r.within(-1, 1, "reputation change");
             if (x.from >= attendeeCount || x.to >= attendeeCount || x.client >= world.m_attendees[x.from].clientTrust.size())
                 r.fail("referral between unknown attendees");
             if (int(x.status) < 0 || x.status >= ReferralStatus::Count) r.fail("unknown referral status");
@@ -276,16 +294,18 @@ public:
         }
         const size_t pending = r.count(20, "pending steps");
         for (size_t i = 0; i < pending; ++i) {
-            World::Pending p{r.i32(), r.u64(), r.i32(), r.u32()};
+            World::Pending p{r.intWithin(0, kLastDay, "pending day"), r.u64(), r.intWithin(0, 1, "pending step"), r.u32()};
             if (p.referral >= world.m_referrals.size()) r.fail("pending step for an unknown referral");
             world.m_pending.push(p);
         }
         world.m_pendingOrder = r.u64();
         world.m_history.resize(r.count(40, "events"));
         for (EventRecord& h : world.m_history) {
-            h.index = r.i32(); h.day = r.i32(); h.kind = EventKind(r.i32()); h.name = r.str();
+            h.index = r.i32(); h.day = r.i32(); h.kind = EventKind(r.intWithin(0, int(EventKind::Count) - 1, "event kind"));
+            h.name = r.str();
             h.participants = r.i32(); h.late = r.i32(); h.conversations = r.u64(); h.referralsMade = r.i32();
             h.groups.resize(r.count(92, "group figures"));
+            if (h.groups.size() != world.m_groupLabels.size()) r.fail("event figures do not match the groups");
             for (auto& g : h.groups) g = readFigures(r);
         }
         world.m_referralsSinceEvent = r.i32();
