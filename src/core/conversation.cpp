@@ -49,12 +49,11 @@ void World::addEvidence(uint32_t from, uint32_t to, double good, double bad) {
     settle(index, wasRemembered);
 }
 
-void World::maybePitch(uint32_t speaker, uint32_t listener, uint32_t listenerEdge, double listenerTrust) {
+void World::maybePitch(uint32_t speaker, uint32_t listenerEdge, double listenerTrust) {
     if (!m_rng.chance(m_attendees[speaker].traits[Trait::PitchPressure])) return;
     ++m_attendees[speaker].counters.pitches;
     // "Like proposing a hotel on a first date" (seed 002): welcome only once trusted.
     if (listenerTrust < m_scenario.params[Param::PitchTolerance] && m_scenario.mechanisms[Mechanism::PitchBacklash]) {
-        (void)listener;
         m_relations.edge(listenerEdge).bad += float(m_scenario.params[Param::PitchBacklashHours]);
     }
 }
@@ -66,8 +65,8 @@ void World::converse(uint32_t a, uint32_t b, double hours, bool pitching) {
     if (pitching) {
         const double aTrustsB = m_rules.trust(m_relations.edge(ab), m_day);
         const double bTrustsA = m_rules.trust(m_relations.edge(ba), m_day);
-        maybePitch(a, b, ba, bTrustsA);
-        maybePitch(b, a, ab, aTrustsB);
+        maybePitch(a, ba, bTrustsA);
+        maybePitch(b, ab, aTrustsB);
     }
     for (const uint32_t index : {ab, ba}) {
         Edge& e = m_relations.edge(index);

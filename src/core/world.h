@@ -145,7 +145,7 @@ private:
     void settle(uint32_t edge, bool wasRemembered);      // after any change of an edge's evidence
     void converse(uint32_t a, uint32_t b, double hours, bool pitching);
     void converseAll(const std::vector<std::pair<uint32_t, uint32_t>>& pairs, double hours, bool pitching);
-    void maybePitch(uint32_t speaker, uint32_t listener, uint32_t listenerEdge, double listenerTrust);
+    void maybePitch(uint32_t speaker, uint32_t listenerEdge, double listenerTrust);  // listenerEdge: the listener's view of the speaker
     // days and referrals (referrals.cpp)
     void passDaysTo(int day);
     void passDay();
