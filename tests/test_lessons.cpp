@@ -260,3 +260,27 @@ TEST_CASE("L10: a weekly closed chapter builds more collaborator ties than month
         requireEffect(offGap, "mixer minus chapter collaborators without repetition");
     }
 }
+
+TEST_CASE("calibration (Nowak 2006): hard sellers fare relatively better at one-off mixers than in a weekly chapter") {
+    // The same people, 40 events of either format: repeated meetings are what punish early pitching.
+    const Scenario base = shippedScenario("l1_hard_sellers.json");
+    auto only = [&](EventKind kind) {
+        Scenario s = base;
+        for (auto& e : s.calendar) {
+            const bool keep = kind == EventKind::Chapter ? e.kind != EventKind::Mixer : e.kind == EventKind::Mixer;
+            if (!keep) e.firstDay = 36000;  // never reached
+            if (e.kind == EventKind::Mixer) e.everyDays = 7;
+        }
+        return s;
+    };
+    auto share = [](const World& w) {
+        const auto& g = w.history().back().groups;
+        const double hard = g[size_t(groupIndex(w, "hard_seller"))].referralsReceived;
+        const double slow = g[size_t(groupIndex(w, "slow_trust_builder"))].referralsReceived;
+        return hard / std::max(hard + slow, 1e-9);
+    };
+    const auto chapter = overSeeds(only(EventKind::Chapter), share, 40);
+    const auto mixer = overSeeds(only(EventKind::Mixer), share, 40);
+    INFO("hard sellers' share of the two groups' referrals: chapter " << chapter.mean() << ", mixers " << mixer.mean());
+    CHECK(mixer.mean() > chapter.mean() + 3 * (mixer.standardError() + chapter.standardError()));
+}
