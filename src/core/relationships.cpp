@@ -169,7 +169,13 @@ void RelationshipStore::rebuildIndex() {
     const size_t capacity = std::max<size_t>(1024, m_slots.size());
     m_slots.assign(capacity, Slot{});
     m_mask = capacity - 1;
-    for (uint32_t index = 0; index < m_edges.size(); ++index) {  // re-insert in creation order
+    // Re-insert in creation order; the home slot of an edge a little ahead is requested early,
+    // so the random writes overlap instead of waiting on memory one by one.
+    constexpr uint32_t kAhead = 16;
+    const auto count = uint32_t(m_edges.size());
+    for (uint32_t index = 0; index < count; ++index) {
+        if (index + kAhead < count)
+            __builtin_prefetch(&m_slots[mix(keyOf(m_edges[index + kAhead].from, m_edges[index + kAhead].to)) & m_mask], 1);
         const uint64_t hash = mix(keyOf(m_edges[index].from, m_edges[index].to));
         uint64_t i = hash & m_mask;
         while (m_slots[i].edge != kNone) i = (i + 1) & m_mask;
