@@ -54,7 +54,11 @@ std::vector<std::string> splitArgs(const uint8_t* data, size_t size) {
 }
 
 void checkRun(const cli::RunOptions& o) {
-    if (o.scenario.empty()) contractBroken("run without SCENARIO accepted");
+    // Exactly one source: a scenario file, or a snapshot to resume (which takes no --set or --seed).
+    if (o.scenario.empty() == o.resume.empty()) contractBroken("run needs exactly one of SCENARIO and --resume");
+    if (!o.resume.empty() && (!o.settings.empty() || o.seed)) contractBroken("--set or --seed accepted with --resume");
+    if (o.saveAt && (*o.saveAt < 0 || *o.saveAt > tsunagari::kMaxEvents || o.saveFile.empty()))
+        contractBroken("--save-at accepted without a valid EVENT and FILE");
     if (o.events && (*o.events < 0 || *o.events > tsunagari::kMaxEvents)) contractBroken("--events out of range accepted");
     if (o.settings.empty() && !o.seed) return;
     nlohmann::json doc = defaultScenario();
