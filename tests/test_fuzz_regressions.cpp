@@ -64,3 +64,25 @@ TEST_CASE("fuzz: a snapshot with NaN trust evidence is refused") {
     fixChecksum(snap);
     CHECK(loadError(snap).rfind("crafted.snap: damaged snapshot (evidence out of range at byte ", 0) == 0);
 }
+
+// fuzz_scenario (TSUNAGARI_FUZZ_STEP_DAMAGED=1): a snapshot whose calendar counter was changed to a
+// huge number loaded, and the next step overflowed `firstDay + done * everyDays` (world.cpp,
+// nextOccurrence). Fixed twice over: the loader refuses such counters, and the calendar stops at kMaxDay.
+TEST_CASE("fuzz: a snapshot with an impossible calendar counter is refused") {
+    World w(smallChapter());
+    w.runEvents(3);  // one series, three occurrences done, the last on day 14
+    std::string snap = saveSnapshot(w);
+    char pattern[16] = {};
+    const uint64_t entries = 1;
+    const uint32_t done = 3;
+    const int32_t lastDay = 14;
+    std::memcpy(pattern, &entries, 8);
+    std::memcpy(pattern + 8, &done, 4);
+    std::memcpy(pattern + 12, &lastDay, 4);
+    const size_t at = snap.find(std::string(pattern, 16), kPayloadAt);
+    REQUIRE(at != std::string::npos);
+    const uint32_t huge = 1174405121u;  // the fuzzer's value: times 7 days overflows an int
+    std::memcpy(snap.data() + at + 8, &huge, 4);
+    fixChecksum(snap);
+    CHECK(loadError(snap).rfind("crafted.snap: damaged snapshot (calendar counter out of range at byte ", 0) == 0);
+}

@@ -66,5 +66,6 @@ inline constexpr int kMaxAttendees = 1'000'000;
 inline constexpr int kMaxEvents = 1'000'000;
 inline constexpr int kMaxRounds = 100;
 inline constexpr int kMaxGroupSize = 50;
+inline constexpr int kMaxDay = 1 << 28;   // the calendar ends here (about 735,000 years): day arithmetic never overflows
 
 }  // namespace tsunagari

@@ -137,7 +137,7 @@ template <class T> std::vector<T> readU32s(Reader& r, const char* what) {
 }
 
 // Days stay far from int overflow: the calendar and forgetting add to them.
-constexpr int32_t kLastDay = 1 << 28;
+constexpr int32_t kLastDay = kMaxDay;
 constexpr float kMostEvidence = 1e9f;
 
 }  // namespace
@@ -261,6 +261,8 @@ public:
         }
         world.m_occurrencesDone = readU32s<int>(r, "calendar counters");
         if (world.m_occurrencesDone.size() != world.m_scenario.calendar.size()) r.fail("calendar counters do not match the calendar");
+        for (int done : world.m_occurrencesDone)
+            if (done < 0 || done > kMaxDay) r.fail("calendar counter out of range");
         world.m_lastEventDay = r.intWithin(-1, kLastDay, "last event day");
         EventState& ev = world.m_event;
         ev.inProgress = r.flag(); ev.index = r.i32(); ev.day = r.intWithin(0, kLastDay, "event day"); ev.entry = r.i32();

@@ -130,7 +130,7 @@ void World::setCalendar(std::vector<CalendarEntry> calendar) {
     for (size_t i = 0; i < m_scenario.calendar.size(); ++i) {
         const auto& e = m_scenario.calendar[i];
         int& done = m_occurrencesDone[i];
-        while (e.firstDay + done * e.everyDays <= m_lastEventDay) ++done;
+        while (int64_t(e.firstDay) + int64_t(done) * e.everyDays <= m_lastEventDay) ++done;
     }
 }
 
@@ -140,10 +140,11 @@ bool World::nextOccurrence(int& entry, int& day) const {
         const auto& e = m_scenario.calendar[size_t(i)];
         const int done = m_occurrencesDone[size_t(i)];
         if (e.occurrences > 0 && done >= e.occurrences) continue;
-        const int d = e.firstDay + done * e.everyDays;
+        const int64_t d = int64_t(e.firstDay) + int64_t(done) * e.everyDays;
+        if (d > kMaxDay) continue;
         if (entry < 0 || d < day) {  // ties go to the earlier calendar line
             entry = i;
-            day = d;
+            day = int(d);
         }
     }
     return entry >= 0;
