@@ -1,6 +1,8 @@
 // The constants of the model, each with the published figure or seed it is scaled from.
 #include "params.h"
 
+#include "key_lookup.h"
+
 namespace tsunagari {
 
 namespace {
@@ -65,11 +67,7 @@ const std::array<MechanismInfo, kMechanismCount> kMechanismInfo{{
 
 const ParamInfo& paramInfo(Param p) { return kParamInfo[size_t(p)]; }
 
-std::optional<Param> paramFromKey(std::string_view key) {
-    for (int i = 0; i < kParamCount; ++i)
-        if (key == kParamInfo[size_t(i)].key) return Param(i);
-    return std::nullopt;
-}
+std::optional<Param> paramFromKey(std::string_view key) { return enumFromKey<Param>(kParamInfo, key); }
 
 Params::Params() {
     for (int i = 0; i < kParamCount; ++i) values[size_t(i)] = kParamInfo[size_t(i)].fallback;
@@ -77,10 +75,6 @@ Params::Params() {
 
 const MechanismInfo& mechanismInfo(Mechanism m) { return kMechanismInfo[size_t(m)]; }
 
-std::optional<Mechanism> mechanismFromKey(std::string_view key) {
-    for (int i = 0; i < kMechanismCount; ++i)
-        if (key == kMechanismInfo[size_t(i)].key) return Mechanism(i);
-    return std::nullopt;
-}
+std::optional<Mechanism> mechanismFromKey(std::string_view key) { return enumFromKey<Mechanism>(kMechanismInfo, key); }
 
 }  // namespace tsunagari

@@ -3,6 +3,8 @@
 
 #include <array>
 
+#include "key_lookup.h"
+
 namespace tsunagari {
 
 namespace {
@@ -12,25 +14,22 @@ constexpr std::array<const char*, size_t(EventKind::Count)> kEventKindKeys{"chap
 constexpr std::array<const char*, size_t(Policy::Count)> kPolicyKeys{"random", "rotation", "complementary",
                                                                     "warm"};
 
-// The enum value whose key is `key`, if any: one lookup for every key table here.
-template <class Enum, size_t N>
-bool fromKey(const std::array<const char*, N>& keys, const std::string& key, Enum& out) {
-    for (size_t i = 0; i < N; ++i)
-        if (key == keys[i]) {
-            out = Enum(i);
-            return true;
-        }
-    return false;
-}
-
 }  // namespace
 
 const char* eventKindKey(EventKind k) { return kEventKindKeys[size_t(k)]; }
 
 const char* policyKey(Policy p) { return kPolicyKeys[size_t(p)]; }
 
-bool eventKindFromKey(const std::string& key, EventKind& out) { return fromKey(kEventKindKeys, key, out); }
+bool eventKindFromKey(const std::string& key, EventKind& out) {
+    const auto kind = enumFromKey<EventKind>(kEventKindKeys, key);
+    if (kind) out = *kind;
+    return kind.has_value();
+}
 
-bool policyFromKey(const std::string& key, Policy& out) { return fromKey(kPolicyKeys, key, out); }
+bool policyFromKey(const std::string& key, Policy& out) {
+    const auto policy = enumFromKey<Policy>(kPolicyKeys, key);
+    if (policy) out = *policy;
+    return policy.has_value();
+}
 
 }  // namespace tsunagari

@@ -1,6 +1,8 @@
 // Trait table and archetype presets: the habits of MODEL.md as numbers.
 #include "traits.h"
 
+#include "key_lookup.h"
+
 namespace tsunagari {
 
 namespace {
@@ -60,11 +62,7 @@ std::vector<Archetype> makeArchetypes() {
 
 const TraitInfo& traitInfo(Trait t) { return kTraitInfo[size_t(t)]; }
 
-std::optional<Trait> traitFromKey(std::string_view key) {
-    for (int i = 0; i < kTraitCount; ++i)
-        if (key == kTraitInfo[size_t(i)].key) return Trait(i);
-    return std::nullopt;
-}
+std::optional<Trait> traitFromKey(std::string_view key) { return enumFromKey<Trait>(kTraitInfo, key); }
 
 std::vector<std::string> traitKeys() {
     std::vector<std::string> keys;
