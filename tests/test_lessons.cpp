@@ -141,12 +141,14 @@ double rememberedAfter(Scenario s, int seed, int days) {
     World w(s);
     w.runEvents(1);
     const int mixerDay = w.day();
-    double met = 0, kept = 0;
-    const size_t metAtMixer = w.relationships().edges().size();  // later referrals may add edges: not counted
-    for (size_t i = 0; i < metAtMixer; ++i) met += w.trustRules().remembered(w.relationships().edge(uint32_t(i)), mixerDay);
+    std::vector<std::pair<uint32_t, uint32_t>> met;  // later referrals may add ties: not counted
+    w.relationships().forEachEdge([&](uint32_t, const Edge& e) {
+        if (w.trustRules().remembered(e, mixerDay)) met.emplace_back(e.from, e.to);
+    });
     w.runToDay(mixerDay + days);
-    for (size_t i = 0; i < metAtMixer; ++i) kept += w.trustRules().remembered(w.relationships().edge(uint32_t(i)), w.day());
-    return met > 0 ? kept / met : 0;
+    double kept = 0;
+    for (const auto& [from, to] : met) kept += w.stage(from, to) != Stage::Stranger;
+    return met.empty() ? 0 : kept / double(met.size());
 }
 }  // namespace
 

@@ -5,12 +5,11 @@
 
 namespace tsunagari {
 
-uint32_t World::touch(uint32_t from, uint32_t to, bool& wasRemembered) {
+bool World::catchUp(uint32_t index) {
     // Bring the edge's evidence up to today; a forgotten tie starts over as strangers.
     const int day = m_day;
-    const uint32_t index = m_relations.findOrCreate(from, to, day);
     Edge& e = m_relations.edge(index);
-    wasRemembered = m_rules.remembered(e, day);
+    const bool wasRemembered = m_rules.remembered(e, day);
     if (e.lastDay != day) {
         if (!wasRemembered) {
             e.good = e.bad = 0;
@@ -22,15 +21,15 @@ uint32_t World::touch(uint32_t from, uint32_t to, bool& wasRemembered) {
         }
         e.lastDay = day;
     }
-    return index;
+    return wasRemembered;
 }
 
-void World::settle(uint32_t index, bool wasRemembered) {
+void World::settle(uint32_t index) {
     Edge& e = m_relations.edge(index);
     e.forgetDay = m_rules.forgetDay(e);
-    // Evidence only grows here, so a remembered tie stays remembered and its forget day
-    // only moves later: its existing calendar entry will find that out and move on.
-    if (!wasRemembered && m_rules.remembered(e, m_day)) {
+    // A remembered tie gets one entry in the forgetting calendar; while it has one, later
+    // contact only moves its forget day on, and the entry finds that out when it comes due.
+    if (!e.scheduled && m_rules.remembered(e, m_day)) {
         ++m_rememberedTies[e.from];
         scheduleForgetting(index, e.forgetDay);
     }
@@ -40,13 +39,25 @@ void World::settle(uint32_t index, bool wasRemembered) {
     }
 }
 
+void World::releaseIfIdle(uint32_t index) {
+    // A pair both sides have forgotten, with no referral history or block, holds nothing the
+    // model reads again: a new meeting would start from strangers anyway.
+    if (m_relations.released(index)) return;
+    const int day = m_day;
+    const auto idle = [&](const Edge& e) {
+        return !e.scheduled && !e.listed && e.referrals == 0 && e.blockedUntil <= day && !m_rules.remembered(e, day);
+    };
+    if (idle(m_relations.edge(index)) && idle(m_relations.edge(RelationshipStore::reverse(index)))) m_relations.release(index);
+}
+
 void World::addEvidence(uint32_t from, uint32_t to, double good, double bad) {
-    bool wasRemembered = false;
-    const uint32_t index = touch(from, to, wasRemembered);
+    const uint32_t index = m_relations.findOrCreate(from, to, m_day);
+    catchUp(index);
     Edge& e = m_relations.edge(index);
     e.good += float(good);
     e.bad += float(bad);
-    settle(index, wasRemembered);
+    settle(index);
+    releaseIfIdle(index);   // evidence too slight to remember
 }
 
 void World::maybePitch(uint32_t speaker, uint32_t listenerEdge, double listenerTrust) {
@@ -59,9 +70,10 @@ void World::maybePitch(uint32_t speaker, uint32_t listenerEdge, double listenerT
 }
 
 void World::converse(uint32_t a, uint32_t b, double hours, bool pitching) {
-    bool abRemembered = false, baRemembered = false;
-    const uint32_t ab = touch(a, b, abRemembered);  // a's view of b
-    const uint32_t ba = touch(b, a, baRemembered);  // b's view of a (touch may grow the store: use indices)
+    const uint32_t ab = m_relations.findOrCreate(a, b, m_day);   // a's view of b
+    const uint32_t ba = RelationshipStore::reverse(ab);          // b's view of a
+    catchUp(ab);
+    catchUp(ba);
     if (pitching) {
         const double aTrustsB = m_rules.trust(m_relations.edge(ab), m_day);
         const double bTrustsA = m_rules.trust(m_relations.edge(ba), m_day);
@@ -71,10 +83,10 @@ void World::converse(uint32_t a, uint32_t b, double hours, bool pitching) {
     for (const uint32_t index : {ab, ba}) {
         Edge& e = m_relations.edge(index);
         e.good += float(hours);
-        if (e.contacts < 0xFFFF) ++e.contacts;
+        if (e.contacts < Edge::kMaxCount) ++e.contacts;
+        settle(index);
     }
-    settle(ab, abRemembered);
-    settle(ba, baRemembered);
+    releaseIfIdle(ab);   // only if the conversation was too short to remember
     ++m_attendees[a].counters.conversations;
     ++m_attendees[b].counters.conversations;
     ++m_event.conversations;
@@ -82,23 +94,18 @@ void World::converse(uint32_t a, uint32_t b, double hours, bool pitching) {
 
 void World::converseAll(const std::vector<std::pair<uint32_t, uint32_t>>& pairs, double hours, bool pitching) {
     // Conversations run in the given order; memory for later pairs is requested ahead
-    // (the hash slots first, then the edges), so cache misses overlap instead of queueing.
+    // (the hash slot first, then the pair and the out-list ends), so cache misses overlap
+    // instead of queueing.
     constexpr size_t kAhead = 8;
     const size_t n = pairs.size();
-    for (size_t i = 0; i < std::min(n, 2 * kAhead); ++i) {
-        m_relations.prefetchSlot(pairs[i].first, pairs[i].second);
-        m_relations.prefetchSlot(pairs[i].second, pairs[i].first);
-    }
+    for (size_t i = 0; i < std::min(n, 2 * kAhead); ++i) m_relations.prefetchSlot(pairs[i].first, pairs[i].second);
     for (size_t i = 0; i < n; ++i) {
-        if (i + 2 * kAhead < n) {
-            const auto& far = pairs[i + 2 * kAhead];
-            m_relations.prefetchSlot(far.first, far.second);
-            m_relations.prefetchSlot(far.second, far.first);
-        }
+        if (i + 2 * kAhead < n) m_relations.prefetchSlot(pairs[i + 2 * kAhead].first, pairs[i + 2 * kAhead].second);
         if (i + kAhead < n) {
-            const auto& near = pairs[i + kAhead];
-            m_relations.prefetchEdge(near.first, near.second);
-            m_relations.prefetchEdge(near.second, near.first);
+            const auto& [a, b] = pairs[i + kAhead];
+            m_relations.prefetchEdge(a, b);
+            m_relations.prefetchOutTail(a);   // out-lists grow at their ends when the pair is new
+            m_relations.prefetchOutTail(b);
         }
         converse(pairs[i].first, pairs[i].second, hours, pitching);
     }

@@ -79,11 +79,12 @@ void World::arrangeOneToOnes(const CalendarEntry& entry) {
         if (!asks) continue;
         uint32_t best = RelationshipStore::kNone;
         double bestScore = -1;
-        for (uint32_t ei : m_relations.outEdges(a.id)) {
-            const Edge& e = m_relations.edge(ei);
-            if (!m_memberFlags[e.to] || paired[e.to] || !m_rules.remembered(e, day)) continue;
+        for (const auto& tie : m_relations.outEdges(a.id)) {
+            if (!m_memberFlags[tie.to] || paired[tie.to]) continue;
+            const Edge& e = m_relations.edge(tie.edge);
+            if (!m_rules.remembered(e, day)) continue;
             const double score = m_rules.trust(e, day) + 0.25 * m_rng.uniform();
-            if (score > bestScore) { bestScore = score; best = e.to; }
+            if (score > bestScore) { bestScore = score; best = tie.to; }
         }
         if (best == RelationshipStore::kNone) continue;
         const uint32_t back = m_relations.find(best, a.id);
@@ -170,58 +171,66 @@ void World::cardSwaps() {
 void World::finishEvent() {
     takeSnapshots();
     m_event.inProgress = false;
-    // Forgotten ties with no history are dropped now and then, so memory stays flat on long runs.
-    if (m_relations.edges().size() > size_t(2 * std::max(m_edgesAfterCompaction, 50'000))) compactForgottenEdges();
-}
-
-void World::compactForgottenEdges() {
-    const int day = m_day;
-    m_relations.compact([day](const Edge& e) { return day < e.forgetDay || e.referrals > 0 || e.blockedUntil > day; });
-    m_edgesAfterCompaction = int(m_relations.edges().size());
-    rebuildEdgeBookkeeping();
+    m_relations.sweepIfDue();   // slots of forgotten pairs become reusable, so memory stays flat on long runs
 }
 
 void World::refreshForgetDays() {
-    for (uint32_t i = 0; i < m_relations.edges().size(); ++i) {
-        Edge& e = m_relations.edge(i);
+    m_relations.forEachEdge([this](uint32_t index, const Edge&) {
+        Edge& e = m_relations.edge(index);
         e.forgetDay = m_rules.forgetDay(e);
-    }
+    });
     rebuildEdgeBookkeeping();
 }
 
 void World::scheduleForgetting(uint32_t edge, int forgetDay) {
     if (forgetDay == std::numeric_limits<int32_t>::max()) return;  // never forgotten
+    m_relations.edge(edge).scheduled = 1;
     const int day = std::min(forgetDay, m_day + kForgetHorizonDays - 1);
     m_forgetCalendar[size_t(day % kForgetHorizonDays)].push_back({edge, day});
 }
 
 void World::forgetDueTies(int day) {
     // Entries due today: the tie is forgotten unless later contact moved its forget day on.
-    auto& due = m_forgetCalendar[size_t(day % kForgetHorizonDays)];
-    std::vector<ForgetEntry> entries;
-    entries.swap(due);
-    for (const ForgetEntry& entry : entries) {
-        const Edge& e = m_relations.edge(entry.edge);
-        if (e.forgetDay <= day) --m_rememberedTies[e.from];
-        else scheduleForgetting(entry.edge, e.forgetDay);
+    // A forgotten pair nobody remembers is released; the reverse side's entry may still be due.
+    m_dueScratch.clear();
+    m_dueScratch.swap(m_forgetCalendar[size_t(day % kForgetHorizonDays)]);
+    // Edges are requested well ahead, their hash slots (needed to release them) a little later.
+    constexpr size_t kEdgeAhead = 16, kSlotAhead = 8;
+    const size_t n = m_dueScratch.size();
+    for (size_t i = 0; i < n; ++i) {
+        if (i + kEdgeAhead < n) m_relations.prefetchEdge(m_dueScratch[i + kEdgeAhead].edge);
+        if (i + kSlotAhead < n) {
+            const Edge& ahead = m_relations.edge(m_dueScratch[i + kSlotAhead].edge);
+            m_relations.prefetchSlot(ahead.from, ahead.to);
+        }
+        const uint32_t index = m_dueScratch[i].edge;
+        Edge& e = m_relations.edge(index);
+        if (e.forgetDay > day) {
+            scheduleForgetting(index, e.forgetDay);
+            continue;
+        }
+        e.scheduled = 0;
+        --m_rememberedTies[e.from];
+        releaseIfIdle(index);
     }
 }
 
 void World::rebuildEdgeBookkeeping() {
-    // Derived from the edges alone, so compaction, parameter changes and loading agree.
+    // Derived from the edges alone, so parameter changes and loading agree.
     m_rememberedTies.assign(m_attendees.size(), 0);
     m_forgetCalendar.assign(size_t(kForgetHorizonDays), {});
     m_listedEdges.clear();
     const int day = std::max(m_day, 0);
-    for (uint32_t i = 0; i < m_relations.edges().size(); ++i) {
-        Edge& e = m_relations.edge(i);
+    m_relations.forEachEdge([&](uint32_t index, const Edge&) {
+        Edge& e = m_relations.edge(index);
+        e.scheduled = 0;
         if (m_rules.remembered(e, day)) {
             ++m_rememberedTies[e.from];
-            scheduleForgetting(i, e.forgetDay);
+            scheduleForgetting(index, e.forgetDay);
         }
         e.listed = m_rules.trustUpperBound(e) >= m_rules.stageKnown;
-        if (e.listed) m_listedEdges.push_back(i);
-    }
+        if (e.listed) m_listedEdges.push_back(index);
+    });
 }
 
 }  // namespace tsunagari

@@ -56,9 +56,9 @@ void World::formGroups(const std::vector<uint32_t>& people, int groupSize, Polic
 
         if (policy == Policy::Warm) {
             introducers.clear();
-            for (uint32_t ei : m_relations.outEdges(seed)) {
+            for (const auto& tie : m_relations.outEdges(seed)) {
                 if (int(introducers.size()) >= kFriendsConsulted) break;
-                if (m_rules.trust(m_relations.edge(ei), day) >= friendTrust) introducers.push_back(m_relations.edge(ei).to);
+                if (m_rules.trust(m_relations.edge(tie.edge), day) >= friendTrust) introducers.push_back(tie.to);
             }
         }
 

@@ -13,8 +13,8 @@
 namespace tsunagari {
 
 namespace {
-// Bytes per directed relationship: the edge, its hash slots at half load, its out-list entry,
-// doubled because forgotten edges are only compacted when the store has doubled.
+// Bytes per directed relationship: the edge, its share of hash slots at a quarter to half
+// load, its out-list entry, doubled for released pairs waiting for a sweep and vector growth.
 constexpr uint64_t kBytesPerEdge = (sizeof(Edge) + 16 + 4) * 2;
 constexpr double kRememberDays = 120;  // a tie met a few times is remembered about this long
 }  // namespace

@@ -24,12 +24,13 @@ void World::takeSnapshots() {
     size_t kept = 0;
     for (const uint32_t index : m_listedEdges) {
         Edge& e = m_relations.edge(index);
-        if (m_rules.trustUpperBound(e) < m_rules.stageKnown) {  // its evidence was forgotten
+        if (!m_rules.remembered(e, day) || m_rules.trustUpperBound(e) < m_rules.stageKnown) {  // faded or forgotten
             e.listed = 0;
+            releaseIfIdle(index);
             continue;
         }
         m_listedEdges[kept++] = index;
-        if (!m_attendees[e.to].active || !m_rules.remembered(e, day)) continue;
+        if (!m_attendees[e.to].active) continue;
         const double t = m_rules.trust(e, day);
         if (t < m_rules.stageKnown) continue;
         ++knownBy[e.to];

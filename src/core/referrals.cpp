@@ -65,12 +65,12 @@ void World::refer(uint32_t referrer, int needed, uint32_t client, uint32_t passe
     const double appetite = p[Param::FeeWeight] * a.traits[Trait::FeeAppetite];
     uint32_t chosenEdge = RelationshipStore::kNone, weakEdge = RelationshipStore::kNone;
     double chosenScore = -1, chosenTrust = 0, weakTrust = 0;
-    for (uint32_t ei : m_relations.outEdges(referrer)) {
+    for (const auto& tie : m_relations.outEdges(referrer)) {
+        const Attendee& b = m_attendees[tie.to];
+        if (b.profession != needed || !b.active || tie.to == passedOver) continue;   // before touching the edge
+        const uint32_t ei = tie.edge;
         const Edge& e = m_relations.edge(ei);
-        const Attendee& b = m_attendees[e.to];
-        if (b.profession != needed || !b.active || e.to == passedOver || e.blockedUntil > m_day ||
-            !m_rules.remembered(e, m_day))
-            continue;
+        if (e.blockedUntil > m_day || !m_rules.remembered(e, m_day)) continue;
         const double t = m_rules.trust(e, m_day);
         const double score = t + appetite * b.traits[Trait::FeeOffering];
         if (score >= threshold && score > chosenScore) {
@@ -108,7 +108,7 @@ void World::refer(uint32_t referrer, int needed, uint32_t client, uint32_t passe
     r.first = edge.referrals == 0;
     r.tie = m_rules.stage(edge, m_day);
     r.replacement = passedOver != RelationshipStore::kNone;
-    if (edge.referrals < 0xFFFF) ++edge.referrals;
+    if (edge.referrals < Edge::kMaxCount) ++edge.referrals;
     ++a.counters.referralsGiven;
     ++b.counters.referralsReceived;
     if (!r.first) ++b.counters.repeatReferralsReceived;

@@ -2,7 +2,10 @@
 #include "relationships.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
+#include <iterator>
 #include <limits>
 
 namespace tsunagari {
@@ -21,14 +24,31 @@ double exp2NonPositive(double x) {
     return std::ldexp(p, int(whole));
 }
 
-double log2Positive(double x) {
-    int exponent = 0;
-    const double m = std::frexp(x, &exponent);  // x = m * 2^exponent, m in [0.5, 1)
-    // log2(m) = 2 atanh(t) / ln 2 with t = (m - 1) / (m + 1), |t| <= 1/3: a short odd series.
+// log2(m) for m in [1, 2]: t = (m - 1) / (m + 1) <= 1/3, and log2(m) = 2 atanh(t) / ln 2 as an odd series.
+constexpr double log2Series(double m) {
     const double t = (m - 1.0) / (m + 1.0), t2 = t * t;
-    const double series = t * (2.0 + t2 * (2.0 / 3 + t2 * (2.0 / 5 + t2 * (2.0 / 7 + t2 * (2.0 / 9 + t2 * (2.0 / 11
-                        + t2 * (2.0 / 13 + t2 * (2.0 / 15 + t2 * (2.0 / 17)))))))));
-    return double(exponent) + series * 1.4426950408889634;
+    double sum = 0, power = t;
+    for (int k = 1; k <= 39; k += 2, power *= t2) sum += power / k;
+    return 2.0 * sum * 1.4426950408889634;
+}
+
+// log2 at 512 even steps of the mantissa, computed when compiling.
+constexpr int kLog2Steps = 512;
+constexpr auto kLog2Table = [] {
+    std::array<double, kLog2Steps + 1> table{};
+    for (int i = 0; i <= kLog2Steps; ++i) table[size_t(i)] = log2Series(1.0 + double(i) / kLog2Steps);
+    return table;
+}();
+
+double log2Positive(double x) {  // x >= 1 here (evidence above the forgetting line)
+    // Exponent from the bits, mantissa by linear interpolation in the table: error below 1e-6,
+    // far under a day of forgetting, and a short dependency chain (it runs twice per conversation).
+    const auto bits = std::bit_cast<uint64_t>(x);
+    const int exponent = int((bits >> 52) & 0x7FF) - 1023;
+    const uint64_t mantissa = bits & 0x000FFFFFFFFFFFFFull;
+    const auto step = size_t(mantissa >> 43);                           // top 9 bits
+    const double within = double(mantissa & ((uint64_t(1) << 43) - 1)) * 0x1p-43;
+    return double(exponent) + kLog2Table[step] + (kLog2Table[step + 1] - kLog2Table[step]) * within;
 }
 
 uint64_t mix(uint64_t x) {  // splitmix64 finaliser: our own hash, the same everywhere
@@ -102,62 +122,151 @@ Stage TrustRules::stage(const Edge& e, int day) const {
     return stageOf(isRemembered ? trust(e, day) : 0.0, isRemembered);
 }
 
+namespace {
+uint64_t keyOf(uint32_t lo, uint32_t hi) { return (uint64_t(lo) << 32) | hi; }
+uint32_t hashOf(uint32_t lo, uint32_t hi) { return uint32_t(mix(keyOf(lo, hi))); }
+constexpr size_t kMinSweep = size_t(1) << 14;   // released pairs before a sweep is worth its pass over the out-lists
+}  // namespace
+
 void RelationshipStore::clear() {
-    m_edges.clear();
+    m_pairs.clear();
     m_out.clear();
     m_slots.clear();
     m_mask = 0;
+    m_livePairs = 0;
+    m_released.clear();
+    m_awaitingSweep.clear();
+    m_awaitingCount = 0;
+    m_free.clear();
+    m_freeNext = 0;
 }
 
 void RelationshipStore::resizeAttendees(size_t n) {
     if (m_out.size() < n) m_out.resize(n);
 }
 
-void RelationshipStore::reserve(size_t edges) {
-    m_edges.reserve(edges);
-    while ((m_mask + 1) < edges * 2) grow();
-}
-
-uint32_t RelationshipStore::find(uint32_t from, uint32_t to) const {
-    if (m_slots.empty()) return kNone;
-    const uint64_t hash = mix(keyOf(from, to));
-    const auto tag = uint32_t(hash >> 32);
+uint64_t RelationshipStore::slotOf(uint32_t lo, uint32_t hi, uint32_t& hash) const {
+    hash = hashOf(lo, hi);
     for (uint64_t i = hash & m_mask;; i = (i + 1) & m_mask) {
         const Slot& slot = m_slots[i];
-        if (slot.edge == kNone) return kNone;
-        if (matches(slot, tag, from, to)) return slot.edge;
+        if (slot.pair == kNone) return i;
+        if (slot.hash == hash) {
+            const Edge& e = m_pairs[slot.pair].view[0];
+            if (e.from == lo && e.to == hi) return i;
+        }
     }
 }
 
+uint32_t RelationshipStore::find(uint32_t from, uint32_t to) const {
+    if (m_slots.empty() || from == to) return kNone;
+    uint32_t hash = 0;
+    const uint32_t pair = m_slots[slotOf(std::min(from, to), std::max(from, to), hash)].pair;
+    return pair == kNone ? kNone : 2 * pair + (from > to);
+}
+
 void RelationshipStore::prefetchSlot(uint32_t from, uint32_t to) const {
-    if (!m_slots.empty()) __builtin_prefetch(&m_slots[mix(keyOf(from, to)) & m_mask]);
+    if (!m_slots.empty()) __builtin_prefetch(&m_slots[hashOf(std::min(from, to), std::max(from, to)) & m_mask]);
 }
 
 void RelationshipStore::prefetchEdge(uint32_t from, uint32_t to) const {
     const uint32_t e = find(from, to);
-    if (e != kNone) __builtin_prefetch(&m_edges[e], 1);
+    if (e != kNone) prefetchEdge(e);
 }
 
 uint32_t RelationshipStore::findOrCreate(uint32_t from, uint32_t to, int day) {
-    if ((m_edges.size() + 1) * 2 > m_slots.size()) grow();
-    const uint64_t hash = mix(keyOf(from, to));
-    const auto tag = uint32_t(hash >> 32);
-    uint64_t i = hash & m_mask;
-    for (;; i = (i + 1) & m_mask) {
-        const Slot& slot = m_slots[i];
-        if (slot.edge == kNone) break;
-        if (matches(slot, tag, from, to)) return slot.edge;
+    if ((m_livePairs + 1) * 2 > m_slots.size()) grow();
+    const uint32_t lo = std::min(from, to), hi = std::max(from, to);
+    uint32_t hash = 0;
+    const uint64_t slot = slotOf(lo, hi, hash);
+    const uint32_t side = from > to;
+    if (m_slots[slot].pair != kNone) return 2 * m_slots[slot].pair + side;
+
+    uint32_t pair = 0;
+    if (m_freeNext < m_free.size()) {
+        pair = m_free[m_freeNext++];
+        markReleased(pair, false);
+    } else {
+        pair = uint32_t(m_pairs.size());
+        m_pairs.emplace_back();
+        if ((pair >> 6) >= m_released.size()) {
+            m_released.push_back(0);
+            m_awaitingSweep.push_back(0);
+        }
     }
-    const auto index = uint32_t(m_edges.size());
-    Edge e;
-    e.from = from;
-    e.to = to;
-    e.lastDay = day;
-    e.forgetDay = day;
-    m_edges.push_back(e);
-    m_slots[i] = {index, tag};
-    m_out[from].push_back(index);
-    return index;
+    // Built in registers and stored once: reading back a line still being fetched would wait for it.
+    Edge down{};
+    down.from = lo;
+    down.to = hi;
+    down.lastDay = down.forgetDay = day;
+    Edge up = down;
+    up.from = hi;
+    up.to = lo;
+    m_pairs[pair].view[0] = down;
+    m_pairs[pair].view[1] = up;
+    m_slots[slot] = {pair, hash};
+    ++m_livePairs;
+    m_out[lo].push_back({hi, 2 * pair});
+    m_out[hi].push_back({lo, 2 * pair + 1});
+    return 2 * pair + side;
+}
+
+void RelationshipStore::markReleased(uint32_t pair, bool on) {
+    const uint64_t bit = uint64_t(1) << (pair & 63);
+    if (on) m_released[pair >> 6] |= bit;
+    else m_released[pair >> 6] &= ~bit;
+}
+
+void RelationshipStore::release(uint32_t edge) {
+    if (released(edge)) return;
+    const uint32_t pair = edge >> 1;
+    Pair& p = m_pairs[pair];
+    uint32_t hash = 0;
+    eraseSlot(slotOf(p.view[0].from, p.view[0].to, hash));
+    markReleased(pair, true);
+    m_awaitingSweep[pair >> 6] |= uint64_t(1) << (pair & 63);
+    ++m_awaitingCount;
+    --m_livePairs;
+    // Inert until reused: reads as two forgotten strangers.
+    for (Edge& e : p.view) {
+        e.good = e.bad = 0;
+        e.contacts = 0;
+        e.forgetDay = e.lastDay;
+    }
+}
+
+void RelationshipStore::eraseSlot(uint64_t hole) {
+    // Backward-shift deletion: later entries of the probe run move up unless that would put
+    // them before their home slot, so no tombstones ever slow lookups down.
+    for (uint64_t j = (hole + 1) & m_mask;; j = (j + 1) & m_mask) {
+        const Slot slot = m_slots[j];
+        if (slot.pair == kNone) break;
+        const uint64_t home = slot.hash & m_mask;
+        const bool homeAfterHole = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
+        if (!homeAfterHole) {
+            m_slots[hole] = slot;
+            hole = j;
+        }
+    }
+    m_slots[hole] = Slot{};
+}
+
+void RelationshipStore::sweepIfDue() {
+    if (m_awaitingCount < std::max(kMinSweep, m_livePairs / 2)) return;
+    const auto awaiting = [this](OutTie tie) { return (m_awaitingSweep[tie.edge >> 7] >> ((tie.edge >> 1) & 63)) & 1; };
+    for (auto& out : m_out) std::erase_if(out, awaiting);
+    // Free slots stay ascending, whatever order the pairs were released in.
+    std::vector<uint32_t> fresh;
+    fresh.reserve(m_awaitingCount);
+    for (size_t w = 0; w < m_awaitingSweep.size(); ++w)
+        for (uint64_t bits = m_awaitingSweep[w]; bits; bits &= bits - 1)
+            fresh.push_back(uint32_t(w * 64 + size_t(std::countr_zero(bits))));
+    std::vector<uint32_t> merged;
+    merged.reserve(m_free.size() - m_freeNext + fresh.size());
+    std::merge(m_free.begin() + std::ptrdiff_t(m_freeNext), m_free.end(), fresh.begin(), fresh.end(), std::back_inserter(merged));
+    m_free.swap(merged);
+    m_freeNext = 0;
+    std::fill(m_awaitingSweep.begin(), m_awaitingSweep.end(), 0);
+    m_awaitingCount = 0;
 }
 
 void RelationshipStore::grow() {
@@ -165,28 +274,106 @@ void RelationshipStore::grow() {
     rebuildIndex();
 }
 
+void RelationshipStore::insertSlot(uint32_t pair) {
+    const Edge& e = m_pairs[pair].view[0];
+    const uint32_t hash = hashOf(e.from, e.to);
+    uint64_t i = hash & m_mask;
+    while (m_slots[i].pair != kNone) i = (i + 1) & m_mask;
+    m_slots[i] = {pair, hash};
+}
+
 void RelationshipStore::rebuildIndex() {
     const size_t capacity = std::max<size_t>(1024, m_slots.size());
     m_slots.assign(capacity, Slot{});
     m_mask = capacity - 1;
-    // Re-insert in creation order; the home slot of an edge a little ahead is requested early,
-    // so the random writes overlap instead of waiting on memory one by one.
+    // The home slot of a pair a little ahead is requested early, so the random writes overlap.
     constexpr uint32_t kAhead = 16;
-    const auto count = uint32_t(m_edges.size());
-    for (uint32_t index = 0; index < count; ++index) {
-        if (index + kAhead < count)
-            __builtin_prefetch(&m_slots[mix(keyOf(m_edges[index + kAhead].from, m_edges[index + kAhead].to)) & m_mask], 1);
-        const uint64_t hash = mix(keyOf(m_edges[index].from, m_edges[index].to));
-        uint64_t i = hash & m_mask;
-        while (m_slots[i].edge != kNone) i = (i + 1) & m_mask;
-        m_slots[i] = {index, uint32_t(hash >> 32)};
+    const auto count = uint32_t(m_pairs.size());
+    for (uint32_t pair = 0; pair < count; ++pair) {
+        if (pair + kAhead < count) {
+            const Edge& ahead = m_pairs[pair + kAhead].view[0];
+            __builtin_prefetch(&m_slots[hashOf(ahead.from, ahead.to) & m_mask], 1);
+        }
+        if (!released(2 * pair)) insertSlot(pair);
     }
 }
 
 size_t RelationshipStore::memoryBytes() const {
-    size_t bytes = m_edges.capacity() * sizeof(Edge) + m_slots.capacity() * sizeof(Slot);
-    for (const auto& out : m_out) bytes += out.capacity() * 4 + sizeof(out);
+    size_t bytes = m_pairs.capacity() * sizeof(Pair) + m_slots.capacity() * sizeof(Slot) +
+                   (m_released.capacity() + m_awaitingSweep.capacity()) * 8 + m_free.capacity() * 4;
+    for (const auto& out : m_out) bytes += out.capacity() * sizeof(OutTie) + sizeof(out);
     return bytes;
+}
+
+RelationshipStore::Image RelationshipStore::image() const {
+    Image image;
+    image.edges.reserve(2 * m_pairs.size());
+    for (const Pair& p : m_pairs) image.edges.insert(image.edges.end(), std::begin(p.view), std::end(p.view));
+    image.freePairs.assign(m_free.begin() + std::ptrdiff_t(m_freeNext), m_free.end());
+    for (size_t w = 0; w < m_awaitingSweep.size(); ++w)
+        for (uint64_t bits = m_awaitingSweep[w]; bits; bits &= bits - 1)
+            image.releasedPairs.push_back(uint32_t(w * 64 + size_t(std::countr_zero(bits))));
+    image.out.resize(m_out.size());
+    for (size_t owner = 0; owner < m_out.size(); ++owner)
+        for (const OutTie& tie : m_out[owner]) image.out[owner].push_back(tie.edge);
+    return image;
+}
+
+std::string RelationshipStore::restore(Image image, size_t attendees) {
+    clear();
+    if (image.edges.size() % 2 != 0) return "an odd number of edges";
+    if (image.out.size() != attendees) return "out-lists do not match the attendees";
+    const size_t pairs = image.edges.size() / 2;
+    m_pairs.resize(pairs);
+    m_released.assign((pairs + 63) / 64, 0);
+    m_awaitingSweep.assign(m_released.size(), 0);
+    for (size_t p = 0; p < pairs; ++p) {
+        const Edge& a = image.edges[2 * p];
+        const Edge& b = image.edges[2 * p + 1];
+        if (a.from >= a.to || a.to >= attendees) return "edge between unknown attendees";
+        if (b.from != a.to || b.to != a.from) return "edge pair is not two directions of one tie";
+        m_pairs[p].view[0] = a;
+        m_pairs[p].view[1] = b;
+    }
+    // Released slots: both lists strictly ascending, within range, and apart.
+    for (const auto* list : {&image.freePairs, &image.releasedPairs}) {
+        for (size_t i = 0; i < list->size(); ++i) {
+            const uint32_t pair = (*list)[i];
+            if (pair >= pairs || (i > 0 && pair <= (*list)[i - 1]) || released(2 * pair)) return "bad list of released ties";
+            markReleased(pair, true);
+            if (list == &image.releasedPairs) m_awaitingSweep[pair >> 6] |= uint64_t(1) << (pair & 63);
+        }
+    }
+    m_free = std::move(image.freePairs);
+    m_awaitingCount = image.releasedPairs.size();
+    m_livePairs = pairs - m_free.size() - m_awaitingCount;
+
+    size_t capacity = 1024;
+    while (capacity < 2 * (m_livePairs + 1)) capacity *= 2;
+    m_slots.assign(capacity, Slot{});
+    m_mask = capacity - 1;
+    for (uint32_t p = 0; p < pairs; ++p) {
+        if (released(2 * p)) continue;
+        uint32_t hash = 0;
+        const Edge& e = m_pairs[p].view[0];
+        const uint64_t slot = slotOf(e.from, e.to, hash);
+        if (m_slots[slot].pair != kNone) return "duplicate edge";
+        m_slots[slot] = {p, hash};
+    }
+    // Each live tie is on its owner's out-list exactly once; released ones awaiting a sweep may be too.
+    std::vector<uint8_t> listed(2 * pairs, 0);
+    m_out.resize(attendees);
+    for (uint32_t owner = 0; owner < attendees; ++owner) {
+        for (uint32_t e : image.out[owner]) {
+            if (e >= 2 * pairs || edge(e).from != owner) return "out-list entry is not the attendee's tie";
+            const bool awaiting = (m_awaitingSweep[e >> 7] >> ((e >> 1) & 63)) & 1;
+            if ((released(e) && !awaiting) || listed[e]++) return "out-list entry is free or repeated";
+            m_out[owner].push_back({edge(e).to, e});
+        }
+    }
+    for (uint32_t e = 0; e < 2 * pairs; ++e)
+        if (!released(e) && !listed[e]) return "out-list misses a tie";
+    return "";
 }
 
 }  // namespace tsunagari

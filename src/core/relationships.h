@@ -8,6 +8,7 @@
 // of the last contact and faded lazily when read, so quiet ties cost nothing per day.
 #pragma once
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "params.h"
@@ -17,16 +18,20 @@ namespace tsunagari {
 enum class Stage : int { Stranger, Acquaintance, Known, Friend, Collaborator, Count };
 [[nodiscard]] const char* stageKey(Stage s);   // "stranger", "acquaintance", ...
 
+// One direction of a pair's relationship: 32 bytes, so a pair fills one cache line.
 struct Edge {
     uint32_t from = 0, to = 0;   // `from`'s view of `to`
     float good = 0, bad = 0;     // evidence hours, as of lastDay
     int32_t lastDay = 0;
     int32_t blockedUntil = -1;   // `from` refers nobody to `to` before this day (first decline)
     int32_t forgetDay = 0;       // first day this tie is no longer remembered (kept fresh on every change)
-    uint16_t contacts = 0;       // conversations remembered
-    uint16_t referrals = 0;      // referrals `from` made to `to`
-    uint8_t listed = 0;          // on World's list of ties that may reach the known stage
+    uint16_t contacts : 15 = 0;  // conversations remembered (capped at kMaxCount)
+    uint16_t scheduled : 1 = 0;  // has an entry in World's forgetting calendar
+    uint16_t referrals : 15 = 0; // referrals `from` made to `to` (capped at kMaxCount)
+    uint16_t listed : 1 = 0;     // on World's list of ties that may reach the known stage
+    static constexpr uint16_t kMaxCount = 0x7FFF;
 };
+static_assert(sizeof(Edge) == 32, "two directions share one 64-byte cache line");
 
 // The parameters trust is computed from, gathered once per step from Params/Mechanisms.
 struct TrustRules {
@@ -48,58 +53,88 @@ struct TrustRules {
     [[nodiscard]] double trustUpperBound(const Edge& e) const;       // trust if nothing had faded: a cheap filter
 };
 
-// All edges in creation order, with a hash index (a,b) -> edge and per-attendee out-lists.
-// Iteration is always in creation order, never in hash order.
+// Both directions of a pair live side by side: edge 2p is the lower id's view of the higher,
+// edge 2p+1 the reverse. One hash lookup and one cache line serve a whole conversation.
+//
+// Pairs that both sides have forgotten are released in place (see World::releaseIfIdle):
+// they leave the hash index at once, stay readable as forgotten strangers in out-lists, and
+// their slots are reused after the next sweep, lowest index first. Every order here depends
+// only on the sequence of calls, never on addresses or hash order.
 class RelationshipStore {
 public:
     static constexpr uint32_t kNone = 0xFFFFFFFFu;
+    [[nodiscard]] static uint32_t reverse(uint32_t edge) { return edge ^ 1u; }
 
     void clear();
     void resizeAttendees(size_t n);                                   // out-lists for n attendees
     [[nodiscard]] uint32_t find(uint32_t from, uint32_t to) const;    // edge index or kNone
     void prefetchSlot(uint32_t from, uint32_t to) const;              // hint: find(from, to) comes soon
     void prefetchEdge(uint32_t from, uint32_t to) const;              // hint: the edge itself comes soon
-    uint32_t findOrCreate(uint32_t from, uint32_t to, int day);       // new edges start empty at `day`
-    [[nodiscard]] const Edge& edge(uint32_t index) const { return m_edges[index]; }
-    Edge& edge(uint32_t index) { return m_edges[index]; }
-    [[nodiscard]] const std::vector<Edge>& edges() const { return m_edges; }
-    [[nodiscard]] const std::vector<uint32_t>& outEdges(uint32_t from) const { return m_out[from]; }
+    void prefetchEdge(uint32_t edge) const { __builtin_prefetch(&m_pairs[edge >> 1], 1); }
+    void prefetchOutTail(uint32_t from) const { __builtin_prefetch(m_out[from].data() + m_out[from].size(), 1); }  // a new tie comes soon
+    uint32_t findOrCreate(uint32_t from, uint32_t to, int day);       // makes both directions, empty at `day`
+    [[nodiscard]] const Edge& edge(uint32_t index) const { return m_pairs[index >> 1].view[index & 1]; }
+    Edge& edge(uint32_t index) { return m_pairs[index >> 1].view[index & 1]; }
+    [[nodiscard]] uint32_t indexEnd() const { return uint32_t(2 * m_pairs.size()); }   // every edge index is below
+    [[nodiscard]] bool released(uint32_t edge) const { return (m_released[edge >> 7] >> ((edge >> 1) & 63)) & 1; }
+    [[nodiscard]] size_t liveEdges() const { return 2 * m_livePairs; }
+    template <class F> void forEachEdge(F f) const;                   // live edges in index order
+    // Out-ties of `from`, in the order they were made, with whom they are to, so a caller can
+    // filter without touching the edges. Until the next sweep this may include released ties,
+    // which read as forgotten (not remembered, no evidence).
+    struct OutTie {
+        uint32_t to;
+        uint32_t edge;
+    };
+    [[nodiscard]] const std::vector<OutTie>& outEdges(uint32_t from) const { return m_out[from]; }
+    void release(uint32_t edge);      // the pair of `edge` leaves the index; its slot is reused after a sweep
+    void sweepIfDue();                // out-lists drop released ties; their slots become free
     [[nodiscard]] size_t memoryBytes() const;
-    void reserve(size_t edges);
-    // Drops every edge for which `keep` is false, keeping creation order. Returns edges dropped.
-    template <class Keep> size_t compact(Keep keep);
+
+    // The whole store as a snapshot holds it, and back. restore() returns what is wrong, or "".
+    struct Image {
+        std::vector<Edge> edges;                  // 2 per pair slot, released ones included
+        std::vector<uint32_t> freePairs;          // reusable slots, in reuse order
+        std::vector<uint32_t> releasedPairs;      // released since the last sweep, ascending
+        std::vector<std::vector<uint32_t>> out;   // per attendee
+    };
+    [[nodiscard]] Image image() const;
+    [[nodiscard]] std::string restore(Image image, size_t attendees);
 
 private:
+    struct alignas(64) Pair {
+        Edge view[2];
+    };
+    // Open addressing with linear probing. A slot holds a pair index and the low 32 bits of
+    // the key's hash: a probe touches the pair only on a likely match, and deletion can find
+    // each entry's home slot without touching pairs at all.
+    struct Slot {
+        uint32_t pair = kNone;
+        uint32_t hash = 0;
+    };
+    [[nodiscard]] uint64_t slotOf(uint32_t lo, uint32_t hi, uint32_t& hash) const;   // slot holding the pair, or the empty slot ending its probe
+    void insertSlot(uint32_t pair);
+    void eraseSlot(uint64_t slot);
     void grow();
     void rebuildIndex();
-    static uint64_t keyOf(uint32_t a, uint32_t b) { return (uint64_t(a) << 32) | b; }
+    void markReleased(uint32_t pair, bool on);
 
-    std::vector<Edge> m_edges;
-    std::vector<std::vector<uint32_t>> m_out;
-    // Open addressing with linear probing. A slot holds an edge index and 32 bits of the
-    // key's hash, so a probe touches the edge itself only on a likely match.
-    struct Slot {
-        uint32_t edge = kNone;
-        uint32_t tag = 0;
-    };
-    [[nodiscard]] bool matches(const Slot& slot, uint32_t tag, uint32_t from, uint32_t to) const {
-        return slot.tag == tag && m_edges[slot.edge].from == from && m_edges[slot.edge].to == to;
-    }
+    std::vector<Pair> m_pairs;
+    std::vector<std::vector<OutTie>> m_out;
     std::vector<Slot> m_slots;
     uint64_t m_mask = 0;
+    size_t m_livePairs = 0;
+    std::vector<uint64_t> m_released;        // bit per pair slot: released (awaiting sweep or free)
+    std::vector<uint64_t> m_awaitingSweep;   // bit per pair slot: released since the last sweep
+    size_t m_awaitingCount = 0;
+    std::vector<uint32_t> m_free;            // free slots, ascending; reused from m_freeNext on
+    size_t m_freeNext = 0;
 };
 
-template <class Keep>
-size_t RelationshipStore::compact(Keep keep) {
-    size_t kept = 0;
-    for (size_t i = 0; i < m_edges.size(); ++i)
-        if (keep(m_edges[i])) m_edges[kept++] = m_edges[i];
-    const size_t dropped = m_edges.size() - kept;
-    m_edges.resize(kept);
-    for (auto& out : m_out) out.clear();
-    for (uint32_t i = 0; i < m_edges.size(); ++i) m_out[m_edges[i].from].push_back(i);
-    rebuildIndex();
-    return dropped;
+template <class F>
+void RelationshipStore::forEachEdge(F f) const {
+    for (uint32_t i = 0; i < indexEnd(); ++i)
+        if (!released(i)) f(i, edge(i));
 }
 
 }  // namespace tsunagari

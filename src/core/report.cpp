@@ -140,13 +140,13 @@ std::string edgesCsv(const World& world) {
     std::string out = "Source,Target,Type,Weight,Stage,Contacts,Referrals\n";
     const TrustRules& rules = world.trustRules();
     const int day = reportDay(world);
-    for (const Edge& e : world.relationships().edges()) {
-        if (!rules.remembered(e, day)) continue;
+    world.relationships().forEachEdge([&](uint32_t, const Edge& e) {
+        if (!rules.remembered(e, day)) return;
         const double trust = rules.trust(e, day);
         out += std::to_string(e.from) + ',' + std::to_string(e.to) + ",Directed," + formatNumber(trust) + ',' +
                stageKey(rules.stageOf(trust, true)) + ',' + std::to_string(e.contacts) + ',' +
                std::to_string(e.referrals) + '\n';
-    }
+    });
     return out;
 }
 
@@ -185,19 +185,17 @@ NetworkFigures networkFigures(const World& world) {
     auto isCollaborator = [&](const Edge& e) {
         return rules.remembered(e, day) && rules.stage(e, day) == Stage::Collaborator;
     };
-    for (const Edge& e : store.edges()) {
-        if (!rules.remembered(e, day)) continue;
+    store.forEachEdge([&](uint32_t index, const Edge& e) {
+        if (!rules.remembered(e, day)) return;
         ++f.rememberedEdges;
-        if (!isCollaborator(e)) continue;
+        if (!isCollaborator(e)) return;
         ++f.collaboratorEdges;
         // Each mutual pair once, from its lower id.
-        if (e.from >= e.to) continue;
-        const uint32_t back = store.find(e.to, e.from);
-        if (back == RelationshipStore::kNone || !isCollaborator(store.edge(back))) continue;
+        if (e.from >= e.to || !isCollaborator(store.edge(RelationshipStore::reverse(index)))) return;
         ++f.mutualCollaboratorPairs;
         neighbours[e.from].push_back(e.to);
         neighbours[e.to].push_back(e.from);
-    }
+    });
     // Only active attendees are nodes of the clustering graph.
     std::vector<uint32_t> node(world.attendees().size(), RelationshipStore::kNone);
     std::vector<std::vector<uint32_t>> active;

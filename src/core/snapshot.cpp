@@ -167,10 +167,20 @@ public:
         }
         w.u64(world.m_groupLabels.size());
         for (const auto& label : world.m_groupLabels) w.str(label);
-        w.u64(world.m_relations.edges().size());
-        for (const Edge& e : world.m_relations.edges()) {
+        const RelationshipStore::Image store = world.m_relations.image();
+        w.u64(store.edges.size());
+        for (const Edge& e : store.edges) {
             w.u32(e.from); w.u32(e.to); w.f32(e.good); w.f32(e.bad); w.i32(e.lastDay);
             w.i32(e.blockedUntil); w.i32(e.forgetDay); w.u32(e.contacts); w.u32(e.referrals);
+            w.u8(e.scheduled); w.u8(e.listed);
+        }
+        writeU32s(w, store.freePairs);
+        writeU32s(w, store.releasedPairs);
+        for (const auto& out : store.out) writeU32s(w, out);
+        // The forgetting calendar as it stands: entry order decides the order of later work.
+        for (const auto& due : world.m_forgetCalendar) {
+            w.u64(due.size());
+            for (const auto& entry : due) { w.u32(entry.edge); w.i32(entry.day); }
         }
         writeU32s(w, world.m_occurrencesDone);
         w.i32(world.m_lastEventDay);
@@ -204,7 +214,49 @@ public:
         w.i32(world.m_referralsSinceEvent);
         writeU32s(w, world.m_lateByAttendee);
         writeU32s(w, world.m_memberFlags);
-        w.i32(world.m_edgesAfterCompaction);
+    }
+
+    // Edges, the store's free lists and out-lists, and the forgetting calendar; the counts
+    // and lists derived from them are rebuilt here.
+    static void readRelationships(Reader& r, World& world, uint32_t attendeeCount) {
+        RelationshipStore::Image store;
+        store.edges.resize(r.count(38, "edges"));
+        for (Edge& e : store.edges) {
+            e.from = r.u32(); e.to = r.u32();
+            e.good = r.withinF(0, kMostEvidence, "evidence"); e.bad = r.withinF(0, kMostEvidence, "evidence");
+            e.lastDay = r.intWithin(-1, kLastDay, "edge day"); e.blockedUntil = r.i32(); e.forgetDay = r.i32();
+            e.contacts = uint16_t(r.intWithin(0, Edge::kMaxCount, "contacts"));
+            e.referrals = uint16_t(r.intWithin(0, Edge::kMaxCount, "referral count"));
+            e.scheduled = r.flag(); e.listed = r.flag();
+        }
+        store.freePairs = readU32s<uint32_t>(r, "free ties");
+        store.releasedPairs = readU32s<uint32_t>(r, "released ties");
+        store.out.resize(attendeeCount);
+        for (auto& out : store.out) out = readU32s<uint32_t>(r, "out-list");
+        const std::string wrong = world.m_relations.restore(std::move(store), attendeeCount);
+        if (!wrong.empty()) r.fail(wrong);
+
+        RelationshipStore& rel = world.m_relations;
+        world.m_rememberedTies.assign(attendeeCount, 0);
+        world.m_forgetCalendar.assign(size_t(World::kForgetHorizonDays), {});
+        std::vector<uint8_t> entered(rel.indexEnd(), 0);
+        for (size_t slot = 0; slot < world.m_forgetCalendar.size(); ++slot) {
+            auto& due = world.m_forgetCalendar[slot];
+            due.resize(r.count(8, "calendar entries"));
+            for (auto& entry : due) {
+                entry.edge = r.u32(); entry.day = r.intWithin(0, kLastDay, "calendar day");
+                if (size_t(entry.day % World::kForgetHorizonDays) != slot) r.fail("calendar entry on the wrong day");
+                if (entry.edge >= rel.indexEnd() || rel.released(entry.edge) || !rel.edge(entry.edge).scheduled || entered[entry.edge]++)
+                    r.fail("calendar entry for a tie that is not waiting to be forgotten");
+                ++world.m_rememberedTies[rel.edge(entry.edge).from];
+            }
+        }
+        world.m_listedEdges.clear();
+        for (uint32_t i = 0; i < rel.indexEnd(); ++i) {
+            if (rel.released(i)) continue;
+            if (rel.edge(i).scheduled && !entered[i]) r.fail("tie waiting to be forgotten has no calendar entry");
+            if (rel.edge(i).listed) world.m_listedEdges.push_back(i);
+        }
     }
 
     static World load(Reader& r, const std::string& source) {
@@ -245,20 +297,7 @@ public:
         for (const auto& a : world.m_attendees)
             if (a.group < 0 || size_t(a.group) >= world.m_groupLabels.size()) r.fail("attendee group out of range");
 
-        world.m_relations.clear();
-        world.m_relations.resizeAttendees(attendeeCount);
-        const size_t edges = r.count(36, "edges");
-        world.m_relations.reserve(edges);
-        for (size_t i = 0; i < edges; ++i) {
-            const uint32_t from = r.u32(), to = r.u32();
-            if (from >= attendeeCount || to >= attendeeCount || from == to) r.fail("edge between unknown attendees");
-            const uint32_t index = world.m_relations.findOrCreate(from, to, 0);
-            if (index != i) r.fail("duplicate edge");
-            Edge& e = world.m_relations.edge(index);
-            e.good = r.withinF(0, kMostEvidence, "evidence"); e.bad = r.withinF(0, kMostEvidence, "evidence");
-            e.lastDay = r.intWithin(-1, kLastDay, "edge day"); e.blockedUntil = r.i32(); e.forgetDay = r.i32();
-            e.contacts = uint16_t(r.u32()); e.referrals = uint16_t(r.u32());
-        }
+        readRelationships(r, world, attendeeCount);
         world.m_occurrencesDone = readU32s<int>(r, "calendar counters");
         if (world.m_occurrencesDone.size() != world.m_scenario.calendar.size()) r.fail("calendar counters do not match the calendar");
         for (int done : world.m_occurrencesDone)
@@ -315,10 +354,8 @@ public:
         world.m_memberFlags = readU32s<uint8_t>(r, "membership flags");
         if (ev.inProgress && (world.m_lateByAttendee.size() != attendeeCount || world.m_memberFlags.size() != attendeeCount))
             r.fail("event flags do not match the attendees");
-        world.m_edgesAfterCompaction = r.i32();
         world.m_professionsPresent.clear();  // a cache, rebuilt on the next day
         world.m_rules = TrustRules::from(world.m_scenario.params, world.m_scenario.mechanisms);
-        world.rebuildEdgeBookkeeping();
         if (!r.atEnd()) r.fail("trailing bytes");
         return world;
     }

@@ -141,8 +141,9 @@ private:
     // matchmaking (matchmaking.cpp)
     void formGroups(const std::vector<uint32_t>& people, int groupSize, Policy policy);
     // conversation (conversation.cpp)
-    uint32_t touch(uint32_t from, uint32_t to, bool& wasRemembered);
-    void settle(uint32_t edge, bool wasRemembered);      // after any change of an edge's evidence
+    bool catchUp(uint32_t edge);                         // fades evidence to today; was it remembered?
+    void settle(uint32_t edge);                          // after any change of an edge's evidence
+    void releaseIfIdle(uint32_t edge);                   // frees the pair if neither side holds anything
     void converse(uint32_t a, uint32_t b, double hours, bool pitching);
     void converseAll(const std::vector<std::pair<uint32_t, uint32_t>>& pairs, double hours, bool pitching);
     void maybePitch(uint32_t speaker, uint32_t listenerEdge, double listenerTrust);  // listenerEdge: the listener's view of the speaker
@@ -157,7 +158,6 @@ private:
     void addEvidence(uint32_t from, uint32_t to, double good, double bad);
     // metrics (metrics.cpp)
     void takeSnapshots();
-    void compactForgottenEdges();
     void refreshForgetDays();
     // Edge bookkeeping that keeps end-of-event snapshots independent of the number of edges.
     void scheduleForgetting(uint32_t edge, int forgetDay);
@@ -191,10 +191,10 @@ private:
     static constexpr int kForgetHorizonDays = 512;
     std::vector<uint32_t> m_rememberedTies;
     std::vector<std::vector<ForgetEntry>> m_forgetCalendar;   // ring indexed by day % horizon
+    std::vector<ForgetEntry> m_dueScratch;                    // today's entries, swapped out (keeps capacity)
     std::vector<uint32_t> m_listedEdges;   // edges whose trust may reach the known stage
     std::vector<uint8_t> m_lateByAttendee;  // 0 on time, 1 late with a message, 2 late silent; during an event
     std::vector<uint8_t> m_memberFlags;     // scratch: membership of the current calendar entry
-    int m_edgesAfterCompaction = 0;
 };
 
 }  // namespace tsunagari

@@ -57,8 +57,8 @@ void drawInspector(AppState& app) {
         const auto& rules = w.trustRules();
         const int day = std::max(w.day(), 0);
         std::vector<Tie> byStage[int(Stage::Count)];
-        for (uint32_t ei : w.relationships().outEdges(a.id)) {
-            const Edge& e = w.relationships().edge(ei);
+        for (const auto& tie : w.relationships().outEdges(a.id)) {
+            const Edge& e = w.relationships().edge(tie.edge);
             if (!rules.remembered(e, day)) continue;
             const double t = rules.trust(e, day);
             byStage[int(rules.stageOf(t, true))].push_back({e.to, t, int(e.contacts)});

@@ -170,13 +170,13 @@ void VenueView::refreshEdges(const World& world, double now) {
     const auto& rules = world.trustRules();
     const int day = std::max(world.day(), 0);
     const auto& people = world.attendees();
-    for (const Edge& e : world.relationships().edges()) {
-        if (!rules.remembered(e, day) || !people[e.from].active || !people[e.to].active) continue;
+    world.relationships().forEachEdge([&](uint32_t, const Edge& e) {
+        if (!rules.remembered(e, day) || !people[e.from].active || !people[e.to].active) return;
         const double t = rules.trust(e, day);
         const Stage s = rules.stageOf(t, true);
-        if (!showStage[size_t(s)]) continue;
+        if (!showStage[size_t(s)]) return;
         m_edges.push_back({e.from, e.to, float(t), s});
-    }
+    });
     if (int(m_edges.size()) > maxEdges) {
         std::nth_element(m_edges.begin(), m_edges.begin() + maxEdges, m_edges.end(),
                          [](const ShownEdge& a, const ShownEdge& b) { return a.trust > b.trust; });
@@ -388,8 +388,8 @@ int VenueView::draw(const World* world, const Strings& tr, int selected, double 
         layer(true, false, edgeWidth + 1);
         const auto& rules = world->trustRules();
         const int day = std::max(world->day(), 0);
-        for (uint32_t ei : world->relationships().outEdges(uint32_t(selected))) {
-            const Edge& e = world->relationships().edge(ei);
+        for (const auto& tie : world->relationships().outEdges(uint32_t(selected))) {
+            const Edge& e = world->relationships().edge(tie.edge);
             if (!rules.remembered(e, day) || !people[e.to].active) continue;
             segment(screen[e.from], screen[e.to], stageColor(rules.stage(e, day)) | IM_COL32_A_MASK);
         }

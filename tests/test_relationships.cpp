@@ -1,0 +1,161 @@
+// The relationship store: pairs found after any mix of creation and release, released slots
+// reused lowest first after a sweep, out-lists that list each live tie once, and snapshots
+// (images) that restore exactly or are refused with a reason.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+
+#include "model_support.h"
+#include "rng.h"
+#include "snapshot.h"
+
+using namespace tsunagari;
+using namespace tsunagari::testing;
+
+namespace {
+
+constexpr uint32_t kPeople = 400;
+
+// Every live tie, as the store's out-lists see it, keyed (from, to).
+std::map<std::pair<uint32_t, uint32_t>, uint32_t> outListed(const RelationshipStore& store) {
+    std::map<std::pair<uint32_t, uint32_t>, uint32_t> seen;
+    for (uint32_t from = 0; from < kPeople; ++from)
+        for (const auto& tie : store.outEdges(from)) {
+            if (store.released(tie.edge)) continue;
+            CHECK(store.edge(tie.edge).from == from);
+            CHECK(store.edge(tie.edge).to == tie.to);
+            CHECK(seen.emplace(std::make_pair(from, tie.to), tie.edge).second);  // listed once
+        }
+    return seen;
+}
+
+}  // namespace
+
+TEST_CASE("relationship store: finds every live pair after many creations and releases") {
+    RelationshipStore store;
+    store.resizeAttendees(kPeople);
+    std::map<std::pair<uint32_t, uint32_t>, uint32_t> live;  // (lo, hi) -> lo's view
+    Rng rng(7);
+    size_t created = 0;
+    for (int step = 0; step < 400'000; ++step) {
+        const uint32_t a = rng.below(kPeople), b = rng.below(kPeople);
+        if (a == b) continue;
+        const auto key = std::make_pair(std::min(a, b), std::max(a, b));
+        if (rng.chance(0.6)) {
+            const uint32_t e = store.findOrCreate(a, b, 0);
+            CHECK(store.edge(e).from == a);
+            CHECK(store.edge(RelationshipStore::reverse(e)).from == b);
+            const uint32_t down = a < b ? e : RelationshipStore::reverse(e);
+            const auto [it, added] = live.emplace(key, down);
+            CHECK(it->second == down);   // an existing pair is found, not made twice
+            created += added;
+        } else if (auto it = live.find(key); it != live.end()) {
+            store.release(it->second);
+            live.erase(it);
+            CHECK(store.find(a, b) == RelationshipStore::kNone);
+        }
+        if (step % 1'000 == 0) store.sweepIfDue();
+    }
+    CHECK(store.liveEdges() == 2 * live.size());
+    CHECK(store.indexEnd() < 2 * created);   // released slots were reused
+    for (const auto& [key, down] : live) {
+        CHECK(store.find(key.first, key.second) == down);
+        CHECK(store.find(key.second, key.first) == RelationshipStore::reverse(down));
+    }
+    CHECK(outListed(store).size() == 2 * live.size());
+}
+
+TEST_CASE("relationship store: released slots wait for a sweep, then are reused lowest first") {
+    RelationshipStore store;
+    store.resizeAttendees(kPeople);
+    std::vector<uint32_t> made;
+    for (uint32_t a = 0; a < kPeople && made.size() < 40'000; ++a)
+        for (uint32_t b = a + 1; b < kPeople && made.size() < 40'000; ++b) made.push_back(store.findOrCreate(a, b, 3));
+    const uint32_t end = store.indexEnd();
+    // Release 20,000 pairs in a scrambled order: enough for a sweep.
+    for (size_t i = 0; i < 20'000; ++i) store.release(made[(i * 7919) % made.size()]);
+    uint32_t lowest = RelationshipStore::kNone;
+    for (uint32_t e : made)
+        if (store.released(e)) lowest = std::min(lowest, e);
+    REQUIRE(lowest != RelationshipStore::kNone);
+    const uint32_t before = store.findOrCreate(300, kPeople - 1, 4);   // a pair not made above
+    CHECK(before >= end);   // not reused before a sweep
+    store.sweepIfDue();
+    const uint32_t after = store.findOrCreate(301, kPeople - 1, 4);
+    CHECK((after >> 1) == (lowest >> 1));   // the lowest released slot comes back first
+    CHECK_FALSE(store.released(after));
+    CHECK(int(store.edge(after).contacts) == 0);
+    CHECK(store.edge(after).lastDay == 4);
+    CHECK(outListed(store).size() == store.liveEdges());  // the sweep dropped released ties from the out-lists
+}
+
+TEST_CASE("relationship store: an image restores exactly, and a damaged one is refused with a reason") {
+    RelationshipStore store;
+    store.resizeAttendees(kPeople);
+    std::vector<uint32_t> made;   // made[i] is edge 2i: pairs are made in order
+    for (uint32_t a = 0; a < 300; ++a)
+        for (uint32_t b = a + 1; b < 300; ++b) made.push_back(store.findOrCreate(a, b, 1));
+    for (size_t i = 0; i < made.size(); ++i)
+        if (i % 3 != 0) store.release(made[i]);
+    store.sweepIfDue();
+    for (size_t i = 0; i < 9000; i += 3) store.release(made[i]);   // awaiting the next sweep
+    const RelationshipStore::Image image = store.image();
+    REQUIRE_FALSE(image.freePairs.empty());
+    REQUIRE_FALSE(image.releasedPairs.empty());
+
+    RelationshipStore copy;
+    CHECK(copy.restore(image, kPeople).empty());
+    CHECK(copy.liveEdges() == store.liveEdges());
+    for (uint32_t a = 0; a < 200; a += 7)
+        for (uint32_t b = 0; b < 200; b += 3) CHECK(copy.find(a, b) == store.find(a, b));
+    // The next creations land in the same slots.
+    CHECK(copy.findOrCreate(300, 301, 2) == store.findOrCreate(300, 301, 2));
+    CHECK(copy.findOrCreate(5, 302, 2) == store.findOrCreate(5, 302, 2));
+
+    auto refusal = [&](auto damage) {
+        RelationshipStore::Image bad = image;
+        damage(bad);
+        RelationshipStore target;
+        return target.restore(bad, kPeople);
+    };
+    CHECK(refusal([](auto& b) { b.edges.pop_back(); }) == "an odd number of edges");
+    CHECK(refusal([](auto& b) { b.edges[0].to = kPeople; }) == "edge between unknown attendees");
+    CHECK(refusal([](auto& b) { b.edges[1].from = 9; }) == "edge pair is not two directions of one tie");
+    CHECK(refusal([](auto& b) { b.freePairs.push_back(b.freePairs.front()); }) == "bad list of released ties");
+    CHECK(refusal([](auto& b) { b.releasedPairs.push_back(uint32_t(b.edges.size())); }) == "bad list of released ties");
+    CHECK(refusal([&](auto& b) { b.releasedPairs.push_back(b.freePairs.back()); }) == "bad list of released ties");
+    CHECK(refusal([](auto& b) { b.out[250].push_back(b.out[250].front()); }) == "out-list entry is free or repeated");
+    CHECK(refusal([](auto& b) { b.out[250].push_back(b.out[251].front()); }) == "out-list entry is not the attendee's tie");
+    CHECK(refusal([&](auto& b) {
+        auto& out = b.out[250];
+        out.erase(std::find_if(out.begin(), out.end(), [&](uint32_t e) { return !store.released(e); }));
+    }) == "out-list misses a tie");
+    CHECK(refusal([](auto& b) { b.out.pop_back(); }) == "out-lists do not match the attendees");
+    REQUIRE_FALSE(store.released(made[9000]));
+    REQUIRE_FALSE(store.released(made[9003]));
+    CHECK(refusal([&](auto& b) {
+        b.edges[made[9003]] = b.edges[made[9000]];
+        b.edges[made[9003] + 1] = b.edges[made[9000] + 1];
+    }) == "duplicate edge");
+}
+
+TEST_CASE("a daily mixer releases forgotten pairs, reuses their slots, and resumes exactly across sweeps") {
+    Scenario s;
+    s.title = {"Daily mixer", "毎日の交流会"};
+    s.description = {"600 people meeting strangers daily", "600人が毎日初対面の人と会う"};
+    s.seed = 5;
+    s.population = {cohortOf("average", 300), cohortOf("hard_seller", 300)};
+    s.calendar = {seriesOf("mixer", EventKind::Mixer, 1, 4, 4, 2.0)};
+    World straight(s);
+    straight.runEvents(85);
+    const RelationshipStore::Image image = straight.relationships().image();
+    CHECK_FALSE(image.freePairs.empty());   // a sweep has run and slots wait for reuse
+    CHECK(image.edges.size() < 3 * straight.relationships().liveEdges());   // released slots are reused
+    const std::string saved = saveSnapshot(straight);
+    straight.runEvents(15);
+
+    World resumed = loadSnapshot(saved, "memory");
+    resumed.runEvents(15);
+    CHECK(resumed.stateHash() == straight.stateHash());
+}
