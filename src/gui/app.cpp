@@ -297,7 +297,7 @@ int Window::benchMode() {
     int active = 0;
     for (const auto& a : m_app.world->attendees()) active += a.active ? 1 : 0;
     std::printf("bench attendees=%d frames=%zu median_ms=%.2f p95_ms=%.2f sim_mean_ms=%.2f sim_max_ms=%.2f ui_median_ms=%.2f "
-                "edges=%zu shown_edges=%zu venue_vertices=%zu events_run=%d panel_redraws=%d\n", active, ms.size(), frameMedian, p95, simMean, simMax, uiMedian, m_app.world->relationships().liveEdges(), m_app.venue.shownEdges(), m_app.venue.batchVertices(),
+                "edges=%zu shown_edges=%zu events_run=%d panel_redraws=%d\n", active, ms.size(), frameMedian, p95, simMean, simMax, uiMedian, m_app.world->relationships().liveEdges(), m_app.venue.shownEdges(),
                 m_app.world->eventsDone() - rounds0, m_panels.redraws());
     return 0;
 }

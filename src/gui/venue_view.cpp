@@ -236,38 +236,10 @@ ImVec2 VenueView::toScreen(ImVec2 p) const {
                   m_canvasPos.y + m_canvasSize.y / 2 + (p.y - m_center.y) * m_zoom);
 }
 
-void VenueView::layer(bool lines, bool blend, float lineWidth) {
-    if (!m_layers.empty()) m_layers.back().count = m_batch.size() - m_layers.back().first;
-    m_layers.push_back({m_batch.size(), 0, lines, blend, lineWidth});
-}
-
-void VenueView::segment(ImVec2 a, ImVec2 b, ImU32 color) {
-    m_batch.push_back({a.x, a.y, color});
-    m_batch.push_back({b.x, b.y, color});
-}
-
 void VenueView::triangle(ImVec2 a, ImVec2 b, ImVec2 c, ImU32 color) {
     m_batch.push_back({a.x, a.y, color});
     m_batch.push_back({b.x, b.y, color});
     m_batch.push_back({c.x, c.y, color});
-}
-
-void VenueView::disc(ImVec2 c, float radius, ImU32 color) {
-    // A polygon fanned from its first corner: k - 2 triangles, with k by size on screen,
-    // because a software rasteriser pays per triangle (5,000 people are 5,000 discs).
-    if (c.x + radius < m_clip[0] || c.y + radius < m_clip[1] || c.x - radius > m_clip[0] + m_clip[2] ||
-        c.y - radius > m_clip[1] + m_clip[3])
-        return;   // off the canvas
-    const int which = radius < 2.5f ? 0 : radius < 5 ? 1 : radius < 10 ? 2 : 3;
-    const auto& ring = m_rings[size_t(which)];
-    const size_t k = ring.size();
-    const ImVec2 first(c.x + radius * ring[0].x, c.y + radius * ring[0].y);
-    ImVec2 prev(c.x + radius * ring[1].x, c.y + radius * ring[1].y);
-    for (size_t i = 2; i < k; ++i) {
-        const ImVec2 next(c.x + radius * ring[i].x, c.y + radius * ring[i].y);
-        triangle(first, prev, next, color);
-        prev = next;
-    }
 }
 
 void VenueView::line(ImVec2 a, ImVec2 b, float width, ImU32 color) {
@@ -303,21 +275,16 @@ void VenueView::controls(const Strings& tr) {
 }
 
 int VenueView::draw(const World* world, const Strings& tr, int selected, double now, float moveSeconds) {
-    if (m_rings[0].empty()) {
-        const int corners[4] = {4, 6, 10, 18};
-        for (size_t r = 0; r < 4; ++r)
-            for (int i = 0; i < corners[r]; ++i)
-                m_rings[r].emplace_back(std::cos(2 * kPi * float(i) / float(corners[r])), std::sin(2 * kPi * float(i) / float(corners[r])));
-    }
     controls(tr);
+    // Whole pixels, so the canvas maps one to one onto the screen.
     m_canvasPos = ImGui::GetCursorScreenPos();
+    m_canvasPos = ImVec2(std::round(m_canvasPos.x), std::round(m_canvasPos.y));
     m_canvasSize = ImGui::GetContentRegionAvail();
-    m_canvasSize.x = std::max(m_canvasSize.x, 50.0f);
-    m_canvasSize.y = std::max(m_canvasSize.y, 50.0f);
+    m_canvasSize.x = std::floor(std::max(m_canvasSize.x, 50.0f));
+    m_canvasSize.y = std::floor(std::max(m_canvasSize.y, 50.0f));
     m_clip = {m_canvasPos.x, m_canvasPos.y, m_canvasSize.x, m_canvasSize.y};
     m_batch.clear();
-    m_layers.clear();
-    // The floor itself is a scissored clear in renderGL: no pixels to blend.
+    m_raster.reset(int(m_canvasSize.x), int(m_canvasSize.y), floorColor());
     const ImVec2 c0 = m_canvasPos, c1(m_canvasPos.x + m_canvasSize.x, m_canvasPos.y + m_canvasSize.y);
 
     ImGui::InvisibleButton("venue_canvas", m_canvasSize, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
@@ -371,33 +338,29 @@ int VenueView::draw(const World* world, const Strings& tr, int selected, double 
     };
 
     // Tables.
-    layer(false, false);
     for (size_t g = 0; g < m_tables.size(); ++g)
         disc(toScreen(m_tables[g]), m_tableRadius[g] * m_zoom, IM_COL32(40, 46, 58, 255));
 
-    // Edges, weakest first, as opaque GL lines (a thin quad costs llvmpipe about twice a line).
-    const float edgeWidth = std::round(std::clamp(m_zoom * 0.08f, 1.0f, 2.5f));
-    layer(true, false, edgeWidth);
+    // Edges, weakest first, opaque.
+    const int edgeWidth = int(std::round(std::clamp(m_zoom * 0.08f, 1.0f, 2.5f)));
     for (const auto& e : m_edges) {
         const ImVec2 a = screen[e.from], b = screen[e.to];
         if (std::abs(a.x - b.x) + std::abs(a.y - b.y) < 1 || outside(a, b)) continue;   // nothing to see
-        segment(a, b, overFloor(stageColor(e.stage)));
+        segment(a, b, overFloor(stageColor(e.stage)), edgeWidth);
     }
     // The selected attendee's own ties, whatever the filters.
     if (selected >= 0 && size_t(selected) < n) {
-        layer(true, false, edgeWidth + 1);
         const auto& rules = world->trustRules();
         const int day = std::max(world->day(), 0);
         for (const auto& tie : world->relationships().outEdges(uint32_t(selected))) {
             const Edge& e = world->relationships().edge(tie.edge);
             if (!rules.remembered(e, day) || !people[e.to].active) continue;
-            segment(screen[e.from], screen[e.to], stageColor(rules.stage(e, day)) | IM_COL32_A_MASK);
+            segment(screen[e.from], screen[e.to], stageColor(rules.stage(e, day)) | IM_COL32_A_MASK, edgeWidth + 1);
         }
     }
 
     // Attendees, opaque (the dimmed ones pre-mixed with the floor); late arrivals get a ring
     // (orange: sent a message, red: silent).
-    layer(false, false);
     const float radius = std::max(0.5f * m_zoom, 1.5f);
     const auto& ev = world->event();
     m_late.assign(n, 0);
@@ -423,7 +386,6 @@ int VenueView::draw(const World* world, const Strings& tr, int selected, double 
 
     // Referral arrows, fading: the only blended layer.
     if (showReferrals) {
-        layer(false, true);
         const auto& refs = world->referrals();
         for (const Arrow& a : m_arrows) {
             const Referral& r = refs[a.referral];
@@ -442,7 +404,6 @@ int VenueView::draw(const World* world, const Strings& tr, int selected, double 
                      ImVec2(base.x + uy * head * 0.5f, base.y - ux * head * 0.5f), c);
         }
     }
-    layer(false, false);   // closes the last layer
 
     overlay(*world, tr, dl, c0, hovered);
     int clicked = -1;
@@ -517,41 +478,63 @@ void VenueView::overlay(const World& world, const Strings& tr, ImDrawList* dl, I
 // [SECTION] GL: one draw call for the whole venue
 // ---------------------------------------------------------------------------------------
 
-void VenueView::renderGL(int displayWidth, int displayHeight) const {
-    if (m_clip[2] <= 0 || m_clip[3] <= 0) return;
+void VenueView::renderGL(int displayWidth, int displayHeight) {
+    const int w = m_raster.width(), h = m_raster.height();
+    if (w <= 0 || h <= 0) return;
     glViewport(0, 0, displayWidth, displayHeight);
-    glEnable(GL_SCISSOR_TEST);
-    glScissor(GLint(m_clip[0]), GLint(float(displayHeight) - m_clip[1] - m_clip[3]), GLsizei(m_clip[2]), GLsizei(m_clip[3]));
-    const ImVec4 floor = ImGui::ColorConvertU32ToFloat4(floorColor());
-    glClearColor(floor.x, floor.y, floor.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
+    glMatrixMode(GL_PROJECTION);
+    glLoadIdentity();
+    glOrtho(0, displayWidth, displayHeight, 0, -1, 1);
+    glMatrixMode(GL_MODELVIEW);
+    glLoadIdentity();
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_BLEND);
+
+    // The canvas: one texture, one quad, one texel per pixel.
+    if (!m_texture) glGenTextures(1, &m_texture);
+    glBindTexture(GL_TEXTURE_2D, m_texture);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    if (w != m_textureWidth || h != m_textureHeight) {
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, m_raster.pixels());
+        m_textureWidth = w;
+        m_textureHeight = h;
+    } else {
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, m_raster.pixels());
+    }
+    glEnable(GL_TEXTURE_2D);
+    glTexEnvi(GL_TEXTURE_ENV, GL_TEXTURE_ENV_MODE, GL_REPLACE);
+    const float x0 = m_clip[0], y0 = m_clip[1], x1 = x0 + float(w), y1 = y0 + float(h);
+    glBegin(GL_QUADS);
+    glTexCoord2f(0, 0); glVertex2f(x0, y0);
+    glTexCoord2f(1, 0); glVertex2f(x1, y0);
+    glTexCoord2f(1, 1); glVertex2f(x1, y1);
+    glTexCoord2f(0, 1); glVertex2f(x0, y1);
+    glEnd();
+    glTexEnvi(GL_TEXTURE_ENV, GL_TEXTURE_ENV_MODE, GL_MODULATE);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glDisable(GL_TEXTURE_2D);
+
+    // Referral arrows over it, blended, cut to the canvas.
     if (!m_batch.empty()) {
-        glMatrixMode(GL_PROJECTION);
-        glLoadIdentity();
-        glOrtho(0, displayWidth, displayHeight, 0, -1, 1);
-        glMatrixMode(GL_MODELVIEW);
-        glLoadIdentity();
-        glDisable(GL_TEXTURE_2D);
-        glDisable(GL_CULL_FACE);
-        glDisable(GL_DEPTH_TEST);
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(GLint(x0), GLint(float(displayHeight) - y1), GLsizei(w), GLsizei(h));
+        glEnable(GL_BLEND);
         glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
         glEnableClientState(GL_VERTEX_ARRAY);
         glEnableClientState(GL_COLOR_ARRAY);
         glDisableClientState(GL_TEXTURE_COORD_ARRAY);
         glVertexPointer(2, GL_FLOAT, sizeof(Vertex), &m_batch[0].x);
         glColorPointer(4, GL_UNSIGNED_BYTE, sizeof(Vertex), &m_batch[0].color);
-        for (const Layer& l : m_layers) {
-            if (l.count == 0) continue;
-            if (l.blend) glEnable(GL_BLEND);
-            else glDisable(GL_BLEND);
-            if (l.lines) glLineWidth(l.lineWidth);
-            glDrawArrays(l.lines ? GL_LINES : GL_TRIANGLES, GLint(l.first), GLsizei(l.count));
-        }
+        glDrawArrays(GL_TRIANGLES, 0, GLsizei(m_batch.size()));
         glDisableClientState(GL_COLOR_ARRAY);
         glDisableClientState(GL_VERTEX_ARRAY);
-        glLineWidth(1);
+        glDisable(GL_BLEND);
+        glDisable(GL_SCISSOR_TEST);
     }
-    glDisable(GL_SCISSOR_TEST);
 }
 
 }  // namespace tsunagari

@@ -1,5 +1,6 @@
 // The venue: attendees as discs gathered in their conversation groups, trust edges by
-// stage and referral arrows, drawn as a few batched GL layers inside an ImGui window.
+// stage and referral arrows, inside an ImGui window. Tables, edges and discs are drawn on a
+// software canvas uploaded as one texture; the fading arrows are one blended GL batch.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -7,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "raster.h"
 #include "world.h"
 
 namespace tsunagari {
@@ -23,18 +25,15 @@ public:
     // Fills the remaining content region of the current ImGui window with the venue and handles
     // hover, click, wheel zoom and drag pan. Returns the attendee clicked this frame, or -1.
     int draw(const World* world, const Strings& tr, int selected, double now, float moveSeconds);
-    // Draws the batch built by the last draw(); call after glClear and before ImGui's own rendering.
-    void renderGL(int displayWidth, int displayHeight) const;
+    // Draws what the last draw() built; call after glClear and before ImGui's own rendering.
+    void renderGL(int displayWidth, int displayHeight);
     [[nodiscard]] size_t shownEdges() const { return m_edges.size(); }
-    [[nodiscard]] size_t batchVertices() const { return m_batch.size(); }
     [[nodiscard]] static ImU32 floorColor() { return IM_COL32(24, 27, 34, 255); }
 
 private:
     struct Vertex { float x, y; ImU32 color; };
     struct ShownEdge { uint32_t from, to; float trust; Stage stage; };
     struct Arrow { uint32_t referral; double start; ImU32 color; };
-    // A run of m_batch drawn with one call: GL_LINES or GL_TRIANGLES, blended or not.
-    struct Layer { size_t first, count; bool lines, blend; float lineWidth; };
 
     void relayout(const World& world, double now, float moveSeconds);
     void refreshEdges(const World& world, double now);
@@ -42,11 +41,14 @@ private:
     void controls(const Strings& tr);
     void overlay(const World& world, const Strings& tr, ImDrawList* dl, ImVec2 origin, int hovered);
     [[nodiscard]] ImVec2 toScreen(ImVec2 p) const;
-    void disc(ImVec2 centre, float radius, ImU32 color);
+    // On the canvas, in screen coordinates.
+    void disc(ImVec2 centre, float radius, ImU32 color) { m_raster.disc(centre.x - m_clip[0], centre.y - m_clip[1], radius, color); }
+    void segment(ImVec2 a, ImVec2 b, ImU32 color, int width) {
+        m_raster.line(a.x - m_clip[0], a.y - m_clip[1], b.x - m_clip[0], b.y - m_clip[1], color, width);
+    }
+    // Into the blended arrow batch.
     void line(ImVec2 a, ImVec2 b, float width, ImU32 color);   // a quad of two triangles
-    void segment(ImVec2 a, ImVec2 b, ImU32 color);              // one GL line (in a lines layer)
     void triangle(ImVec2 a, ImVec2 b, ImVec2 c, ImU32 color);
-    void layer(bool lines, bool blend, float lineWidth = 1);    // what follows goes into a new layer
 
     // positions in venue units (an attendee is a disc of radius 0.5)
     std::vector<ImVec2> m_from, m_to, m_now;
@@ -76,12 +78,13 @@ private:
     std::vector<uint8_t> m_referralState;  // last seen status code per referral
     std::vector<uint32_t> m_watch;         // referrals whose status may still change
 
-    std::vector<Vertex> m_batch;
-    std::vector<Layer> m_layers;
+    Raster m_raster;                       // the canvas: floor, tables, edges, discs
+    unsigned m_texture = 0;                // GL texture the canvas is uploaded to
+    int m_textureWidth = 0, m_textureHeight = 0;
+    std::vector<Vertex> m_batch;           // referral arrows: blended triangles
     std::vector<ImVec2> m_screen;          // attendees' screen positions this frame
     std::vector<uint8_t> m_late;           // lateness code per attendee this frame
-    std::array<float, 4> m_clip{};         // x, y, w, h of the canvas in pixels
-    std::array<std::vector<ImVec2>, 4> m_rings;   // unit polygons with 4, 6, 10 and 18 corners
+    std::array<float, 4> m_clip{};         // x, y, w, h of the canvas in whole pixels
 };
 
 }  // namespace tsunagari
