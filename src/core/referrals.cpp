@@ -21,8 +21,12 @@ void World::passDaysTo(int day) {
 void World::passDay() {
     forgetDueTies(m_day);
     if (m_professionsPresent.empty()) {
+        m_referableAs.assign(m_attendees.size(), -1);
         for (const auto& a : m_attendees)
-            if (a.active) m_professionsPresent.push_back(a.profession);
+            if (a.active) {
+                m_professionsPresent.push_back(a.profession);
+                m_referableAs[a.id] = a.profession;
+            }
         std::sort(m_professionsPresent.begin(), m_professionsPresent.end());
         m_professionsPresent.erase(std::unique(m_professionsPresent.begin(), m_professionsPresent.end()),
                                    m_professionsPresent.end());
@@ -65,9 +69,16 @@ void World::refer(uint32_t referrer, int needed, uint32_t client, uint32_t passe
     const double appetite = p[Param::FeeWeight] * a.traits[Trait::FeeAppetite];
     uint32_t chosenEdge = RelationshipStore::kNone, weakEdge = RelationshipStore::kNone;
     double chosenScore = -1, chosenTrust = 0, weakTrust = 0;
+    // Candidates are filtered on a small dense table, and their edges all requested at once,
+    // before any is read: the misses overlap instead of queueing.
+    m_candidates.clear();
     for (const auto& tie : m_relations.outEdges(referrer)) {
+        if (m_referableAs[tie.to] != needed || tie.to == passedOver) continue;
+        m_candidates.push_back(tie);
+        m_relations.prefetchEdge(tie.edge);
+    }
+    for (const auto& tie : m_candidates) {
         const Attendee& b = m_attendees[tie.to];
-        if (b.profession != needed || !b.active || tie.to == passedOver) continue;   // before touching the edge
         const uint32_t ei = tie.edge;
         const Edge& e = m_relations.edge(ei);
         if (e.blockedUntil > m_day || !m_rules.remembered(e, m_day)) continue;

@@ -180,8 +180,10 @@ private:
     std::vector<EventRecord> m_history;
     int m_referralsSinceEvent = 0;
     std::vector<int> m_professionsPresent;  // professions with an active member, for client needs
+    std::vector<int> m_referableAs;         // per attendee: profession if active, else -1 (rebuilt with the above)
     std::vector<uint32_t> m_scratch;        // reused buffers (no allocation per round)
     std::vector<std::pair<uint32_t, uint32_t>> m_pairs;
+    std::vector<RelationshipStore::OutTie> m_candidates;   // a referrer's ties of the needed profession
     // Remembered out-ties per attendee, kept current by a calendar of forgetting days: each
     // remembered edge has one entry, at its forget day or the calendar's horizon if later.
     struct ForgetEntry {
