@@ -126,7 +126,9 @@ void params(AppState& app, World& w) {
                                           wide ? ImGuiSliderFlags_Logarithmic : 0);
         }
         if (changed) w.setParam(Param(p), v);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s: %s", info.meaning, tr("setup.source"), info.source);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s\n%s: %s", tr.localised("param_tip.", info.key, info.meaning), tr("setup.source"),
+                              tr.localised("param_src.", info.key, info.source));
         ImGui::PopID();
     }
 }
@@ -137,7 +139,7 @@ void mechanisms(AppState& app, World& w) {
         const MechanismInfo& info = mechanismInfo(Mechanism(m));
         bool on = w.mechanisms()[Mechanism(m)];
         if (ImGui::Checkbox(tr.get("mech.", info.key), &on)) w.setMechanism(Mechanism(m), on);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", info.meaning);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr.localised("mech_tip.", info.key, info.meaning));
     }
 }
 

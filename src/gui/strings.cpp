@@ -62,6 +62,14 @@ const char* Strings::get(std::string_view prefix, std::string_view key) const {
     return (*this)(joined);
 }
 
+const char* Strings::localised(std::string_view prefix, std::string_view key, const char* english) const {
+    if (!japanese()) return english;
+    std::string joined;
+    joined.append(prefix).append(key);
+    const auto it = m_ja.find(joined);
+    return it != m_ja.end() ? it->second.c_str() : english;
+}
+
 const char* Strings::archetypeName(std::string_view archetypeKey) const {
     if (const Archetype* a = findArchetype(archetypeKey)) return japanese() ? a->nameJa : a->nameEn;
     return keep(archetypeKey);

@@ -24,6 +24,9 @@ public:
     [[nodiscard]] const char* english(std::string_view key) const;
     // Same, for a key made of a prefix and a core table key ("trait." + "gratitude").
     [[nodiscard]] const char* get(std::string_view prefix, std::string_view key) const;
+    // Japanese text for prefix + key when Japanese is on and the table has it; otherwise `english`
+    // (the core's own description of a parameter or mechanism stays the English source).
+    [[nodiscard]] const char* localised(std::string_view prefix, std::string_view key, const char* english) const;
     // Name of an archetype / profession / group label in the current language.
     [[nodiscard]] const char* archetypeName(std::string_view archetypeKey) const;
     [[nodiscard]] const char* professionName(int profession) const;
