@@ -105,6 +105,8 @@ const MalformedCase kMalformed[] = {
     {"missing_calendar", R"(missing required key "calendar")"},
     {"missing_title", R"(missing required key "title")"},
     {"names_not_strings", R"(population[1].names[1]: expected a non-empty string, found 7)"},
+    {"label_ja_empty", R"(population[1].label_ja: expected a non-empty string, found "")"},
+    {"name_ja_number", R"(calendar[1].name_ja: expected a non-empty string, found 28)"},
     {"names_too_many", R"(population[1].names: 3 names given for a cohort of 2)"},
     {"number_overflow", R"(number overflow parsing '1e400')"},
     {"params_bool", R"(params.memory_half_life_days: expected a number in [1, 3650], found true)"},

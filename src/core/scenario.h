@@ -26,6 +26,7 @@ struct Bilingual {
 // An explicit attendee is a cohort of one with a name.
 struct Cohort {
     std::string label;                     // shown in tables; defaults to the archetype key
+    std::string labelJa;                   // the window's Japanese label; empty = as `label`
     std::string archetype;                 // key into archetypes()
     int count = 1;
     Traits traits;                         // archetype preset with the overrides applied
@@ -37,6 +38,7 @@ struct Cohort {
 // One recurring line of the calendar: an event series.
 struct CalendarEntry {
     std::string name;            // e.g. "weekly chapter"
+    std::string nameJa;          // the window's Japanese name, e.g. "週次定例会"; empty = as `name`
     EventKind kind = EventKind::Chapter;
     int firstDay = 0;
     int everyDays = 7;

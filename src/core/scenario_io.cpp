@@ -153,9 +153,9 @@ std::string oneLine(const std::string& s) {
 const std::vector<std::string> kTopKeys{"$schema", "title", "description", "seed", "events", "matchmaking",
                                         "population", "calendar", "params", "mechanisms"};
 const std::vector<std::string> kBilingualKeys{"en", "ja"};
-const std::vector<std::string> kCohortKeys{"archetype", "count", "label", "traits", "professions", "names", "joins"};
-const std::vector<std::string> kEntryKeys{"name",   "kind",       "first_day", "every_days", "occurrences",
-                                          "rounds", "group_size", "hours",     "attendance", "matchmaking"};
+const std::vector<std::string> kCohortKeys{"archetype", "count", "label", "label_ja", "traits", "professions", "names", "joins"};
+const std::vector<std::string> kEntryKeys{"name",   "name_ja",    "kind",  "first_day",  "every_days", "occurrences",
+                                          "rounds", "group_size", "hours", "attendance", "matchmaking"};
 
 // Day limits far beyond any workshop that keep first_day + kMaxEvents * every_days within an int.
 constexpr int kMaxFirstDay = 36'500;
@@ -317,6 +317,7 @@ Cohort cohort(const Reader& r, const json& v, const std::string& path) {
     c.label = c.archetype;
     if (v.contains("count")) c.count = r.wholeIn(v["count"], childPath(path, "count"), 1, kMaxAttendees);
     if (v.contains("label")) c.label = r.text(v["label"], childPath(path, "label"), true);
+    if (v.contains("label_ja")) c.labelJa = r.text(v["label_ja"], childPath(path, "label_ja"), true);
     if (v.contains("traits")) readTraits(r, v["traits"], childPath(path, "traits"), c.traits);
     if (v.contains("professions")) {
         std::string listPath = childPath(path, "professions");
@@ -354,6 +355,7 @@ CalendarEntry calendarEntry(const Reader& r, const json& v, const std::string& p
     r.expectKeys(v, path, kEntryKeys);
     CalendarEntry e;
     e.name = r.text(r.required(v, path, "name"), childPath(path, "name"), true);
+    if (v.contains("name_ja")) e.nameJa = r.text(v["name_ja"], childPath(path, "name_ja"), true);
     std::string kindPath = childPath(path, "kind");
     std::string kind = r.text(r.required(v, path, "kind"), kindPath, false);
     if (!eventKindFromKey(kind, e.kind)) r.fail(kindPath, unknown("event kind", kind, eventKindKeys()));
@@ -657,15 +659,18 @@ json scenarioToJson(const Scenario& s) {
     for (const auto& c : s.population) {
         json traits = json::object();
         for (int i = 0; i < kTraitCount; ++i) traits[traitInfo(Trait(i)).key] = c.traits[Trait(i)];
-        doc["population"].push_back({{"archetype", c.archetype}, {"count", c.count}, {"label", c.label},
-                                     {"traits", traits}, {"professions", c.professions}, {"names", c.names},
-                                     {"joins", c.joins}});
+        json cohort = {{"archetype", c.archetype}, {"count", c.count},             {"label", c.label},
+                       {"traits", traits},         {"professions", c.professions}, {"names", c.names},
+                       {"joins", c.joins}};
+        if (!c.labelJa.empty()) cohort["label_ja"] = c.labelJa;
+        doc["population"].push_back(cohort);
     }
     doc["calendar"] = json::array();
     for (const auto& e : s.calendar) {
         json entry = {{"name", e.name},           {"kind", eventKindKey(e.kind)}, {"first_day", e.firstDay},
                       {"every_days", e.everyDays}, {"occurrences", e.occurrences}, {"rounds", e.rounds},
                       {"group_size", e.groupSize}, {"hours", e.hours},             {"attendance", e.attendance}};
+        if (!e.nameJa.empty()) entry["name_ja"] = e.nameJa;
         if (e.hasPolicy) entry["matchmaking"] = policyKey(e.policy);
         doc["calendar"].push_back(entry);
     }

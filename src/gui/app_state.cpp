@@ -167,7 +167,14 @@ void AppState::advance(double frameSeconds) {
 
 const char* AppState::groupName(int group) const {
     if (!world || group < 0 || group >= int(world->groupLabels().size())) return "?";
-    return tr.archetypeName(world->groupLabels()[size_t(group)]);
+    return tr.groupName(world->cohorts(), world->groupLabels()[size_t(group)]);
+}
+
+const char* AppState::eventName(const EventRecord& record) const {
+    if (world)
+        for (const CalendarEntry& e : world->scenario().calendar)
+            if (e.name == record.name) return tr.seriesName(e);
+    return record.name.c_str();
 }
 
 float AppState::medianFrameMs() const {

@@ -65,6 +65,7 @@ struct AppState {
     void stepRound();
     void stepEvent();
     [[nodiscard]] const char* groupName(int group) const;   // group label in the current language
+    [[nodiscard]] const char* eventName(const EventRecord& record) const;   // its series' name in the current language
     [[nodiscard]] float medianFrameMs() const;
 };
 

@@ -27,18 +27,19 @@ void drawCharts(AppState& app, ImVec2 pos, ImVec2 size) {
     groupLegend(names);
 
     const auto& history = w.history();
+    const EventNamer eventName = [&app](const EventRecord& r) { return app.eventName(r); };
     const float avail = ImGui::GetContentRegionAvail().x;
     const ImVec2 plotSize((avail - ImGui::GetStyle().ItemSpacing.x) / 2, 120);
     groupPlot("recv", tr("plot.referrals_received"), history, groups,
-              [](const GroupFigures& f) { return f.referralsReceived; }, YAxis::FromZero, plotSize, names, tr("fmt.day"));
+              [](const GroupFigures& f) { return f.referralsReceived; }, YAxis::FromZero, plotSize, names, tr("fmt.day"), eventName);
     ImGui::SameLine();
     groupPlot("collab", tr("plot.collaborators"), history, groups,
-              [](const GroupFigures& f) { return f.collaborators; }, YAxis::FromZero, plotSize, names, tr("fmt.day"));
+              [](const GroupFigures& f) { return f.collaborators; }, YAxis::FromZero, plotSize, names, tr("fmt.day"), eventName);
     groupPlot("rep", tr("plot.reputation"), history, groups,
-              [](const GroupFigures& f) { return f.reputation; }, YAxis::Fit, plotSize, names, tr("fmt.day"));
+              [](const GroupFigures& f) { return f.reputation; }, YAxis::Fit, plotSize, names, tr("fmt.day"), eventName);
     ImGui::SameLine();
     groupPlot("closed", tr("plot.closed_business"), history, groups,
-              [](const GroupFigures& f) { return f.closedBusiness; }, YAxis::FromZero, plotSize, names, tr("fmt.day"));
+              [](const GroupFigures& f) { return f.closedBusiness; }, YAxis::FromZero, plotSize, names, tr("fmt.day"), eventName);
 
     // The same numbers as the last EventRecord (what the CLI's summary reports).
     if (history.empty()) ImGui::TextDisabled("%s", tr("table.before_first_event"));

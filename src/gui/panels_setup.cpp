@@ -28,7 +28,7 @@ void population(AppState& app, World& w) {
     for (int c = 0; c < int(cohorts.size()); ++c) {
         const Cohort& cohort = cohorts[size_t(c)];
         ImGui::PushID(c);
-        const bool open = ImGui::TreeNode("cohort", "%s", tr.archetypeName(cohort.label));
+        const bool open = ImGui::TreeNode("cohort", "%s", tr.cohortName(cohort));
         ImGui::SameLine(ImGui::GetContentRegionAvail().x - 170);
         if (ImGui::SmallButton("-10")) w.removeAttendees(c, std::min(10, cohort.count));
         ImGui::SameLine();
@@ -74,7 +74,7 @@ void calendar(AppState& app, World& w) {
             CalendarEntry& e = entries[i];
             ImGui::PushID(int(i));
             ImGui::TableNextRow();
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(e.name.c_str());
+            ImGui::TableNextColumn(); ImGui::TextUnformatted(tr.seriesName(e));
             int kind = int(e.kind);
             ImGui::TableNextColumn(); ImGui::SetNextItemWidth(110);
             if (ImGui::Combo("##kind", &kind, kinds.data(), int(kinds.size()))) { e.kind = EventKind(kind); changed = true; }

@@ -11,7 +11,7 @@ namespace tsunagari {
 
 void groupPlot(const char* id, const char* title, const std::vector<EventRecord>& history, int groups,
                const GroupField& field, YAxis axis, ImVec2 size, const std::vector<const char*>& groupNames,
-               const char* dayFormat) {
+               const char* dayFormat, const EventNamer& eventName) {
     ImGui::PushID(id);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
@@ -96,7 +96,7 @@ void groupPlot(const char* id, const char* title, const std::vector<EventRecord>
         ImGui::BeginTooltip();
         char day[64];
         std::snprintf(day, sizeof day, dayFormat, rec.day);
-        ImGui::Text("#%d  %s  %s", rec.index, day, rec.name.c_str());
+        ImGui::Text("#%d  %s  %s", rec.index, day, eventName(rec));
         for (int g = 0; g < groups && g < int(rec.groups.size()); ++g)
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(groupColor(g)), "%s: %.3f",
                                g < int(groupNames.size()) ? groupNames[size_t(g)] : "?", field(rec.groups[size_t(g)]));

@@ -22,10 +22,12 @@ enum class YAxis {
 
 // Plots `field` of every group over `history` (one point per event) in a box of `size`,
 // with the y range labelled at the bottom, middle and top. Hovering shows the values at
-// the event under the mouse. dayFormat: printf with one %d, e.g. "Day %d".
+// the event under the mouse. dayFormat: printf with one %d, e.g. "Day %d"; eventName: an
+// event's name in the current language.
+using EventNamer = std::function<const char*(const EventRecord&)>;
 void groupPlot(const char* id, const char* title, const std::vector<EventRecord>& history, int groups,
                const GroupField& field, YAxis axis, ImVec2 size, const std::vector<const char*>& groupNames,
-               const char* dayFormat);
+               const char* dayFormat, const EventNamer& eventName);
 // A row of coloured swatches with group names, wrapping to the available width.
 void groupLegend(const std::vector<const char*>& groupNames);
 

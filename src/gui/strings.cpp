@@ -70,6 +70,21 @@ const char* Strings::localised(std::string_view prefix, std::string_view key, co
     return it != m_ja.end() ? it->second.c_str() : english;
 }
 
+const char* Strings::cohortName(const Cohort& cohort) const {
+    if (japanese() && !cohort.labelJa.empty()) return cohort.labelJa.c_str();
+    return archetypeName(cohort.label);
+}
+
+const char* Strings::groupName(const std::vector<Cohort>& cohorts, const std::string& label) const {
+    for (const Cohort& c : cohorts)   // a group is the cohorts sharing a label
+        if (c.label == label && !c.labelJa.empty()) return cohortName(c);
+    return archetypeName(label);
+}
+
+const char* Strings::seriesName(const CalendarEntry& entry) const {
+    return japanese() && !entry.nameJa.empty() ? entry.nameJa.c_str() : entry.name.c_str();
+}
+
 const char* Strings::archetypeName(std::string_view archetypeKey) const {
     if (const Archetype* a = findArchetype(archetypeKey)) return japanese() ? a->nameJa : a->nameEn;
     return keep(archetypeKey);

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "scenario.h"
+
 namespace tsunagari {
 
 enum class Language { English, Japanese };
@@ -27,6 +29,12 @@ public:
     // Japanese text for prefix + key when Japanese is on and the table has it; otherwise `english`
     // (the core's own description of a parameter or mechanism stays the English source).
     [[nodiscard]] const char* localised(std::string_view prefix, std::string_view key, const char* english) const;
+    // A cohort's label and a calendar series' name in the current language (scenario files
+    // may give `label_ja` / `name_ja`; otherwise the label may be an archetype key).
+    [[nodiscard]] const char* cohortName(const Cohort& cohort) const;
+    [[nodiscard]] const char* seriesName(const CalendarEntry& entry) const;
+    // A group (the cohorts sharing `label`) by name: in Japanese where one of them gives a label_ja.
+    [[nodiscard]] const char* groupName(const std::vector<Cohort>& cohorts, const std::string& label) const;
     // Name of an archetype / profession / group label in the current language.
     [[nodiscard]] const char* archetypeName(std::string_view archetypeKey) const;
     [[nodiscard]] const char* professionName(int profession) const;

@@ -415,7 +415,7 @@ void VenueView::overlay(const World& world, const Strings& tr, ImDrawList* dl, I
     const auto& ev = world.event();
     const auto& sc = world.scenario();
     char line1[256];
-    const char* entryName = ev.entry >= 0 && size_t(ev.entry) < sc.calendar.size() ? sc.calendar[size_t(ev.entry)].name.c_str() : "";
+    const char* entryName = ev.entry >= 0 && size_t(ev.entry) < sc.calendar.size() ? tr.seriesName(sc.calendar[size_t(ev.entry)]) : "";
     char day[64];
     std::snprintf(day, sizeof day, tr("fmt.day"), std::max(world.day(), 0));
     if (ev.index == 0)
@@ -438,7 +438,7 @@ void VenueView::overlay(const World& world, const Strings& tr, ImDrawList* dl, I
     // Legend of groups along the bottom, wrapping upwards; then what the marks mean.
     const int groups = int(world.groupLabels().size());
     std::vector<float> widths(size_t(groups) + 1);
-    for (int g = 0; g < groups; ++g) widths[size_t(g)] = ImGui::CalcTextSize(tr.archetypeName(world.groupLabels()[size_t(g)])).x + 28;
+    for (int g = 0; g < groups; ++g) widths[size_t(g)] = ImGui::CalcTextSize(tr.groupName(world.cohorts(), world.groupLabels()[size_t(g)])).x + 28;
     int rowsNeeded = 1;
     float rowWidth = 0;
     for (int g = 0; g < groups; ++g) {
@@ -455,7 +455,7 @@ void VenueView::overlay(const World& world, const Strings& tr, ImDrawList* dl, I
     for (int g = 0; g < groups; ++g) {
         if (x > origin.x + 8 && x + widths[size_t(g)] > origin.x + m_canvasSize.x - 8) { x = origin.x + 8; y += lineH; }
         dl->AddCircleFilled(ImVec2(x + 6, y + lineH / 2), 6, groupColor(g));
-        dl->AddText(ImVec2(x + 15, y), IM_COL32(230, 230, 230, 255), tr.archetypeName(world.groupLabels()[size_t(g)]));
+        dl->AddText(ImVec2(x + 15, y), IM_COL32(230, 230, 230, 255), tr.groupName(world.cohorts(), world.groupLabels()[size_t(g)]));
         x += widths[size_t(g)];
     }
 
@@ -466,7 +466,7 @@ void VenueView::overlay(const World& world, const Strings& tr, ImDrawList* dl, I
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(groupColor(a.group)), "%s", a.name.c_str());
         ImGui::Text("%s: %s", tr("attendee.profession"), tr.professionName(a.profession));
         ImGui::Text("%s: %s", tr("attendee.archetype"), tr.archetypeName(cohort.archetype));
-        if (cohort.label != cohort.archetype) ImGui::Text("%s: %s", tr("attendee.cohort"), cohort.label.c_str());
+        if (cohort.label != cohort.archetype) ImGui::Text("%s: %s", tr("attendee.cohort"), tr.cohortName(cohort));
         ImGui::Text("%s %u   %s %u   %s %.2f", tr("col.contacts"), a.snapshot.contacts, tr("col.collaborators"),
                     a.snapshot.collaborators, tr("col.reputation"), a.snapshot.reputation);
         ImGui::TextDisabled("%s", tr("venue.click_to_inspect"));
