@@ -150,18 +150,27 @@ void AppState::advance(double frameSeconds) {
     if (!world || !playing) return;
     using Clock = std::chrono::steady_clock;
     const auto start = Clock::now();
-    const auto budget = std::chrono::duration<double, std::milli>(stepBudgetMs);
+    // A round is not started when the budget cannot hold one more of the usual cost, so the
+    // simulation takes at most about the budget per frame (always at least one round, so it moves).
+    auto elapsedMs = [&] { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); };
+    auto step = [&] {
+        const double before = elapsedMs();
+        const bool ok = world->stepRound();
+        const double ms = elapsedMs() - before;
+        roundMsEstimate = roundMsEstimate <= 0 ? ms : 0.8 * roundMsEstimate + 0.2 * ms;
+        if (!ok) { calendarOver = true; playing = false; }
+        return ok;
+    };
+    auto roomForAnother = [&] { return elapsedMs() + roundMsEstimate <= stepBudgetMs; };
     if (maxSpeed) {
-        do {
-            if (!world->stepRound()) { calendarOver = true; playing = false; break; }
-        } while (Clock::now() - start < budget);
+        while (step() && roomForAnother()) {}
         return;
     }
     roundCarry = std::min(roundCarry + frameSeconds * roundsPerSecond, 4.0);  // no catch-up storm after a stall
-    while (roundCarry >= 1.0) {
+    for (bool first = true; roundCarry >= 1.0; first = false) {
+        if (!first && !roomForAnother()) { roundCarry = std::min(roundCarry, 1.0); break; }
         roundCarry -= 1.0;
-        if (!world->stepRound()) { calendarOver = true; playing = false; break; }
-        if (Clock::now() - start > budget) { roundCarry = std::min(roundCarry, 1.0); break; }
+        if (!step()) break;
     }
 }
 

@@ -31,6 +31,7 @@ struct AppState {
     bool maxSpeed = false;             // as many rounds as the frame's step budget allows
     double stepBudgetMs = 8.0;         // simulation time allowed per frame
     double roundCarry = 0;             // fractional rounds owed from earlier frames
+    double roundMsEstimate = 0;        // recent cost of one round (moving average), to stay inside the budget
     bool calendarOver = false;
 
     // ---- presentation ----
