@@ -16,7 +16,7 @@ TEST_CASE("the memory estimate is an upper bound on what shipped scenarios use")
         w.runEvents(s.events);
         const MemoryEstimate m = estimateMemory(s);
         CHECK(m.attendees == w.attendees().size());
-        CHECK(m.edges >= w.relationships().indexEnd() / 2);  // the store holds at most twice the live edges
+        CHECK(m.edges >= w.relationships().indexEnd() / 2);  // edge slots, released ones included, stay within twice the estimate
         CHECK(m.bytes >= w.memoryBytes());
         CHECK(m.bytes < 50 * w.memoryBytes() + (64u << 20));  // and not absurdly pessimistic
     }
