@@ -254,7 +254,7 @@ void RelationshipStore::sweepIfDue() {
     if (m_awaitingCount < std::max(kMinSweep, m_livePairs / 2)) return;
     const auto awaiting = [this](OutTie tie) { return (m_awaitingSweep[tie.edge >> 7] >> ((tie.edge >> 1) & 63)) & 1; };
     for (auto& out : m_out) std::erase_if(out, awaiting);
-    // Free slots stay ascending, whatever order the pairs were released in.
+    // Free places stay ascending, whatever order the pairs were released in.
     std::vector<uint32_t> fresh;
     fresh.reserve(m_awaitingCount);
     for (size_t w = 0; w < m_awaitingSweep.size(); ++w)

@@ -58,7 +58,7 @@ struct TrustRules {
 //
 // Pairs that both sides have forgotten are released in place (see World::releaseIfIdle):
 // they leave the hash index at once, stay readable as forgotten strangers in out-lists, and
-// their slots are reused after the next sweep, lowest index first. Every order here depends
+// their places in the pair array are reused after the next sweep, lowest first. Every order here depends
 // only on the sequence of calls, never on addresses or hash order.
 class RelationshipStore {
 public:
@@ -87,14 +87,14 @@ public:
         uint32_t edge;
     };
     [[nodiscard]] const std::vector<OutTie>& outEdges(uint32_t from) const { return m_out[from]; }
-    void release(uint32_t edge);      // the pair of `edge` leaves the index; its slot is reused after a sweep
-    void sweepIfDue();                // out-lists drop released ties; their slots become free
+    void release(uint32_t edge);      // the pair of `edge` leaves the index; its place is reused after a sweep
+    void sweepIfDue();                // out-lists drop released ties; their places become free
     [[nodiscard]] size_t memoryBytes() const;
 
     // The whole store as a snapshot holds it, and back. restore() returns what is wrong, or "".
     struct Image {
-        std::vector<Edge> edges;                  // 2 per pair slot, released ones included
-        std::vector<uint32_t> freePairs;          // reusable slots, in reuse order
+        std::vector<Edge> edges;                  // 2 per pair, released ones included
+        std::vector<uint32_t> freePairs;          // reusable pair places, in reuse order
         std::vector<uint32_t> releasedPairs;      // released since the last sweep, ascending
         std::vector<std::vector<uint32_t>> out;   // per attendee
     };
@@ -124,10 +124,10 @@ private:
     std::vector<Slot> m_slots;
     uint64_t m_mask = 0;
     size_t m_livePairs = 0;
-    std::vector<uint64_t> m_released;        // bit per pair slot: released (awaiting sweep or free)
-    std::vector<uint64_t> m_awaitingSweep;   // bit per pair slot: released since the last sweep
+    std::vector<uint64_t> m_released;        // bit per pair: released (awaiting a sweep, or free)
+    std::vector<uint64_t> m_awaitingSweep;   // bit per pair: released since the last sweep
     size_t m_awaitingCount = 0;
-    std::vector<uint32_t> m_free;            // free slots, ascending; reused from m_freeNext on
+    std::vector<uint32_t> m_free;            // free pair places, ascending; reused from m_freeNext on
     size_t m_freeNext = 0;
 };
 
