@@ -220,6 +220,7 @@ void World::rebuildEdgeBookkeeping() {
     m_rememberedTies.assign(m_attendees.size(), 0);
     m_forgetCalendar.assign(size_t(kForgetHorizonDays), {});
     m_listedEdges.clear();
+    m_listedSorted = 0;
     const int day = std::max(m_day, 0);
     m_relations.forEachEdge([&](uint32_t index, const Edge&) {
         Edge& e = m_relations.edge(index);

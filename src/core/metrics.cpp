@@ -19,8 +19,11 @@ void World::takeSnapshots() {
         a.snapshot.reputation = a.clientTrust.empty()
             ? 0.0 : std::accumulate(a.clientTrust.begin(), a.clientTrust.end(), 0.0) / double(a.clientTrust.size());
     }
-    // Sorted, so sums run in creation order however the list was built (determinism).
-    std::sort(m_listedEdges.begin(), m_listedEdges.end());
+    // Sorted, so sums run in index order however the list was built (determinism). The list
+    // was sorted after the last snapshot, so only the ties listed since need sorting and merging.
+    const auto newlyListed = m_listedEdges.begin() + std::ptrdiff_t(std::min(m_listedSorted, m_listedEdges.size()));
+    std::sort(newlyListed, m_listedEdges.end());
+    std::inplace_merge(m_listedEdges.begin(), newlyListed, m_listedEdges.end());
     size_t kept = 0;
     for (const uint32_t index : m_listedEdges) {
         Edge& e = m_relations.edge(index);
@@ -36,11 +39,11 @@ void World::takeSnapshots() {
         ++knownBy[e.to];
         m_attendees[e.to].snapshot.trustReceived += t;
         if (t < m_rules.stageCollaborator) continue;
-        const uint32_t back = m_relations.find(e.to, e.from);
-        if (back != RelationshipStore::kNone && m_rules.trust(m_relations.edge(back), day) >= m_rules.stageCollaborator)
+        if (m_rules.trust(m_relations.edge(RelationshipStore::reverse(index)), day) >= m_rules.stageCollaborator)
             ++m_attendees[e.from].snapshot.collaborators;
     }
     m_listedEdges.resize(kept);
+    m_listedSorted = kept;
     for (auto& a : m_attendees)
         if (knownBy[a.id] > 0) a.snapshot.trustReceived /= knownBy[a.id];
 

@@ -12,16 +12,19 @@ namespace tsunagari {
 
 namespace {
 
-// 2^x for x <= 0 and log2(x) for x > 0, in plain IEEE arithmetic (a few ulps from libm,
-// identical on every platform, and several times faster: they run once per edge per event).
+// 2^x for x <= 0, in plain IEEE arithmetic without libm (a few ulps from it, identical on
+// every platform, and several times faster: it runs for every tie read at every event).
 double exp2NonPositive(double x) {
     if (x < -1000) return 0.0;
-    const double whole = std::nearbyint(x);
-    const double y = (x - whole) * 0.6931471805599453;  // |y| <= ln2 / 2
-    // Taylor series of e^y to degree 9: relative error below 1e-10 on this range.
-    const double p = 1.0 + y * (1.0 + y * (1.0 / 2 + y * (1.0 / 6 + y * (1.0 / 24 + y * (1.0 / 120 + y * (1.0 / 720
-                   + y * (1.0 / 5040 + y * (1.0 / 40320 + y * (1.0 / 362880)))))))));
-    return std::ldexp(p, int(whole));
+    int whole = int(x);                     // toward zero, then down: floor for x <= 0
+    if (double(whole) > x) --whole;
+    const double y = (x - whole) * 0.6931471805599453;   // 0 <= y < ln 2
+    // Taylor series of e^y to degree 11: relative error below 3e-11 on this range.
+    double p = 1.0 / 39916800;
+    for (const double c : {1.0 / 3628800, 1.0 / 362880, 1.0 / 40320, 1.0 / 5040, 1.0 / 720, 1.0 / 120, 1.0 / 24, 1.0 / 6,
+                           1.0 / 2, 1.0, 1.0})
+        p = p * y + c;
+    return p * std::bit_cast<double>(uint64_t(1023 + whole) << 52);   // times 2^whole, a normal number here
 }
 
 // log2(m) for m in [1, 2]: t = (m - 1) / (m + 1) <= 1/3, and log2(m) = 2 atanh(t) / ln 2 as an odd series.

@@ -252,6 +252,7 @@ public:
             }
         }
         world.m_listedEdges.clear();
+        world.m_listedSorted = 0;
         for (uint32_t i = 0; i < rel.indexEnd(); ++i) {
             if (rel.released(i)) continue;
             if (rel.edge(i).scheduled && !entered[i]) r.fail("tie waiting to be forgotten has no calendar entry");

@@ -195,6 +195,7 @@ private:
     std::vector<std::vector<ForgetEntry>> m_forgetCalendar;   // ring indexed by day % horizon
     std::vector<ForgetEntry> m_dueScratch;                    // today's entries, swapped out (keeps capacity)
     std::vector<uint32_t> m_listedEdges;   // edges whose trust may reach the known stage
+    size_t m_listedSorted = 0;             // length of its prefix known to be sorted (0: sort it all)
     std::vector<uint8_t> m_lateByAttendee;  // 0 on time, 1 late with a message, 2 late silent; during an event
     std::vector<uint8_t> m_memberFlags;     // scratch: membership of the current calendar entry
 };
