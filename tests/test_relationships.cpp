@@ -159,3 +159,37 @@ TEST_CASE("a daily mixer releases forgotten pairs, reuses their slots, and resum
     resumed.runEvents(15);
     CHECK(resumed.stateHash() == straight.stateHash());
 }
+
+TEST_CASE("remembered-tie counts match a recount, also after a parameter change shortens memory") {
+    Scenario s;
+    s.title = {"Daily mixer", "毎日の交流会"};
+    s.description = {"300 people meeting daily", "300人が毎日会う"};
+    s.seed = 9;
+    s.population = {cohortOf("average", 150), cohortOf("latecomer", 150)};
+    s.calendar = {seriesOf("mixer", EventKind::Mixer, 1, 4, 4, 2.0)};
+    World w(s);
+    auto recountMatches = [&w] {
+        std::vector<uint32_t> remembered(w.attendees().size(), 0);
+        w.relationships().forEachEdge([&](uint32_t, const Edge& e) { remembered[e.from] += w.trustRules().remembered(e, w.day()); });
+        for (const Attendee& a : w.attendees())
+            if (a.snapshot.contacts != remembered[a.id]) return false;
+        return true;
+    };
+    w.runEvents(40);
+    CHECK(recountMatches());
+    const size_t before = w.relationships().liveEdges();
+    w.setParam(Param::MemoryHalfLifeDays, 1);   // many ties are forgotten at once
+    CHECK(w.relationships().liveEdges() < before);
+    // ... and released, not left behind: every pair still held has a side that holds something.
+    const RelationshipStore& store = w.relationships();
+    auto idle = [&](const Edge& e) {
+        return !w.trustRules().remembered(e, w.day()) && !e.scheduled && !e.listed && e.referrals == 0 && e.blockedUntil <= w.day();
+    };
+    size_t idlePairs = 0;
+    store.forEachEdge([&](uint32_t index, const Edge& e) {
+        if (index & 1) idlePairs += idle(e) && idle(store.edge(RelationshipStore::reverse(index)));
+    });
+    CHECK(idlePairs == 0);
+    w.runEvents(20);
+    CHECK(recountMatches());
+}

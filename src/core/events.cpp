@@ -216,7 +216,8 @@ void World::forgetDueTies(int day) {
 }
 
 void World::rebuildEdgeBookkeeping() {
-    // Derived from the edges alone, so parameter changes and loading agree.
+    // Derived from the edges alone, after a parameter change moved forget days. A pair that
+    // the change made forgotten on both sides is released here: no calendar entry will come for it.
     m_rememberedTies.assign(m_attendees.size(), 0);
     m_forgetCalendar.assign(size_t(kForgetHorizonDays), {});
     m_listedEdges.clear();
@@ -231,6 +232,7 @@ void World::rebuildEdgeBookkeeping() {
         }
         e.listed = m_rules.trustUpperBound(e) >= m_rules.stageKnown;
         if (e.listed) m_listedEdges.push_back(index);
+        if (index & 1) releaseIfIdle(index);   // both sides are settled now
     });
 }
 
