@@ -6,8 +6,12 @@
 #include <algorithm>
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "model_support.h"
+#include "report.h"
 #include "rng.h"
+#include "scenario_io.h"
 #include "snapshot.h"
 
 using namespace tsunagari;
@@ -192,4 +196,47 @@ TEST_CASE("remembered-tie counts match a recount, also after a parameter change 
     CHECK(idlePairs == 0);
     w.runEvents(20);
     CHECK(recountMatches());
+}
+
+TEST_CASE("with forgetting off, ties are counted once, and a resumed run gives the same figures") {
+    Scenario s = smallChapter(4);
+    s.mechanisms[Mechanism::Forgetting] = false;
+    World straight(s);
+    straight.runEvents(12);
+    const std::string saved = saveSnapshot(straight);
+    // Every remembered tie is counted exactly once (there are 23 others to know).
+    std::vector<uint32_t> remembered(straight.attendees().size(), 0);
+    straight.relationships().forEachEdge([&](uint32_t, const Edge& e) { remembered[e.from] += straight.trustRules().remembered(e, straight.day()); });
+    for (const Attendee& a : straight.attendees()) {
+        CHECK(a.snapshot.contacts == remembered[a.id]);
+        CHECK(a.snapshot.contacts <= 23);
+    }
+    straight.runEvents(8);
+    World resumed = loadSnapshot(saved, "memory");
+    resumed.runEvents(8);
+    CHECK(resumed.stateHash() == straight.stateHash());
+    CHECK(eventsCsv(resumed) == eventsCsv(straight));
+}
+
+TEST_CASE("a snapshot taken after members joined or a cohort emptied mid-event loads and continues identically") {
+    World w(smallChapter(6));
+    w.runEvents(3);
+    w.stepRound();                     // in the middle of an event
+    w.addAttendees(0, 3);              // they join after this event
+    w.removeAttendees(0, w.cohorts()[0].count);   // ... and everyone leaves
+    CHECK(w.cohorts()[0].count == 0);
+    w.addAttendees(0, 2);
+    const std::string saved = saveSnapshot(w);
+    World resumed = loadSnapshot(saved, "memory");
+    w.runEvents(4);
+    resumed.runEvents(4);
+    CHECK(resumed.stateHash() == w.stateHash());
+    // An emptied cohort is a valid scenario too (the window can save it and add members later).
+    World emptied(smallChapter(6));
+    emptied.removeAttendees(0, 24);
+    const Scenario reloaded = scenarioFromJson(scenarioToJson(emptied.scenario()), "<saved>");
+    CHECK(reloaded.population[0].count == 0);
+    World none(reloaded);
+    CHECK(none.runEvents(3) == 3);
+    CHECK(none.history().back().participants == 0);
 }

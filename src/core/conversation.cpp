@@ -10,17 +10,17 @@ bool World::catchUp(uint32_t index) {
     const int day = m_day;
     Edge& e = m_relations.edge(index);
     const bool wasRemembered = m_rules.remembered(e, day);
-    if (e.lastDay != day) {
-        if (!wasRemembered) {
-            e.good = e.bad = 0;
-            e.contacts = 0;
-        } else {
-            const auto f = float(m_rules.fade(e, day));
-            e.good *= f;
-            e.bad *= f;
-        }
-        e.lastDay = day;
+    // Below the forgetting line a tie holds nothing, even evidence from earlier today: so
+    // releasing such a pair (releaseIfIdle) never changes what happens next.
+    if (!wasRemembered) {
+        e.good = e.bad = 0;
+        e.contacts = 0;
+    } else if (e.lastDay != day) {
+        const auto f = float(m_rules.fade(e, day));
+        e.good *= f;
+        e.bad *= f;
     }
+    e.lastDay = day;
     return wasRemembered;
 }
 

@@ -183,7 +183,8 @@ void World::refreshForgetDays() {
 }
 
 void World::scheduleForgetting(uint32_t edge, int forgetDay) {
-    if (forgetDay == std::numeric_limits<int32_t>::max()) return;  // never forgotten
+    // A tie never forgotten (forgetting off) comes back every horizon, so having an entry,
+    // being `scheduled` and being counted always go together.
     m_relations.edge(edge).scheduled = 1;
     const int day = std::min(forgetDay, m_day + kForgetHorizonDays - 1);
     m_forgetCalendar[size_t(day % kForgetHorizonDays)].push_back({edge, day});

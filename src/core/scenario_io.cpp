@@ -315,7 +315,7 @@ Cohort cohort(const Reader& r, const json& v, const std::string& path) {
     if (!archetype) r.fail(childPath(path, "archetype"), unknown("archetype", c.archetype, archetypeKeys()));
     c.traits = archetype->traits;
     c.label = c.archetype;
-    if (v.contains("count")) c.count = r.wholeIn(v["count"], childPath(path, "count"), 1, kMaxAttendees);
+    if (v.contains("count")) c.count = r.wholeIn(v["count"], childPath(path, "count"), 0, kMaxAttendees);
     if (v.contains("label")) c.label = r.text(v["label"], childPath(path, "label"), true);
     if (v.contains("label_ja")) c.labelJa = r.text(v["label_ja"], childPath(path, "label_ja"), true);
     if (v.contains("traits")) readTraits(r, v["traits"], childPath(path, "traits"), c.traits);

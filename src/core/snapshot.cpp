@@ -244,7 +244,9 @@ public:
             auto& due = world.m_forgetCalendar[slot];
             due.resize(r.count(8, "calendar entries"));
             for (auto& entry : due) {
-                entry.edge = r.u32(); entry.day = r.intWithin(0, kLastDay, "calendar day");
+                // Due after today and within the calendar's horizon, as every live entry is.
+                entry.edge = r.u32();
+                entry.day = r.intWithin(world.m_day + 1, world.m_day + World::kForgetHorizonDays - 1, "calendar day");
                 if (size_t(entry.day % World::kForgetHorizonDays) != slot) r.fail("calendar entry on the wrong day");
                 if (entry.edge >= rel.indexEnd() || rel.released(entry.edge) || !rel.edge(entry.edge).scheduled || entered[entry.edge]++)
                     r.fail("calendar entry for a tie that is not waiting to be forgotten");

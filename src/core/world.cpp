@@ -75,6 +75,10 @@ void World::addMember(int cohortIndex) {
     ++cohort.count;
     m_relations.resizeAttendees(m_attendees.size());
     m_rememberedTies.resize(m_attendees.size(), 0);
+    if (m_event.inProgress) {   // joins after this event: neither a member of it nor late to it
+        m_lateByAttendee.resize(m_attendees.size(), 0);
+        m_memberFlags.resize(m_attendees.size(), 0);
+    }
     m_professionsPresent.clear();  // recomputed lazily
 }
 
