@@ -65,5 +65,8 @@ TEST_CASE("raster: a disc covers the pixels whose centres lie inside it, cut at 
     CHECK(std::abs(inked(r) - 314 / 4) <= 10);
     r.disc(-100, -100, 5, kInk);   // off the canvas entirely
     r.disc(10, 10, -1, kInk);
+    r.disc(1e30f, -1e30f, 1e20f, kInk);
     CHECK(std::abs(inked(r) - 314 / 4) <= 10);
+    r.disc(25, 25, 1e20f, kInk);   // zoomed far in: the whole canvas
+    CHECK(inked(r) == 50 * 50);
 }

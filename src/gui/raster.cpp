@@ -37,6 +37,9 @@ bool clip(float& x0, float& y0, float& x1, float& y1, float lo, float hiX, float
     return true;
 }
 
+// Clamped in float before the cast, so any finite coordinate converts safely.
+int clampedPixel(float v, int last) { return int(std::clamp(v, -1.0f, float(last) + 1.0f)); }
+
 }  // namespace
 
 void Raster::line(float x0, float y0, float x1, float y1, uint32_t color, int width) {
@@ -61,14 +64,14 @@ void Raster::line(float x0, float y0, float x1, float y1, uint32_t color, int wi
 
 void Raster::disc(float cx, float cy, float radius, uint32_t color) {
     if (radius <= 0 || !std::isfinite(cx + cy + radius)) return;
-    const int yBegin = std::max(0, int(std::ceil(cy - radius - 0.5f)));
-    const int yEnd = std::min(m_height - 1, int(std::floor(cy + radius - 0.5f)));
+    const int yBegin = std::max(0, clampedPixel(std::ceil(cy - radius - 0.5f), m_height - 1));
+    const int yEnd = std::min(m_height - 1, clampedPixel(std::floor(cy + radius - 0.5f), m_height - 1));
     const float r2 = radius * radius;
     for (int y = yBegin; y <= yEnd; ++y) {
         const float dy = float(y) + 0.5f - cy;
         const float half = std::sqrt(std::max(0.0f, r2 - dy * dy));
-        const int xBegin = std::max(0, int(std::ceil(cx - half - 0.5f)));
-        const int xEnd = std::min(m_width - 1, int(std::floor(cx + half - 0.5f)));
+        const int xBegin = std::max(0, clampedPixel(std::ceil(cx - half - 0.5f), m_width - 1));
+        const int xEnd = std::min(m_width - 1, clampedPixel(std::floor(cx + half - 0.5f), m_width - 1));
         if (xBegin > xEnd) continue;
         uint32_t* row = m_pixels.data() + size_t(y) * size_t(m_width);
         std::fill(row + xBegin, row + xEnd + 1, color);
