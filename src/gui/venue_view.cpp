@@ -448,11 +448,18 @@ void VenueView::overlay(const World& world, const Strings& tr, ImDrawList* dl, I
     float x = origin.x + 8;
     const char* keyLine = tr("venue.key");
     const float wrap = m_canvasSize.x - 16;
-    const float keyH = ImGui::CalcTextSize(keyLine, nullptr, false, wrap).y;
-    float y = origin.y + m_canvasSize.y - lineH * float(rowsNeeded) - keyH - 6;
-    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, y), IM_COL32(170, 175, 190, 255), keyLine, nullptr, wrap);
-    y += keyH + 2;
-    for (int g = 0; g < groups; ++g) {
+    // In a small window the key goes first, then the legend (the charts have one too), so
+    // neither climbs over the overlay or the controls.
+    const float legendH = lineH * float(rowsNeeded);
+    const bool showLegend = legendH + 6 <= m_canvasSize.y * 0.5f;
+    const float keyH = showLegend ? ImGui::CalcTextSize(keyLine, nullptr, false, wrap).y : 0.0f;
+    const bool showKey = showLegend && keyH + legendH + 8 <= m_canvasSize.y * 0.4f;
+    float y = origin.y + m_canvasSize.y - legendH - (showKey ? keyH + 2 : 0.0f) - 4;
+    if (showKey) {
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, y), IM_COL32(170, 175, 190, 255), keyLine, nullptr, wrap);
+        y += keyH + 2;
+    }
+    for (int g = 0; g < groups && showLegend; ++g) {
         if (x > origin.x + 8 && x + widths[size_t(g)] > origin.x + m_canvasSize.x - 8) { x = origin.x + 8; y += lineH; }
         dl->AddCircleFilled(ImVec2(x + 6, y + lineH / 2), 6, groupColor(g));
         dl->AddText(ImVec2(x + 15, y), IM_COL32(230, 230, 230, 255), tr.groupName(world.cohorts(), world.groupLabels()[size_t(g)]));
