@@ -2,7 +2,6 @@
 // the 1-to-1s that members arrange between meetings.
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 #include "world.h"
 
@@ -171,14 +170,11 @@ void World::cardSwaps() {
 void World::finishEvent() {
     takeSnapshots();
     m_event.inProgress = false;
-    m_relations.sweepIfDue();   // slots of forgotten pairs become reusable, so memory stays flat on long runs
+    m_relations.sweepIfDue();   // places of forgotten pairs become reusable, so memory stays flat on long runs
 }
 
 void World::refreshForgetDays() {
-    m_relations.forEachEdge([this](uint32_t index, const Edge&) {
-        Edge& e = m_relations.edge(index);
-        e.forgetDay = m_rules.forgetDay(e);
-    });
+    m_relations.forEachEdge([this](uint32_t, Edge& e) { e.forgetDay = m_rules.forgetDay(e); });
     rebuildEdgeBookkeeping();
 }
 
@@ -224,8 +220,7 @@ void World::rebuildEdgeBookkeeping() {
     m_listedEdges.clear();
     m_listedSorted = 0;
     const int day = std::max(m_day, 0);
-    m_relations.forEachEdge([&](uint32_t index, const Edge&) {
-        Edge& e = m_relations.edge(index);
+    m_relations.forEachEdge([&](uint32_t index, Edge& e) {
         e.scheduled = 0;
         if (m_rules.remembered(e, day)) {
             ++m_rememberedTies[e.from];

@@ -78,7 +78,8 @@ public:
     [[nodiscard]] uint32_t indexEnd() const { return uint32_t(2 * m_pairs.size()); }   // every edge index is below
     [[nodiscard]] bool released(uint32_t edge) const { return (m_released[edge >> 7] >> ((edge >> 1) & 63)) & 1; }
     [[nodiscard]] size_t liveEdges() const { return 2 * m_livePairs; }
-    template <class F> void forEachEdge(F f) const;                   // live edges in index order
+    template <class F> void forEachEdge(F f) const;                   // f(index, edge) for live edges in index order
+    template <class F> void forEachEdge(F f);
     // Out-ties of `from`, in the order they were made, with whom they are to, so a caller can
     // filter without touching the edges. Until the next sweep this may include released ties,
     // which read as forgotten (not remembered, no evidence).
@@ -135,6 +136,12 @@ template <class F>
 void RelationshipStore::forEachEdge(F f) const {
     for (uint32_t i = 0; i < indexEnd(); ++i)
         if (!released(i)) f(i, edge(i));
+}
+
+template <class F>
+void RelationshipStore::forEachEdge(F f) {
+    for (uint32_t i = 0; i < indexEnd(); ++i)
+        if (!released(i)) f(i, edge(i));   // f may release the pair it is given
 }
 
 }  // namespace tsunagari
