@@ -34,6 +34,26 @@ std::map<std::pair<uint32_t, uint32_t>, uint32_t> outListed(const RelationshipSt
     return seen;
 }
 
+// Everyone at a mixer every day, in two cohorts of `half` people each.
+Scenario dailyMixer(uint64_t seed, const char* first, const char* second, int half) {
+    Scenario s;
+    s.title = {"Daily mixer", "毎日の交流会"};
+    s.description = {"strangers meeting daily", "毎日初対面の人と会う"};
+    s.seed = seed;
+    s.population = {cohortOf(first, half), cohortOf(second, half)};
+    s.calendar = {seriesOf("mixer", EventKind::Mixer, 1, 4, 4, 2.0)};
+    return s;
+}
+
+// Each attendee's counted contacts equal a recount of the ties it remembers today.
+bool contactsMatchRecount(const World& w) {
+    std::vector<uint32_t> remembered(w.attendees().size(), 0);
+    w.relationships().forEachEdge([&](uint32_t, const Edge& e) { remembered[e.from] += w.trustRules().remembered(e, w.day()); });
+    for (const Attendee& a : w.attendees())
+        if (a.snapshot.contacts != remembered[a.id]) return false;
+    return true;
+}
+
 }  // namespace
 
 TEST_CASE("relationship store: finds every live pair after many creations and releases") {
@@ -145,12 +165,7 @@ TEST_CASE("relationship store: an image restores exactly, and a damaged one is r
 }
 
 TEST_CASE("a daily mixer releases forgotten pairs, reuses their slots, and resumes exactly across sweeps") {
-    Scenario s;
-    s.title = {"Daily mixer", "毎日の交流会"};
-    s.description = {"600 people meeting strangers daily", "600人が毎日初対面の人と会う"};
-    s.seed = 5;
-    s.population = {cohortOf("average", 300), cohortOf("hard_seller", 300)};
-    s.calendar = {seriesOf("mixer", EventKind::Mixer, 1, 4, 4, 2.0)};
+    const Scenario s = dailyMixer(5, "average", "hard_seller", 300);
     World straight(s);
     straight.runEvents(85);
     const RelationshipStore::Image image = straight.relationships().image();
@@ -165,22 +180,9 @@ TEST_CASE("a daily mixer releases forgotten pairs, reuses their slots, and resum
 }
 
 TEST_CASE("remembered-tie counts match a recount, also after a parameter change shortens memory") {
-    Scenario s;
-    s.title = {"Daily mixer", "毎日の交流会"};
-    s.description = {"300 people meeting daily", "300人が毎日会う"};
-    s.seed = 9;
-    s.population = {cohortOf("average", 150), cohortOf("latecomer", 150)};
-    s.calendar = {seriesOf("mixer", EventKind::Mixer, 1, 4, 4, 2.0)};
-    World w(s);
-    auto recountMatches = [&w] {
-        std::vector<uint32_t> remembered(w.attendees().size(), 0);
-        w.relationships().forEachEdge([&](uint32_t, const Edge& e) { remembered[e.from] += w.trustRules().remembered(e, w.day()); });
-        for (const Attendee& a : w.attendees())
-            if (a.snapshot.contacts != remembered[a.id]) return false;
-        return true;
-    };
+    World w(dailyMixer(9, "average", "latecomer", 150));
     w.runEvents(40);
-    CHECK(recountMatches());
+    CHECK(contactsMatchRecount(w));
     const size_t before = w.relationships().liveEdges();
     w.setParam(Param::MemoryHalfLifeDays, 1);   // many ties are forgotten at once
     CHECK(w.relationships().liveEdges() < before);
@@ -195,7 +197,7 @@ TEST_CASE("remembered-tie counts match a recount, also after a parameter change 
     });
     CHECK(idlePairs == 0);
     w.runEvents(20);
-    CHECK(recountMatches());
+    CHECK(contactsMatchRecount(w));
 }
 
 TEST_CASE("with forgetting off, ties are counted once, and a resumed run gives the same figures") {
@@ -205,12 +207,8 @@ TEST_CASE("with forgetting off, ties are counted once, and a resumed run gives t
     straight.runEvents(12);
     const std::string saved = saveSnapshot(straight);
     // Every remembered tie is counted exactly once (there are 23 others to know).
-    std::vector<uint32_t> remembered(straight.attendees().size(), 0);
-    straight.relationships().forEachEdge([&](uint32_t, const Edge& e) { remembered[e.from] += straight.trustRules().remembered(e, straight.day()); });
-    for (const Attendee& a : straight.attendees()) {
-        CHECK(a.snapshot.contacts == remembered[a.id]);
-        CHECK(a.snapshot.contacts <= 23);
-    }
+    CHECK(contactsMatchRecount(straight));
+    for (const Attendee& a : straight.attendees()) CHECK(a.snapshot.contacts <= 23);
     straight.runEvents(8);
     World resumed = loadSnapshot(saved, "memory");
     resumed.runEvents(8);
