@@ -45,7 +45,7 @@ constexpr const char* kRich = R"({
   "events": 123,
   "matchmaking": "warm",
   "population": [
-    {"archetype": "gratitude_giver", "count": 3, "label": "givers",
+    {"archetype": "gratitude_giver", "count": 3, "label": "givers", "label_ja": "感謝する人",
      "traits": {"gratitude": 0.3333333333333333, "community": 1, "fee_appetite": 0.05},
      "professions": ["lawyer", "coach"], "names": ["Sato", "Suzuki"], "joins": ["weekly chapter", "yoga"]},
     {"archetype": "latecomer", "count": 2, "joins": ["yoga"]}
@@ -53,7 +53,7 @@ constexpr const char* kRich = R"({
   "calendar": [
     {"name": "weekly chapter", "kind": "chapter", "first_day": 2, "every_days": 7, "occurrences": 10,
      "rounds": 5, "group_size": 6, "hours": 2.25, "attendance": 0.95},
-    {"name": "yoga", "kind": "community", "first_day": 0, "every_days": 14, "rounds": 1, "group_size": 2,
+    {"name": "yoga", "name_ja": "ヨガ", "kind": "community", "first_day": 0, "every_days": 14, "rounds": 1, "group_size": 2,
      "hours": 24, "attendance": 0, "matchmaking": "complementary"},
     {"name": "1-to-1s", "kind": "one_to_ones", "matchmaking": "random"}
   ],
@@ -164,6 +164,7 @@ void checkSame(const Scenario& a, const Scenario& b) {
         const Cohort& x = a.population[i];
         const Cohort& y = b.population[i];
         CHECK(x.label == y.label);
+        CHECK(x.labelJa == y.labelJa);
         CHECK(x.archetype == y.archetype);
         CHECK(x.count == y.count);
         CHECK(x.traits == y.traits);
@@ -176,6 +177,7 @@ void checkSame(const Scenario& a, const Scenario& b) {
         const CalendarEntry& x = a.calendar[i];
         const CalendarEntry& y = b.calendar[i];
         CHECK(x.name == y.name);
+        CHECK(x.nameJa == y.nameJa);
         CHECK(x.kind == y.kind);
         CHECK(x.firstDay == y.firstDay);
         CHECK(x.everyDays == y.everyDays);

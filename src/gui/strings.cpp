@@ -55,18 +55,17 @@ const char* Strings::keep(std::string_view text) const {
     return it->c_str();
 }
 
-const char* Strings::get(std::string_view prefix, std::string_view key) const {
+std::string Strings::joinKey(std::string_view prefix, std::string_view key) {
     std::string joined;
     joined.reserve(prefix.size() + key.size());
-    joined.append(prefix).append(key);
-    return (*this)(joined);
+    return joined.append(prefix).append(key);
 }
+
+const char* Strings::get(std::string_view prefix, std::string_view key) const { return (*this)(joinKey(prefix, key)); }
 
 const char* Strings::localised(std::string_view prefix, std::string_view key, const char* english) const {
     if (!japanese()) return english;
-    std::string joined;
-    joined.append(prefix).append(key);
-    const auto it = m_ja.find(joined);
+    const auto it = m_ja.find(joinKey(prefix, key));
     return it != m_ja.end() ? it->second.c_str() : english;
 }
 

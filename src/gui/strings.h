@@ -45,6 +45,7 @@ private:
     Table m_en, m_ja;
     Language m_language = Language::English;
     [[nodiscard]] const char* keep(std::string_view text) const;  // stable copy of a missing key
+    static std::string joinKey(std::string_view prefix, std::string_view key);   // "trait." + "gratitude"
     mutable std::set<std::string, std::less<>> m_missing;  // keys without text, shown as themselves
 };
 
