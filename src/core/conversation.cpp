@@ -1,5 +1,6 @@
 // A conversation: both sides' trust moves; a pitch too early makes the listener wary.
 #include <algorithm>
+#include <array>
 
 #include "world.h"
 
@@ -69,9 +70,9 @@ void World::maybePitch(uint32_t speaker, uint32_t listenerEdge, double listenerT
     }
 }
 
-void World::converse(uint32_t a, uint32_t b, double hours, bool pitching) {
-    const uint32_t ab = m_relations.findOrCreate(a, b, m_day);   // a's view of b
-    const uint32_t ba = RelationshipStore::reverse(ab);          // b's view of a
+void World::converse(uint32_t ab, double hours, bool pitching) {
+    const uint32_t ba = RelationshipStore::reverse(ab);   // ab: a's view of b; ba: b's view of a
+    const uint32_t a = m_relations.edge(ab).from, b = m_relations.edge(ab).to;
     catchUp(ab);
     catchUp(ba);
     if (pitching) {
@@ -87,27 +88,90 @@ void World::converse(uint32_t a, uint32_t b, double hours, bool pitching) {
         settle(index);
     }
     releaseIfIdle(ab);   // only if the conversation was too short to remember
-    ++m_attendees[a].counters.conversations;
-    ++m_attendees[b].counters.conversations;
-    ++m_event.conversations;
+}
+
+World::FirstMeeting World::firstMeeting(double hours) const {
+    // What converse() leaves on each side of a pair that did not exist, computed once per
+    // batch with the same rules: a stranger's trust is 0, so a pitch meets backlash whenever
+    // tolerance is above 0.
+    const auto outcome = [&](double bad) {
+        Edge e{};
+        e.lastDay = m_day;
+        e.bad = 0.0f + float(bad);
+        e.good = 0.0f + float(hours);
+        e.contacts = 1;
+        e.forgetDay = m_rules.forgetDay(e);
+        e.scheduled = m_rules.remembered(e, m_day);
+        e.listed = m_rules.trustUpperBound(e) >= m_rules.stageKnown;
+        return e;
+    };
+    FirstMeeting first;
+    first.backlash = m_scenario.mechanisms[Mechanism::PitchBacklash] && 0.0 < m_scenario.params[Param::PitchTolerance];
+    first.plain = outcome(0);
+    first.pitchedTo = first.backlash ? outcome(m_scenario.params[Param::PitchBacklashHours]) : first.plain;
+    // A meeting too slight to remember would be released at once: converse() does that.
+    first.usable = first.plain.scheduled && first.pitchedTo.scheduled;
+    return first;
+}
+
+void World::meetFirst(uint32_t a, uint32_t b, uint32_t hash, const FirstMeeting& first, bool pitching) {
+    // Same draws in the same order as converse(): a pitches to b, then b to a.
+    bool aPitchedToB = false, bPitchedToA = false;
+    if (pitching) {
+        if (m_rng.chance(m_attendees[a].traits[Trait::PitchPressure])) {
+            ++m_attendees[a].counters.pitches;
+            aPitchedToB = first.backlash;
+        }
+        if (m_rng.chance(m_attendees[b].traits[Trait::PitchPressure])) {
+            ++m_attendees[b].counters.pitches;
+            bPitchedToA = first.backlash;
+        }
+    }
+    const Edge& ab = bPitchedToA ? first.pitchedTo : first.plain;   // a's view of b
+    const Edge& ba = aPitchedToB ? first.pitchedTo : first.plain;
+    const uint32_t index = m_relations.create(a, b, hash, ab, ba);
+    for (const uint32_t side : {index, RelationshipStore::reverse(index)}) {
+        const Edge& e = m_relations.edge(side);
+        ++m_rememberedTies[e.from];
+        scheduleForgetting(side, e.forgetDay);
+        if (e.listed) m_listedEdges.push_back(side);
+    }
 }
 
 void World::converseAll(const std::vector<std::pair<uint32_t, uint32_t>>& pairs, double hours, bool pitching) {
     // Conversations run in the given order; memory for later pairs is requested ahead
-    // (the hash slot first, then the pair and the out-list ends), so cache misses overlap
-    // instead of queueing.
-    constexpr size_t kAhead = 8;
+    // (the hash slot first, then the pair or, for a new pair, the out-list ends), so cache
+    // misses overlap instead of queueing. Each pair's hash is computed once, in a small ring.
+    constexpr size_t kAhead = 8, kRing = 4 * kAhead;
+    std::array<uint32_t, kRing> hashes{};
+    const FirstMeeting first = firstMeeting(hours);
     const size_t n = pairs.size();
-    for (size_t i = 0; i < std::min(n, 2 * kAhead); ++i) m_relations.prefetchSlot(pairs[i].first, pairs[i].second);
+    const auto request = [&](size_t i) {
+        hashes[i % kRing] = RelationshipStore::hashPair(pairs[i].first, pairs[i].second);
+        m_relations.prefetchSlot(hashes[i % kRing]);
+    };
+    for (size_t i = 0; i < std::min(n, 2 * kAhead); ++i) request(i);
     for (size_t i = 0; i < n; ++i) {
-        if (i + 2 * kAhead < n) m_relations.prefetchSlot(pairs[i + 2 * kAhead].first, pairs[i + 2 * kAhead].second);
+        if (i + 2 * kAhead < n) request(i + 2 * kAhead);
         if (i + kAhead < n) {
             const auto& [a, b] = pairs[i + kAhead];
-            m_relations.prefetchEdge(a, b);
-            m_relations.prefetchOutTail(a);   // out-lists grow at their ends when the pair is new
-            m_relations.prefetchOutTail(b);
+            const uint32_t ahead = m_relations.find(a, b, hashes[(i + kAhead) % kRing]);
+            if (ahead != RelationshipStore::kNone) {
+                m_relations.prefetchEdge(ahead);
+            } else {
+                m_relations.prefetchOutTail(a);   // out-lists grow at their ends when the pair is new
+                m_relations.prefetchOutTail(b);
+            }
         }
-        converse(pairs[i].first, pairs[i].second, hours, pitching);
+        const auto [a, b] = pairs[i];
+        const uint32_t hash = hashes[i % kRing];
+        const uint32_t ab = m_relations.find(a, b, hash);
+        if (ab != RelationshipStore::kNone) converse(ab, hours, pitching);
+        else if (first.usable) meetFirst(a, b, hash, first, pitching);
+        else converse(m_relations.findOrCreate(a, b, m_day), hours, pitching);
+        ++m_attendees[a].counters.conversations;
+        ++m_attendees[b].counters.conversations;
+        ++m_event.conversations;
     }
 }
 

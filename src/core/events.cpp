@@ -198,7 +198,7 @@ void World::forgetDueTies(int day) {
         if (i + kEdgeAhead < n) m_relations.prefetchEdge(m_dueScratch[i + kEdgeAhead].edge);
         if (i + kSlotAhead < n) {
             const Edge& ahead = m_relations.edge(m_dueScratch[i + kSlotAhead].edge);
-            m_relations.prefetchSlot(ahead.from, ahead.to);
+            m_relations.prefetchSlot(RelationshipStore::hashPair(ahead.from, ahead.to));
         }
         const uint32_t index = m_dueScratch[i].edge;
         Edge& e = m_relations.edge(index);

@@ -68,11 +68,15 @@ public:
     void clear();
     void resizeAttendees(size_t n);                                   // out-lists for n attendees
     [[nodiscard]] uint32_t find(uint32_t from, uint32_t to) const;    // edge index or kNone
-    void prefetchSlot(uint32_t from, uint32_t to) const;              // hint: find(from, to) comes soon
-    void prefetchEdge(uint32_t from, uint32_t to) const;              // hint: the edge itself comes soon
+    uint32_t findOrCreate(uint32_t from, uint32_t to, int day);       // makes both directions, empty at `day`
+    // The same two steps with the pair's hash computed once by the caller, which may request
+    // memory ahead with it (see World::converseAll).
+    [[nodiscard]] static uint32_t hashPair(uint32_t a, uint32_t b);   // either order
+    [[nodiscard]] uint32_t find(uint32_t from, uint32_t to, uint32_t hash) const;
+    uint32_t create(uint32_t from, uint32_t to, uint32_t hash, Edge fromView, Edge toView);   // pair must be absent; from/to are filled in
+    void prefetchSlot(uint32_t hash) const { if (!m_slots.empty()) __builtin_prefetch(&m_slots[hash & m_mask]); }
     void prefetchEdge(uint32_t edge) const { __builtin_prefetch(&m_pairs[edge >> 1], 1); }
     void prefetchOutTail(uint32_t from) const { __builtin_prefetch(m_out[from].data() + m_out[from].size(), 1); }  // a new tie comes soon
-    uint32_t findOrCreate(uint32_t from, uint32_t to, int day);       // makes both directions, empty at `day`
     [[nodiscard]] const Edge& edge(uint32_t index) const { return m_pairs[index >> 1].view[index & 1]; }
     Edge& edge(uint32_t index) { return m_pairs[index >> 1].view[index & 1]; }
     [[nodiscard]] uint32_t indexEnd() const { return uint32_t(2 * m_pairs.size()); }   // every edge index is below
@@ -113,7 +117,7 @@ private:
         uint32_t pair = kNone;
         uint32_t hash = 0;
     };
-    [[nodiscard]] uint64_t slotOf(uint32_t lo, uint32_t hi, uint32_t& hash) const;   // slot holding the pair, or the empty slot ending its probe
+    [[nodiscard]] uint64_t slotOf(uint32_t lo, uint32_t hi, uint32_t hash) const;   // slot holding the pair, or the empty slot ending its probe
     void insertSlot(uint32_t pair);
     void eraseSlot(uint64_t slot);
     void grow();

@@ -144,7 +144,17 @@ private:
     bool catchUp(uint32_t edge);                         // fades evidence to today; was it remembered?
     void settle(uint32_t edge);                          // after any change of an edge's evidence
     void releaseIfIdle(uint32_t edge);                   // frees the pair if neither side holds anything
-    void converse(uint32_t a, uint32_t b, double hours, bool pitching);
+    void converse(uint32_t ab, double hours, bool pitching);   // ab: the speaker's view of the other
+    // Most conversations at a big mixer are between strangers; all such first meetings of a
+    // batch leave the same edges, so those are worked out once (see firstMeeting()).
+    struct FirstMeeting {
+        Edge plain;          // what a first meeting leaves on one side
+        Edge pitchedTo;      // the same for a side that a stranger pitched to
+        bool backlash = false;
+        bool usable = false; // false if a first meeting is too slight to remember
+    };
+    [[nodiscard]] FirstMeeting firstMeeting(double hours) const;
+    void meetFirst(uint32_t a, uint32_t b, uint32_t hash, const FirstMeeting& first, bool pitching);
     void converseAll(const std::vector<std::pair<uint32_t, uint32_t>>& pairs, double hours, bool pitching);
     void maybePitch(uint32_t speaker, uint32_t listenerEdge, double listenerTrust);  // listenerEdge: the listener's view of the speaker
     // days and referrals (referrals.cpp)
