@@ -62,8 +62,8 @@ void World::addEvidence(uint32_t from, uint32_t to, double good, double bad) {
 }
 
 void World::maybePitch(uint32_t speaker, uint32_t listenerEdge, double listenerTrust) {
-    if (!m_rng.chance(m_attendees[speaker].traits[Trait::PitchPressure])) return;
-    ++m_attendees[speaker].counters.pitches;
+    if (!m_rng.chance(m_talkers[speaker].pitchPressure)) return;
+    ++m_talkers[speaker].pitches;
     // "Like proposing a hotel on a first date" (seed 002): welcome only once trusted.
     if (listenerTrust < m_scenario.params[Param::PitchTolerance] && m_scenario.mechanisms[Mechanism::PitchBacklash]) {
         m_relations.edge(listenerEdge).bad += float(m_scenario.params[Param::PitchBacklashHours]);
@@ -88,6 +88,20 @@ void World::converse(uint32_t ab, double hours, bool pitching) {
         settle(index);
     }
     releaseIfIdle(ab);   // only if the conversation was too short to remember
+}
+
+void World::prepareTalkers() {
+    if (m_talkers.size() < m_attendees.size()) m_talkers.resize(m_attendees.size());
+    for (const uint32_t id : m_event.participants) m_talkers[id].pitchPressure = m_attendees[id].traits[Trait::PitchPressure];
+}
+
+void World::foldTalkers() {
+    for (const uint32_t id : m_event.participants) {
+        Talker& t = m_talkers[id];
+        m_attendees[id].counters.conversations += t.conversations;
+        m_attendees[id].counters.pitches += t.pitches;
+        t.conversations = t.pitches = 0;   // a participant listed twice adds nothing the second time
+    }
 }
 
 World::FirstMeeting World::firstMeeting(double hours) const {
@@ -118,12 +132,12 @@ void World::meetFirst(uint32_t a, uint32_t b, uint32_t hash, const FirstMeeting&
     // Same draws in the same order as converse(): a pitches to b, then b to a.
     bool aPitchedToB = false, bPitchedToA = false;
     if (pitching) {
-        if (m_rng.chance(m_attendees[a].traits[Trait::PitchPressure])) {
-            ++m_attendees[a].counters.pitches;
+        if (m_rng.chance(m_talkers[a].pitchPressure)) {
+            ++m_talkers[a].pitches;
             aPitchedToB = first.backlash;
         }
-        if (m_rng.chance(m_attendees[b].traits[Trait::PitchPressure])) {
-            ++m_attendees[b].counters.pitches;
+        if (m_rng.chance(m_talkers[b].pitchPressure)) {
+            ++m_talkers[b].pitches;
             bPitchedToA = first.backlash;
         }
     }
@@ -169,8 +183,8 @@ void World::converseAll(const std::vector<std::pair<uint32_t, uint32_t>>& pairs,
         if (ab != RelationshipStore::kNone) converse(ab, hours, pitching);
         else if (first.usable) meetFirst(a, b, hash, first, pitching);
         else converse(m_relations.findOrCreate(a, b, m_day), hours, pitching);
-        ++m_attendees[a].counters.conversations;
-        ++m_attendees[b].counters.conversations;
+        ++m_talkers[a].conversations;
+        ++m_talkers[b].conversations;
         ++m_event.conversations;
     }
 }

@@ -121,9 +121,11 @@ void World::runRound() {
         }
     }
     // Hall (2019) counts time spent together: everyone in a group shares the round.
+    prepareTalkers();
     converseAll(m_pairs, ev.roundHours, pitching);
     if (firstRound) penaliseLateness();
     if (ev.kind == EventKind::Mixer) cardSwaps();
+    foldTalkers();
     ++ev.round;
 }
 

@@ -156,6 +156,8 @@ private:
     [[nodiscard]] FirstMeeting firstMeeting(double hours) const;
     void meetFirst(uint32_t a, uint32_t b, uint32_t hash, const FirstMeeting& first, bool pitching);
     void converseAll(const std::vector<std::pair<uint32_t, uint32_t>>& pairs, double hours, bool pitching);
+    void prepareTalkers();   // before a round's conversations
+    void foldTalkers();      // after them: counts go to Attendee::counters
     void maybePitch(uint32_t speaker, uint32_t listenerEdge, double listenerTrust);  // listenerEdge: the listener's view of the speaker
     // days and referrals (referrals.cpp)
     void passDaysTo(int day);
@@ -208,6 +210,15 @@ private:
     size_t m_listedSorted = 0;             // length of its prefix known to be sorted (0: sort it all)
     std::vector<uint8_t> m_lateByAttendee;  // 0 on time, 1 late with a message, 2 late silent; during an event
     std::vector<uint8_t> m_memberFlags;     // scratch: membership of the current calendar entry
+    // What a round's conversations read and count per attendee, packed densely: the hot loop
+    // touches one small slot per person instead of two cache lines of Attendee. Valid for the
+    // round's participants from prepareTalkers() to foldTalkers(); zero counts between rounds.
+    struct Talker {
+        double pitchPressure = 0;
+        uint32_t conversations = 0;
+        uint32_t pitches = 0;
+    };
+    std::vector<Talker> m_talkers;
 };
 
 }  // namespace tsunagari
