@@ -192,7 +192,7 @@ uint32_t RelationshipStore::findOrCreate(uint32_t from, uint32_t to, int day) {
     return create(from, to, hash, empty, empty);
 }
 
-uint32_t RelationshipStore::create(uint32_t from, uint32_t to, uint32_t hash, Edge fromView, Edge toView) {
+uint32_t RelationshipStore::create(uint32_t from, uint32_t to, uint32_t hash, const Edge& fromView, const Edge& toView) {
     if ((m_livePairs + 1) * 2 > m_slots.size()) grow();
     uint64_t slot = hash & m_mask;
     while (m_slots[slot].pair != kNone) slot = (slot + 1) & m_mask;   // the pair is absent: its probe ends at a gap
@@ -210,17 +210,18 @@ uint32_t RelationshipStore::create(uint32_t from, uint32_t to, uint32_t hash, Ed
         }
     }
     const uint32_t side = from > to;
-    Edge& down = side ? toView : fromView;   // the lower id's view
-    Edge& up = side ? fromView : toView;
-    down.from = up.to = std::min(from, to);
-    down.to = up.from = std::max(from, to);
-    // Given by value and stored once: reading back a line still being fetched would wait for it.
-    m_pairs[pair].view[0] = down;
-    m_pairs[pair].view[1] = up;
+    const uint32_t lo = std::min(from, to), hi = std::max(from, to);
+    // Written, never read back: the line may still be on its way from memory, and a read
+    // would wait for it (so would a wide copy of a just-patched local).
+    Edge* view = m_pairs[pair].view;
+    view[0] = side ? toView : fromView;   // the lower id's view
+    view[1] = side ? fromView : toView;
+    view[0].from = view[1].to = lo;
+    view[0].to = view[1].from = hi;
     m_slots[slot] = {pair, hash};
     ++m_livePairs;
-    m_out[down.from].push_back({down.to, 2 * pair});
-    m_out[up.from].push_back({up.to, 2 * pair + 1});
+    m_out[lo].push_back({hi, 2 * pair});
+    m_out[hi].push_back({lo, 2 * pair + 1});
     return 2 * pair + side;
 }
 

@@ -73,7 +73,7 @@ public:
     // memory ahead with it (see World::converseAll).
     [[nodiscard]] static uint32_t hashPair(uint32_t a, uint32_t b);   // either order
     [[nodiscard]] uint32_t find(uint32_t from, uint32_t to, uint32_t hash) const;
-    uint32_t create(uint32_t from, uint32_t to, uint32_t hash, Edge fromView, Edge toView);   // pair must be absent; from/to are filled in
+    uint32_t create(uint32_t from, uint32_t to, uint32_t hash, const Edge& fromView, const Edge& toView);   // pair must be absent; from/to are filled in
     void prefetchSlot(uint32_t hash) const { if (!m_slots.empty()) __builtin_prefetch(&m_slots[hash & m_mask]); }
     void prefetchEdge(uint32_t edge) const { __builtin_prefetch(&m_pairs[edge >> 1], 1); }
     void prefetchOutTail(uint32_t from) const { __builtin_prefetch(m_out[from].data() + m_out[from].size(), 1); }  // a new tie comes soon
