@@ -145,6 +145,18 @@ uint32_t hashOf(uint32_t lo, uint32_t hi) { return uint32_t(mix(keyOf(lo, hi)));
 constexpr size_t kMinSweep = size_t(1) << 14;   // released pairs before a sweep is worth its pass over the out-lists
 }  // namespace
 
+uint32_t RelationshipStore::PairArray::append() {
+    if ((m_size >> kChunkBits) == m_chunks.size()) m_chunks.push_back(std::make_unique<Pair[]>(kChunkPairs));
+    return m_size++;
+}
+
+void RelationshipStore::PairArray::resize(uint32_t n) {
+    m_chunks.resize((size_t(n) + kChunkMask) >> kChunkBits);
+    for (auto& chunk : m_chunks)
+        if (!chunk) chunk = std::make_unique<Pair[]>(kChunkPairs);
+    m_size = n;
+}
+
 void RelationshipStore::clear() {
     m_pairs.clear();
     m_out.clear();
@@ -202,8 +214,7 @@ uint32_t RelationshipStore::create(uint32_t from, uint32_t to, uint32_t hash, co
         pair = m_free[m_freeNext++];
         markReleased(pair, false);
     } else {
-        pair = uint32_t(m_pairs.size());
-        m_pairs.emplace_back();
+        pair = m_pairs.append();
         if ((pair >> 6) >= m_released.size()) {
             m_released.push_back(0);
             m_awaitingSweep.push_back(0);
@@ -284,36 +295,22 @@ void RelationshipStore::sweepIfDue() {
 }
 
 void RelationshipStore::grow() {
-    m_slots.resize(m_slots.empty() ? 1024 : m_slots.size() * 2);
-    rebuildIndex();
-}
-
-void RelationshipStore::insertSlot(uint32_t pair) {
-    const Edge& e = m_pairs[pair].view[0];
-    const uint32_t hash = hashOf(e.from, e.to);
-    uint64_t i = hash & m_mask;
-    while (m_slots[i].pair != kNone) i = (i + 1) & m_mask;
-    m_slots[i] = {pair, hash};
-}
-
-void RelationshipStore::rebuildIndex() {
-    const size_t capacity = std::max<size_t>(1024, m_slots.size());
-    m_slots.assign(capacity, Slot{});
-    m_mask = capacity - 1;
-    // The home slot of a pair a little ahead is requested early, so the random writes overlap.
-    constexpr uint32_t kAhead = 16;
-    const auto count = uint32_t(m_pairs.size());
-    for (uint32_t pair = 0; pair < count; ++pair) {
-        if (pair + kAhead < count) {
-            const Edge& ahead = m_pairs[pair + kAhead].view[0];
-            __builtin_prefetch(&m_slots[hashOf(ahead.from, ahead.to) & m_mask], 1);
-        }
-        if (!released(2 * pair)) insertSlot(pair);
+    // Twice the slots, filled from the old ones in order: each slot keeps its key's hash, so no
+    // pair is read, and an entry's new home is its old one or that plus the old size, so the
+    // writes run as two sequential streams.
+    std::vector<Slot> old(std::max<size_t>(1024, 2 * m_slots.size()));
+    old.swap(m_slots);
+    m_mask = m_slots.size() - 1;
+    for (const Slot& entry : old) {
+        if (entry.pair == kNone) continue;
+        uint64_t i = entry.hash & m_mask;
+        while (m_slots[i].pair != kNone) i = (i + 1) & m_mask;
+        m_slots[i] = entry;
     }
 }
 
 size_t RelationshipStore::memoryBytes() const {
-    size_t bytes = m_pairs.capacity() * sizeof(Pair) + m_slots.capacity() * sizeof(Slot) +
+    size_t bytes = m_pairs.bytes() + m_slots.capacity() * sizeof(Slot) +
                    (m_released.capacity() + m_awaitingSweep.capacity()) * 8 + m_free.capacity() * 4;
     for (const auto& out : m_out) bytes += out.capacity() * sizeof(OutTie) + sizeof(out);
     return bytes;
@@ -322,7 +319,7 @@ size_t RelationshipStore::memoryBytes() const {
 RelationshipStore::Image RelationshipStore::image() const {
     Image image;
     image.edges.reserve(2 * m_pairs.size());
-    for (const Pair& p : m_pairs) image.edges.insert(image.edges.end(), std::begin(p.view), std::end(p.view));
+    for (uint32_t i = 0; i < m_pairs.size(); ++i) image.edges.insert(image.edges.end(), std::begin(m_pairs[i].view), std::end(m_pairs[i].view));
     image.freePairs.assign(m_free.begin() + std::ptrdiff_t(m_freeNext), m_free.end());
     for (size_t w = 0; w < m_awaitingSweep.size(); ++w)
         for (uint64_t bits = m_awaitingSweep[w]; bits; bits &= bits - 1)
@@ -338,7 +335,8 @@ std::string RelationshipStore::restore(Image image, size_t attendees) {
     if (image.edges.size() % 2 != 0) return "an odd number of edges";
     if (image.out.size() != attendees) return "out-lists do not match the attendees";
     const size_t pairs = image.edges.size() / 2;
-    m_pairs.resize(pairs);
+    if (pairs >= (size_t(1) << 31)) return "more edges than 32-bit indices can hold";
+    m_pairs.resize(uint32_t(pairs));
     m_released.assign((pairs + 63) / 64, 0);
     m_awaitingSweep.assign(m_released.size(), 0);
     for (size_t p = 0; p < pairs; ++p) {

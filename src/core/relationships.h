@@ -8,6 +8,7 @@
 // of the last contact and faded lazily when read, so quiet ties cost nothing per day.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -110,6 +111,23 @@ private:
     struct alignas(64) Pair {
         Edge view[2];
     };
+    // Pairs in chunks of 1 MiB: growing never moves a pair, where a vector would copy hundreds
+    // of MB at each doubling and hold both copies meanwhile.
+    class PairArray {
+    public:
+        Pair& operator[](uint32_t i) { return m_chunks[i >> kChunkBits][i & kChunkMask]; }
+        const Pair& operator[](uint32_t i) const { return m_chunks[i >> kChunkBits][i & kChunkMask]; }
+        [[nodiscard]] uint32_t size() const { return m_size; }
+        uint32_t append();   // index of a new zeroed pair
+        void resize(uint32_t n);
+        void clear() { m_chunks.clear(); m_size = 0; }
+        [[nodiscard]] size_t bytes() const { return m_chunks.size() * kChunkPairs * sizeof(Pair); }
+
+    private:
+        static constexpr uint32_t kChunkBits = 14, kChunkPairs = 1u << kChunkBits, kChunkMask = kChunkPairs - 1;
+        std::vector<std::unique_ptr<Pair[]>> m_chunks;
+        uint32_t m_size = 0;
+    };
     // Open addressing with linear probing. A slot holds a pair index and the low 32 bits of
     // the key's hash: a probe touches the pair only on a likely match, and deletion can find
     // each entry's home slot without touching pairs at all.
@@ -118,13 +136,11 @@ private:
         uint32_t hash = 0;
     };
     [[nodiscard]] uint64_t slotOf(uint32_t lo, uint32_t hi, uint32_t hash) const;   // slot holding the pair, or the empty slot ending its probe
-    void insertSlot(uint32_t pair);
     void eraseSlot(uint64_t slot);
     void grow();
-    void rebuildIndex();
     void markReleased(uint32_t pair, bool on);
 
-    std::vector<Pair> m_pairs;
+    PairArray m_pairs;
     std::vector<std::vector<OutTie>> m_out;
     std::vector<Slot> m_slots;
     uint64_t m_mask = 0;
