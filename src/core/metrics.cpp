@@ -11,11 +11,14 @@ void World::takeSnapshots() {
     // Cost grows with attendees and with ties that may be known, not with all ties ever made:
     // remembered ties are counted as they come and go, and weak ties cannot reach the known stage.
     const int day = m_day;
-    std::vector<uint32_t> knownBy(m_attendees.size(), 0);
+    // Sums go to small dense tables first: a listed tie then touches no Attendee (a cache miss each at scale).
+    const size_t n = m_attendees.size();
+    std::vector<uint8_t> active(n);
+    std::vector<uint32_t> knownBy(n, 0), collaborators(n, 0);
+    std::vector<double> trustSum(n, 0.0);
     for (auto& a : m_attendees) {
+        active[a.id] = a.active;
         a.snapshot.contacts = m_rememberedTies[a.id];
-        a.snapshot.collaborators = 0;
-        a.snapshot.trustReceived = 0;
         a.snapshot.reputation = a.clientTrust.empty()
             ? 0.0 : std::accumulate(a.clientTrust.begin(), a.clientTrust.end(), 0.0) / double(a.clientTrust.size());
     }
@@ -33,19 +36,21 @@ void World::takeSnapshots() {
             continue;
         }
         m_listedEdges[kept++] = index;
-        if (!m_attendees[e.to].active) continue;
+        if (!active[e.to]) continue;
         const double t = m_rules.trust(e, day);
         if (t < m_rules.stageKnown) continue;
         ++knownBy[e.to];
-        m_attendees[e.to].snapshot.trustReceived += t;
+        trustSum[e.to] += t;
         if (t < m_rules.stageCollaborator) continue;
         if (m_rules.trust(m_relations.edge(RelationshipStore::reverse(index)), day) >= m_rules.stageCollaborator)
-            ++m_attendees[e.from].snapshot.collaborators;
+            ++collaborators[e.from];
     }
     m_listedEdges.resize(kept);
     m_listedSorted = kept;
-    for (auto& a : m_attendees)
-        if (knownBy[a.id] > 0) a.snapshot.trustReceived /= knownBy[a.id];
+    for (auto& a : m_attendees) {
+        a.snapshot.collaborators = collaborators[a.id];
+        a.snapshot.trustReceived = knownBy[a.id] > 0 ? trustSum[a.id] / knownBy[a.id] : 0.0;
+    }
 
     EventRecord rec;
     rec.index = m_event.index;

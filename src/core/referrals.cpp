@@ -78,12 +78,12 @@ void World::refer(uint32_t referrer, int needed, uint32_t client, uint32_t passe
         m_relations.prefetchEdge(tie.edge);
     }
     for (const auto& tie : m_candidates) {
-        const Attendee& b = m_attendees[tie.to];
         const uint32_t ei = tie.edge;
         const Edge& e = m_relations.edge(ei);
         if (e.blockedUntil > m_day || !m_rules.remembered(e, m_day)) continue;
         const double t = m_rules.trust(e, m_day);
-        const double score = t + appetite * b.traits[Trait::FeeOffering];
+        // Without an appetite for fees the offer is not even looked up (a cache miss per candidate).
+        const double score = appetite > 0 ? t + appetite * m_attendees[tie.to].traits[Trait::FeeOffering] : t;
         if (score >= threshold && score > chosenScore) {
             chosenScore = score;
             chosenEdge = ei;
