@@ -144,12 +144,14 @@ void World::meetFirst(uint32_t a, uint32_t b, uint32_t hash, const FirstMeeting&
     const Edge& ab = bPitchedToA ? first.pitchedTo : first.plain;   // a's view of b
     const Edge& ba = aPitchedToB ? first.pitchedTo : first.plain;
     const uint32_t index = m_relations.create(a, b, hash, ab, ba);
-    for (const uint32_t side : {index, RelationshipStore::reverse(index)}) {
-        const Edge& e = m_relations.edge(side);
-        ++m_rememberedTies[e.from];
-        scheduleForgetting(side, e.forgetDay);
-        if (e.listed) m_listedEdges.push_back(side);
-    }
+    // Bookkeeping from the outcomes, not from the new pair: its line may still be on its way.
+    const auto note = [this](uint32_t owner, uint32_t side, const Edge& outcome) {
+        ++m_rememberedTies[owner];
+        addToForgetCalendar(side, outcome.forgetDay);   // `scheduled` is set in the outcome
+        if (outcome.listed) m_listedEdges.push_back(side);
+    };
+    note(a, index, ab);
+    note(b, RelationshipStore::reverse(index), ba);
 }
 
 void World::converseAll(const std::vector<std::pair<uint32_t, uint32_t>>& pairs, double hours, bool pitching) {

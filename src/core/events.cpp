@@ -184,6 +184,10 @@ void World::scheduleForgetting(uint32_t edge, int forgetDay) {
     // A tie never forgotten (forgetting off) comes back every horizon, so having an entry,
     // being `scheduled` and being counted always go together.
     m_relations.edge(edge).scheduled = 1;
+    addToForgetCalendar(edge, forgetDay);
+}
+
+void World::addToForgetCalendar(uint32_t edge, int forgetDay) {
     const int day = std::min(forgetDay, m_day + kForgetHorizonDays - 1);
     m_forgetCalendar[size_t(day % kForgetHorizonDays)].push_back({edge, day});
 }

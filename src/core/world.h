@@ -172,7 +172,8 @@ private:
     void takeSnapshots();
     void refreshForgetDays();
     // Edge bookkeeping that keeps end-of-event snapshots independent of the number of edges.
-    void scheduleForgetting(uint32_t edge, int forgetDay);
+    void scheduleForgetting(uint32_t edge, int forgetDay);     // sets `scheduled`, adds the entry
+    void addToForgetCalendar(uint32_t edge, int forgetDay);    // the entry alone
     void forgetDueTies(int day);
     void rebuildEdgeBookkeeping();
 
