@@ -238,3 +238,45 @@ TEST_CASE("a snapshot taken after members joined or a cohort emptied mid-event l
     CHECK(none.runEvents(3) == 3);
     CHECK(none.history().back().participants == 0);
 }
+
+TEST_CASE("first meetings between strangers leave exactly what the trust rules give for one conversation") {
+    // Big mixer rounds take a shortcut for pairs that did not exist (World::meetFirst); its
+    // result must be what converse() and settle() would have made, side by side for each pair.
+    for (const bool backlash : {true, false}) {
+        Scenario s = dailyMixer(5, "average", "average", 30);
+        s.population[0].label = "quiet";
+        s.population[0].traits[Trait::PitchPressure] = 0;
+        s.population[1].label = "seller";
+        s.population[1].traits[Trait::PitchPressure] = 1;
+        for (Cohort& c : s.population) c.traits[Trait::Punctuality] = 1;   // nobody misses the first round
+        s.params[Param::CardSwapsPerRound] = 0;   // every pair below meets once, in the first round
+        s.mechanisms[Mechanism::PitchBacklash] = backlash;
+        World w(s);
+        w.stepRound();
+        const TrustRules& rules = w.trustRules();
+        const float hours = float(w.event().roundHours);
+        const float backlashHours = float(s.params[Param::PitchBacklashHours]);
+        size_t edges = 0;
+        std::vector<uint32_t> remembered(w.attendees().size(), 0);
+        w.relationships().forEachEdge([&](uint32_t, const Edge& e) {
+            ++edges;
+            const bool heardPitch = w.attendees()[e.to].cohort == 1;   // sellers always pitch
+            CHECK(e.contacts == 1);
+            CHECK(e.good == hours);
+            CHECK(e.bad == (heardPitch && backlash ? backlashHours : 0.0f));
+            CHECK(e.lastDay == w.day());
+            CHECK(e.forgetDay == rules.forgetDay(e));
+            CHECK(e.scheduled == 1);
+            CHECK(bool(e.listed) == (rules.trustUpperBound(e) >= rules.stageKnown));
+            remembered[e.from] += rules.remembered(e, w.day());
+        });
+        CHECK(edges == 60 * 3);   // 15 tables of 4, 6 pairs each, both directions
+        for (const auto& a : w.attendees()) {
+            CHECK(a.counters.conversations == 3);
+            CHECK(a.counters.pitches == (a.cohort == 1 ? 3u : 0u));
+            CHECK(remembered[a.id] == 3);
+        }
+        w.stepEvent();   // later rounds meet old and new faces; the booked counts still add up
+        CHECK(contactsMatchRecount(w));
+    }
+}
