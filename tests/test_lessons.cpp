@@ -177,7 +177,7 @@ TEST_CASE("L5: without repeated contact, mixer acquaintances fade within about a
     }
 }
 
-TEST_CASE("L6: late without notice costs trust; a message keeps most of it") {
+TEST_CASE("L6: late without notice costs trust, a message keeps most of it") {
     const Scenario s = shippedScenario("l6_lateness.json");
     Scenario off = s;
     off.mechanisms[Mechanism::LatenessCosts] = false;

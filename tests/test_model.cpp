@@ -39,7 +39,7 @@ Scenario pairOfTwo(const char* first, const char* second) {
 
 }  // namespace
 
-TEST_CASE("rng: same seed, same stream; ranges hold") {
+TEST_CASE("rng: same seed, same stream, ranges hold") {
     Rng a(42), b(42), c(43);
     for (int i = 0; i < 100; ++i) CHECK(a.next() == b.next());
     CHECK(Rng(42).next() != c.next());
@@ -83,7 +83,7 @@ TEST_CASE("trust: the uniform prior makes one meeting enough when repetition is 
     CHECK(w.stage(0, 1) == Stage::Collaborator);
 }
 
-TEST_CASE("forgetting: a single meeting is remembered for weeks, not months; meeting again consolidates") {
+TEST_CASE("forgetting: a single meeting is remembered for weeks, not months, and meeting again consolidates") {
     Scenario s = pair(1000);  // they meet once
     World once(s);
     once.runEvents(1);
@@ -140,7 +140,7 @@ TEST_CASE("community meetings carry no pitching") {
     CHECK(w.attendees()[0].counters.conversations == 3);
 }
 
-TEST_CASE("lateness: silent latecomers cost trust with those who waited; a message keeps most") {
+TEST_CASE("lateness: silent latecomers cost trust with those who waited, a message keeps most") {
     auto trustInLatecomer = [](double notify, bool costs) {
         Scenario s = pairOfTwo("waiter", "late");
         s.population[1].traits[Trait::Punctuality] = 0;
@@ -375,7 +375,7 @@ TEST_CASE("stepping: rounds, events and days advance as documented") {
     CHECK(w.eventsDone() == 5);  // days 0, 7, 14, 21, 28
 }
 
-TEST_CASE("determinism: same scenario and seed give the same state; another seed does not") {
+TEST_CASE("determinism: same scenario and seed give the same state, another seed does not") {
     auto hashAfter = [](uint64_t seed) {
         World w(smallChapter(seed));
         w.runEvents(25);
