@@ -135,7 +135,7 @@ TEST_CASE("cli: same seed gives byte-identical files, another seed or --set chan
     fs::remove_all(base);
 }
 
-TEST_CASE("cli: --events defaults to the scenario's count; the default directory is out/<stem>") {
+TEST_CASE("cli: --events defaults to the scenario's count, and the default directory is out/<stem>") {
     const fs::path dir = freshDir();
     writeText(dir / "small.json", kSmall);
     const std::string command = "cd " + shellQuote(dir.string()) + " && " + shellQuote(TSUNAGARI_CLI) +

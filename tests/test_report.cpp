@@ -85,7 +85,7 @@ TEST_CASE("averageClustering on hand-built graphs") {
     CHECK(averageClustering({{1, 2, 3}, {0, 2}, {0, 1, 3}, {0, 2}}) == doctest::Approx((2.0 / 3 + 1 + 2.0 / 3 + 1) / 4));
 }
 
-TEST_CASE("a trio meeting daily forms a collaborator triangle; the isolated member counts as 0") {
+TEST_CASE("a trio meeting daily forms a collaborator triangle, and the isolated member counts as 0") {
     const World w = trioAfter(30);
     const NetworkFigures n = networkFigures(w);
     CHECK(n.attendees == 4);
