@@ -2,70 +2,14 @@
 #include "relationships.h"
 
 #include <algorithm>
-#include <array>
-#include <bit>
 #include <iterator>
 #include <limits>
+
+#include "numeric_kernels.h"
 
 namespace tsunagari {
 
 namespace {
-
-// e^y by its Taylor series; when compiling, for the table below.
-constexpr double expSeries(double y) {
-    double sum = 1, term = 1;
-    for (int k = 1; k <= 30; ++k) sum += term *= y / k;
-    return sum;
-}
-
-// 2^(i/256), computed when compiling.
-constexpr int kExp2Steps = 256;
-constexpr auto kExp2Table = [] {
-    std::array<double, kExp2Steps> table{};
-    for (int i = 0; i < kExp2Steps; ++i) table[size_t(i)] = expSeries(0.6931471805599453 * i / kExp2Steps);
-    return table;
-}();
-
-// 2^x for x <= 0, in plain IEEE arithmetic without libm: identical on every platform, within
-// 3e-12 of exact, and short (it runs for every tie read at every event). 2^x is split into
-// 2^whole * 2^(step/256) * 2^rest with rest below 1/256, where a cubic is exact enough.
-double exp2NonPositive(double x) {
-    if (x < -1000) return 0.0;
-    int whole = int(x);                     // toward zero, then down: floor for x <= 0
-    if (double(whole) > x) --whole;
-    const double scaled = (x - whole) * kExp2Steps;   // [0, 256), exact
-    const int step = int(scaled);
-    const double y = (scaled - step) * (0.6931471805599453 / kExp2Steps);
-    const double rest = 1.0 + y * (1.0 + y * (0.5 + y * (1.0 / 6)));
-    return kExp2Table[size_t(step)] * rest * std::bit_cast<double>(uint64_t(1023 + whole) << 52);   // a normal power of 2 here
-}
-
-// log2(m) for m in [1, 2]: t = (m - 1) / (m + 1) <= 1/3, and log2(m) = 2 atanh(t) / ln 2 as an odd series.
-constexpr double log2Series(double m) {
-    const double t = (m - 1.0) / (m + 1.0), t2 = t * t;
-    double sum = 0, power = t;
-    for (int k = 1; k <= 39; k += 2, power *= t2) sum += power / k;
-    return 2.0 * sum * 1.4426950408889634;
-}
-
-// log2 at 512 even steps of the mantissa, computed when compiling.
-constexpr int kLog2Steps = 512;
-constexpr auto kLog2Table = [] {
-    std::array<double, kLog2Steps + 1> table{};
-    for (int i = 0; i <= kLog2Steps; ++i) table[size_t(i)] = log2Series(1.0 + double(i) / kLog2Steps);
-    return table;
-}();
-
-double log2Positive(double x) {  // x >= 1 here (evidence above the forgetting line)
-    // Exponent from the bits, mantissa by linear interpolation in the table: error below 1e-6,
-    // far under a day of forgetting, and a short dependency chain (it runs twice per conversation).
-    const auto bits = std::bit_cast<uint64_t>(x);
-    const int exponent = int((bits >> 52) & 0x7FF) - 1023;
-    const uint64_t mantissa = bits & 0x000FFFFFFFFFFFFFull;
-    const auto step = size_t(mantissa >> 43);                           // top 9 bits
-    const double within = double(mantissa & ((uint64_t(1) << 43) - 1)) * 0x1p-43;
-    return double(exponent) + kLog2Table[step] + (kLog2Table[step + 1] - kLog2Table[step]) * within;
-}
 
 uint64_t mix(uint64_t x) {  // splitmix64 finaliser: our own hash, the same everywhere
     x ^= x >> 30; x *= 0xBF58476D1CE4E5B9ull;
