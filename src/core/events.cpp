@@ -29,6 +29,8 @@ void World::beginEvent(int entryIndex, int day) {
     ev.rounds = entry.kind == EventKind::OneToOnes ? 1 : entry.rounds;
     ev.roundHours = entry.kind == EventKind::OneToOnes ? m_scenario.params[Param::OneToOneHours]
                                                        : entry.hours / entry.rounds;
+    // A chapter's plenary takes its share of the meeting from the table rounds.
+    ev.roundHours -= plenaryHours() / entry.rounds;
     ev.conversations = 0;
     ev.participants.clear();
     ev.groupMembers.clear();
@@ -82,7 +84,8 @@ void World::arrangeOneToOnes(const CalendarEntry& entry) {
             if (!m_memberFlags[tie.to] || paired[tie.to]) continue;
             const Edge& e = m_relations.edge(tie.edge);
             if (!m_rules.remembered(e, day)) continue;
-            const double score = m_rules.trust(e, day) + 0.25 * m_rng.uniform();
+            // A little jitter among near-equals; a clear favourite is met again (depth, seed 002).
+            const double score = m_rules.trust(e, day) * (1.0 + 0.5 * m_rng.uniform());
             if (score > bestScore) { bestScore = score; best = tie.to; }
         }
         if (best == RelationshipStore::kNone) continue;
@@ -120,6 +123,7 @@ void World::runRound() {
             }
         }
     }
+    if (firstRound) holdPlenary();
     // Hall (2019) counts time spent together: everyone in a group shares the round.
     prepareTalkers();
     converseAll(m_pairs, ev.roundHours, pitching);
@@ -130,11 +134,21 @@ void World::runRound() {
 }
 
 void World::penaliseLateness() {
-    // Those who waited in the latecomer's first group lose trust in them; a message keeps most of it (seed 003).
+    // Those who waited lose trust in the latecomer; a message keeps most of it (seed 003).
+    // At a chapter with a plenary the whole room waited; elsewhere the latecomer's first group.
     const EventState& ev = m_event;
     const double penalty = m_scenario.params[Param::LatePenaltyHours];
     const double keeps = m_scenario.params[Param::NotifyKeeps];
     if (!m_scenario.mechanisms[Mechanism::LatenessCosts]) return;
+    if (plenaryHours() > 0) {
+        for (const uint32_t late : ev.participants) {
+            if (m_lateByAttendee[late] == kOnTime) continue;
+            const double cost = m_lateByAttendee[late] == kLateNotified ? penalty * (1.0 - keeps) : penalty;
+            for (const uint32_t waiter : ev.participants)
+                if (m_lateByAttendee[waiter] == kOnTime) addEvidence(waiter, late, 0, cost);
+        }
+        return;
+    }
     for (size_t g = 0; g + 1 < ev.groupStarts.size(); ++g) {
         for (uint32_t i = ev.groupStarts[g]; i < ev.groupStarts[g + 1]; ++i) {
             const uint32_t late = ev.groupMembers[i];

@@ -21,6 +21,8 @@ void World::takeSnapshots() {
         a.snapshot.contacts = m_rememberedTies[a.id];
         a.snapshot.reputation = a.clientTrust.empty()
             ? 0.0 : std::accumulate(a.clientTrust.begin(), a.clientTrust.end(), 0.0) / double(a.clientTrust.size());
+        a.snapshot.clientsKept = uint32_t(std::count_if(a.clientTrust.begin(), a.clientTrust.end(),
+                                                        [this](float t) { return clientAsks(t) > 0; }));
     }
     // Sorted, so sums run in index order however the list was built (determinism). The list
     // was sorted after the last snapshot, so only the ties listed since need sorting and merging.
@@ -76,6 +78,7 @@ GroupFigures World::groupFigures(int group) const {
         f.collaborators += a.snapshot.collaborators;
         f.reputation += a.snapshot.reputation;
         f.trustReceived += a.snapshot.trustReceived;
+        f.clientsKept += a.snapshot.clientsKept;
         f.referralsGiven += a.counters.referralsGiven;
         f.referralsReceived += a.counters.referralsReceived;
         f.repeatReferralsReceived += a.counters.repeatReferralsReceived;
@@ -86,7 +89,7 @@ GroupFigures World::groupFigures(int group) const {
     }
     if (f.members == 0) return f;
     const double n = f.members;
-    for (double* v : {&f.contacts, &f.collaborators, &f.reputation, &f.trustReceived, &f.referralsGiven, &f.referralsReceived,
+    for (double* v : {&f.contacts, &f.collaborators, &f.reputation, &f.trustReceived, &f.clientsKept, &f.referralsGiven, &f.referralsReceived,
                       &f.repeatReferralsReceived, &f.referralsAccepted, &f.referralsDeclined, &f.closedBusiness,
                       &f.complaints})
         *v /= n;

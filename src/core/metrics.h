@@ -31,12 +31,13 @@ struct AttendeeSnapshot {
     uint32_t collaborators = 0;   // mutual collaborator ties
     double reputation = 0;        // mean trust of this attendee's clients
     double trustReceived = 0;     // mean trust in this attendee among those who know them (known stage or closer)
+    uint32_t clientsKept = 0;     // clients still with this attendee (trust at or above the leaving line)
 };
 
 // One row of per-group figures: means over the active members of a group (archetype label).
 struct GroupFigures {
     int members = 0;
-    double contacts = 0, collaborators = 0, reputation = 0, trustReceived = 0;  // means
+    double contacts = 0, collaborators = 0, reputation = 0, trustReceived = 0, clientsKept = 0;  // means
     double referralsGiven = 0, referralsReceived = 0, repeatReferralsReceived = 0;
     double referralsAccepted = 0, referralsDeclined = 0;             // means of running totals
     double closedBusiness = 0, complaints = 0;

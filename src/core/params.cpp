@@ -11,12 +11,13 @@ constexpr const char* kHall = "Hall 2019, J. Social and Personal Relationships (
 constexpr const char* kBeta = "Josang & Ismail 2002, Beta Reputation System";
 
 const std::array<ParamInfo, kParamCount> kParamInfo{{
-    {"confidence_hours", 6.0, 0.1, 1000, false, "sceptical prior: hours of pleasant contact, without bad, at which trust reaches one half", kHall},
+    {"confidence_hours", 12.0, 0.1, 1000, false, "sceptical prior: hours of pleasant contact, without bad, at which trust reaches one half", kHall},
     {"memory_half_life_days", 7.0, 1, 3650, false, "half-life of what is remembered of a single meeting", "seed 004: a card swapped once is forgotten in about a month"},
+    {"memory_half_life_max_days", 180, 1, 36500, false, "longest half-life of evidence, however often two people met: old experience counts less than new", "Josang & Ismail 2002: forgetting factor"},
     {"consolidation_per_contact", 2.0, 0, 100, false, "each further contact lengthens the memory half-life by this many times its base", "seed 002: meeting again is what turns acquaintances into friends"},
     {"forget_below_hours", 0.04, 0, 100, false, "remembered contact below which a tie is forgotten (back to stranger)", "seed 004"},
-    {"stage_known", 0.15, 0, 1, false, "trust at which an acquaintance becomes known (知人)", "seed 002"},
-    {"stage_friend", 0.3, 0, 1, false, "trust at which a known person becomes a friend (友人)", "seed 002"},
+    {"stage_known", 0.05, 0, 1, false, "trust at which an acquaintance becomes known (知人)", "seed 002"},
+    {"stage_friend", 0.33, 0, 1, false, "trust at which a known person becomes a friend (友人)", "seed 002"},
     {"stage_collaborator", 0.5, 0, 1, false, "trust at which a friend becomes a collaborator (協力者)", "seed 002"},
     {"pitch_tolerance", 0.4, 0, 1, false, "trust a listener needs before a pitch is welcome", "seed 002: like proposing a hotel on a first date"},
     {"pitch_backlash_hours", 0.6, 0, 100, false, "distrust (in hours of evidence) from one unwelcome pitch", "seed 004: 'we already have an accountant'"},
@@ -27,8 +28,8 @@ const std::array<ParamInfo, kParamCount> kParamInfo{{
     {"card_swaps_per_round", 2, 0, 20, true, "extra card swaps per round at an open mixer for someone of breadth 1", "seed 004"},
     {"card_swap_hours", 0.1, 0, 10, false, "contact time of one card swap", "seed 004"},
     {"warm_intro_hours", 1.0, 0, 100, false, "trust (in hours of evidence) lent by a mutual trusted contact's introduction", "seed 002"},
-    {"clients_per_attendee", 10, 1, 1000, true, "clients in each attendee's book", "model choice"},
-    {"needs_per_client_per_year", 2.0, 0, 365, false, "how often a client needs another profession", "model choice"},
+    {"clients_per_attendee", 50, 1, 1000, true, "clients in each attendee's book", "model choice"},
+    {"needs_per_client_per_year", 4.0, 0, 365, false, "how often a client needs another profession", "model choice"},
     {"initial_reputation", 0.7, 0, 1, false, "clients' starting trust in their adviser", "model choice"},
     {"busy_chance", 0.3, 0, 1, false, "chance the receiver is busy when a referral comes", "seed 001"},
     {"job_days", 14, 1, 365, true, "days from accepting referred work to its deadline", "seed 000: due 7/10"},
@@ -48,6 +49,10 @@ const std::array<ParamInfo, kParamCount> kParamInfo{{
     {"job_value", 100, 0, 1e9, false, "value of one job, in thousands of yen", "model choice"},
     {"referral_value_premium", 1.25, 1, 10, false, "referred customers are worth this much more", "Schmitt, Skiera & Van den Bulte 2011: ~16-25%"},
     {"fee_weight", 0.5, 0, 10, false, "how far a fee can stand in for trust for a fee-minded referrer", "seed 004"},
+    {"plenary_share", 0.33, 0, 1, false, "share of a chapter meeting spent as one room, each member presenting to everyone", "BNI agenda: 60-second presentations, about 30 of a 90-minute meeting"},
+    {"presentation_minutes", 1.0, 0.1, 60, false, "length of one member's presentation in the plenary (fewer fit than members: they take turns)", "BNI: the weekly 60-second presentation"},
+    {"plenary_weight", 0.3, 0, 1, false, "evidence per hour of plenary, relative to an hour at the same table", "MODEL.md: known by sight, a little evidence for everyone"},
+    {"client_leaves_below", 0.35, 0, 1, false, "client's trust in the adviser below which the client leaves; above it they ask in proportion to their trust", "seed 000: a careless referral costs the client relationship"},
 }};
 
 const std::array<MechanismInfo, kMechanismCount> kMechanismInfo{{
@@ -61,6 +66,8 @@ const std::array<MechanismInfo, kMechanismCount> kMechanismInfo{{
     {"complaint_handling", "following up with both sides recovers reputation"},
     {"reputation_at_stake", "a client's trust in the referrer moves with the outcome"},
     {"warm_introductions", "a mutual trusted contact lends trust when introducing two people"},
+    {"plenary", "a chapter meeting opens with every member presenting to the whole room"},
+    {"clients_react", "a client who trusts the adviser less asks less often, and leaves below a line"},
 }};
 
 }  // namespace

@@ -8,7 +8,7 @@
 namespace tsunagari {
 
 enum class Param : int {
-    ConfidenceHours, MemoryHalfLifeDays, ConsolidationPerContact, ForgetBelowHours,
+    ConfidenceHours, MemoryHalfLifeDays, MemoryHalfLifeMaxDays, ConsolidationPerContact, ForgetBelowHours,
     StageKnown, StageFriend, StageCollaborator,
     PitchTolerance, PitchBacklashHours, LatePenaltyHours, NotifyKeeps,
     OneToOneHours, OneToOneRate, CardSwapsPerRound, CardSwapHours, WarmIntroHours,
@@ -17,6 +17,7 @@ enum class Param : int {
     ReportHours, ThanksHours, SilenceBadHours, FailureBadHours,
     ReputationGain, ReputationLoss, DisclosureSoftening, ComplaintRecovery, EarlyReportRecovery,
     JobValue, ReferralValuePremium, FeeWeight,
+    PlenaryShare, PresentationMinutes, PlenaryWeight, ClientLeavesBelow,
     Count
 };
 inline constexpr int kParamCount = int(Param::Count);
@@ -54,6 +55,8 @@ enum class Mechanism : int {
     ComplaintHandling,     // L8: following up after a failure recovers reputation
     ReputationAtStake,     // L4: a client's trust in the referrer moves with the outcome
     WarmIntroductions,     // a mutual trusted contact lends trust to a new pair
+    Plenary,               // L10: a chapter's whole-room presentations make every member known by sight
+    ClientsReact,          // L4: a client who trusts the adviser less asks less, and leaves below a line
     Count
 };
 inline constexpr int kMechanismCount = int(Mechanism::Count);

@@ -20,16 +20,13 @@ void World::passDaysTo(int day) {
 
 void World::passDay() {
     forgetDueTies(m_day);
-    if (m_professionsPresent.empty()) {
+    if (m_referable.empty()) {
         m_referableAs.assign(m_attendees.size(), -1);
         for (const auto& a : m_attendees)
             if (a.active) {
-                m_professionsPresent.push_back(a.profession);
+                m_referable.push_back(a.id);
                 m_referableAs[a.id] = a.profession;
             }
-        std::sort(m_professionsPresent.begin(), m_professionsPresent.end());
-        m_professionsPresent.erase(std::unique(m_professionsPresent.begin(), m_professionsPresent.end()),
-                                   m_professionsPresent.end());
     }
     const Params& p = m_scenario.params;
     const double needChance = p[Param::ClientsPerAttendee] * p[Param::NeedsPerClientPerYear] / 365.0;
@@ -45,16 +42,26 @@ void World::passDay() {
     }
 }
 
+double World::clientAsks(float clientTrust) const {
+    // A client asks the adviser in proportion to their trust, up to the trust they started
+    // with, and has left once it falls below the line (seed 000: the referrer's reputation is on the line).
+    if (!m_scenario.mechanisms[Mechanism::ClientsReact]) return 1.0;
+    const Params& p = m_scenario.params;
+    if (clientTrust < p[Param::ClientLeavesBelow]) return 0.0;
+    return std::min(1.0, double(clientTrust) / std::max(p[Param::InitialReputation], 1e-9));
+}
+
 void World::tryReferral(uint32_t referrer) {
     Attendee& a = m_attendees[referrer];
-    if (a.clientTrust.empty() || m_professionsPresent.size() < 2) return;
-    // A client needs a profession other than the adviser's own.
-    const auto own = std::find(m_professionsPresent.begin(), m_professionsPresent.end(), a.profession);
-    const size_t others = m_professionsPresent.size() - (own != m_professionsPresent.end() ? 1 : 0);
-    size_t pick = m_rng.below(uint32_t(others));
-    if (own != m_professionsPresent.end() && pick >= size_t(own - m_professionsPresent.begin())) ++pick;
-    const int needed = m_professionsPresent[pick];
+    if (a.clientTrust.empty() || m_referable.size() < 2) return;
+    // A client needs the trade of someone in the world other than the adviser: trades are in
+    // demand in proportion to how many practise them, so a member's share of demand does not
+    // depend on how many others share their trade. Needs within the adviser's own trade stay in house.
     const auto client = m_rng.below(uint32_t(a.clientTrust.size()));
+    const bool asks = m_rng.chance(clientAsks(a.clientTrust[client]));   // drawn either way: the stream stays aligned
+    const uint32_t other = m_referable[m_rng.below(uint32_t(m_referable.size()))];
+    const int needed = m_referableAs[other];
+    if (!asks || other == referrer || needed == a.profession) return;
     refer(referrer, needed, client, RelationshipStore::kNone);
 }
 
@@ -67,8 +74,8 @@ void World::refer(uint32_t referrer, int needed, uint32_t client, uint32_t passe
     const Params& p = m_scenario.params;
     const double threshold = a.traits[Trait::ReferralThreshold];
     const double appetite = p[Param::FeeWeight] * a.traits[Trait::FeeAppetite];
-    uint32_t chosenEdge = RelationshipStore::kNone, weakEdge = RelationshipStore::kNone;
-    double chosenScore = -1, chosenTrust = 0, weakTrust = 0;
+    uint32_t chosenEdge = RelationshipStore::kNone;
+    double chosenScore = -1, chosenTrust = 0;
     // Candidates are filtered on a small dense table, and their edges all requested at once,
     // before any is read: the misses overlap instead of queueing.
     m_candidates.clear();
@@ -89,24 +96,14 @@ void World::refer(uint32_t referrer, int needed, uint32_t client, uint32_t passe
             chosenEdge = ei;
             chosenTrust = t;
         }
-        if (t > weakTrust) {
-            weakTrust = t;
-            weakEdge = ei;
-        }
     }
-    const bool honest = disclosureDraw < a.traits[Trait::Disclosure];
+    // Nobody trusted enough: no referral. Passing a client to someone barely known is the
+    // careless habit (a low threshold, seed 000); an honest one says so (seed 002).
+    if (chosenEdge == RelationshipStore::kNone) return;
     Referral r;
-    if (chosenEdge != RelationshipStore::kNone) {
-        r.weakTie = chosenTrust < p[Param::StageFriend];
-        r.disclosed = r.weakTie && honest;
-        r.feeSwayed = chosenTrust < threshold;
-    } else if (weakEdge != RelationshipStore::kNone && honest) {
-        // Nobody trusted enough: an honest referrer may still pass on a weak tie, saying so.
-        chosenEdge = weakEdge;
-        r.weakTie = r.disclosed = true;
-    } else {
-        return;
-    }
+    r.weakTie = chosenTrust < p[Param::StageFriend];
+    r.disclosed = r.weakTie && disclosureDraw < a.traits[Trait::Disclosure];
+    r.feeSwayed = chosenTrust < threshold;
 
     Edge& edge = m_relations.edge(chosenEdge);
     Attendee& b = m_attendees[edge.to];

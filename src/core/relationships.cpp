@@ -28,6 +28,7 @@ TrustRules TrustRules::from(const Params& p, const Mechanisms& m) {
     r.confidenceHours = p[Param::ConfidenceHours];
     r.halfLifeDays = p[Param::MemoryHalfLifeDays];
     r.consolidation = p[Param::ConsolidationPerContact];
+    r.halfLifeMaxDays = std::max(p[Param::MemoryHalfLifeMaxDays], r.halfLifeDays);
     r.forgetBelow = p[Param::ForgetBelowHours];
     r.stageKnown = p[Param::StageKnown];
     r.stageFriend = p[Param::StageFriend];
@@ -37,21 +38,26 @@ TrustRules TrustRules::from(const Params& p, const Mechanisms& m) {
     return r;
 }
 
+double TrustRules::halfLife(const Edge& e) const {
+    // Each remembered contact consolidates the memory, up to the longest half-life: old
+    // evidence counts less than new however often two people met (Jøsang's forgetting factor).
+    return std::min(halfLifeDays * (1.0 + consolidation * std::max(0, e.contacts - 1)), halfLifeMaxDays);
+}
+
 double TrustRules::fade(const Edge& e, int day) const {
     const int elapsed = day - e.lastDay;
     if (!forgetting || elapsed <= 0) return 1.0;
-    // Each remembered contact consolidates the memory: seeing someone weekly keeps them.
-    const double halfLife = halfLifeDays * (1.0 + consolidation * std::max(0, e.contacts - 1));
-    return exp2NonPositive(-double(elapsed) / halfLife);
+    return exp2NonPositive(-double(elapsed) / halfLife(e));
 }
 
 int TrustRules::forgetDay(const Edge& e) const {
-    const double total = double(e.good) + double(e.bad);
+    // Only pleasant time is remembered as contact: an unwelcome pitch from a stranger does not
+    // make them memorable (seed 004: the card is forgotten within a month all the same).
+    const double total = double(e.good);
     if (total <= 0 || total < forgetBelow) return e.lastDay;
     if (!forgetting) return std::numeric_limits<int32_t>::max();
     // Remembered while total * 2^(-elapsed/halfLife) >= forgetBelow.
-    const double halfLife = halfLifeDays * (1.0 + consolidation * std::max(0, e.contacts - 1));
-    const double span = halfLife * log2Positive(total / forgetBelow);   // >= 0: truncation is floor
+    const double span = halfLife(e) * log2Positive(total / forgetBelow);   // >= 0: truncation is floor
     const double days = span < 0x1p62 ? double(int64_t(span)) : span;
     return int(std::min<double>(double(e.lastDay) + days + 1.0, std::numeric_limits<int32_t>::max()));
 }

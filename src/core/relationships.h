@@ -39,12 +39,14 @@ struct TrustRules {
     double confidenceHours = 6;
     double halfLifeDays = 10;
     double consolidation = 1;
+    double halfLifeMaxDays = 180;
     double forgetBelow = 0.1;
     double stageKnown = 0.15, stageFriend = 0.35, stageCollaborator = 0.55;
     bool forgetting = true;
     bool needsRepetition = true;
 
     static TrustRules from(const Params& p, const Mechanisms& m);
+    [[nodiscard]] double halfLife(const Edge& e) const;              // days, grown by contacts up to the cap
     [[nodiscard]] double fade(const Edge& e, int day) const;         // factor applied to evidence
     [[nodiscard]] double trust(const Edge& e, int day) const;        // 0 for a forgotten tie
     [[nodiscard]] Stage stage(const Edge& e, int day) const;

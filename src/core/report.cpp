@@ -62,13 +62,13 @@ double rounded(double value) {
 
 const char* const kGroupColumns =
     "members,contacts,collaborators,referrals_given,referrals_received,repeat_referrals_received,"
-    "referrals_accepted,referrals_declined,closed_business,complaints,reputation,trust_received";
+    "referrals_accepted,referrals_declined,closed_business,complaints,reputation,trust_received,clients_kept";
 
 void appendGroupFigures(std::string& row, const GroupFigures& g) {
     row += std::to_string(g.members);
     for (double v : {g.contacts, g.collaborators, g.referralsGiven, g.referralsReceived, g.repeatReferralsReceived,
                      g.referralsAccepted, g.referralsDeclined, g.closedBusiness, g.complaints, g.reputation,
-                     g.trustReceived}) {
+                     g.trustReceived, g.clientsKept}) {
         row += ',';
         row += formatNumber(v);
     }
@@ -87,7 +87,8 @@ nlohmann::ordered_json groupJson(const std::string& label, const GroupFigures& g
             {"closed_business", rounded(g.closedBusiness)},
             {"complaints", rounded(g.complaints)},
             {"reputation", rounded(g.reputation)},
-            {"trust_received", rounded(g.trustReceived)}};
+            {"trust_received", rounded(g.trustReceived)},
+            {"clients_kept", rounded(g.clientsKept)}};
 }
 
 }  // namespace
@@ -117,7 +118,7 @@ std::string attendeesCsv(const World& world) {
         "Id,Label,group,archetype,profession,active,contacts,collaborators,reputation,trust_received,"
         "conversations,referrals_given,referrals_received,repeat_referrals_received,referrals_accepted,"
         "referrals_declined,delivered_on_time,delivered_late,complaints,pitches,late_arrivals,events_attended,"
-        "closed_business\n";
+        "closed_business,clients_kept\n";
     const auto& labels = world.groupLabels();
     const auto& cohorts = world.cohorts();
     for (const Attendee& a : world.attendees()) {
@@ -131,7 +132,7 @@ std::string attendeesCsv(const World& world) {
                            c.referralsAccepted, c.referralsDeclined, c.deliveredOnTime, c.deliveredLate, c.complaints,
                            c.pitches, c.lateArrivals, c.eventsAttended})
             out += ',' + std::to_string(v);
-        out += ',' + formatNumber(c.closedBusiness) + '\n';
+        out += ',' + formatNumber(c.closedBusiness) + ',' + std::to_string(a.snapshot.clientsKept) + '\n';
     }
     return out;
 }

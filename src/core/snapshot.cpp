@@ -112,14 +112,14 @@ void writeTraits(Writer& w, const Traits& t) {
 }
 void writeFigures(Writer& w, const GroupFigures& f) {
     w.i32(f.members);
-    for (double v : {f.contacts, f.collaborators, f.reputation, f.trustReceived, f.referralsGiven, f.referralsReceived,
+    for (double v : {f.contacts, f.collaborators, f.reputation, f.trustReceived, f.clientsKept, f.referralsGiven, f.referralsReceived,
                      f.repeatReferralsReceived, f.referralsAccepted, f.referralsDeclined, f.closedBusiness, f.complaints})
         w.f64(v);
 }
 GroupFigures readFigures(Reader& r) {
     GroupFigures f;
     f.members = r.i32();
-    for (double* v : {&f.contacts, &f.collaborators, &f.reputation, &f.trustReceived, &f.referralsGiven,
+    for (double* v : {&f.contacts, &f.collaborators, &f.reputation, &f.trustReceived, &f.clientsKept, &f.referralsGiven,
                       &f.referralsReceived, &f.repeatReferralsReceived, &f.referralsAccepted, &f.referralsDeclined,
                       &f.closedBusiness, &f.complaints})
         *v = r.within(0, 1e300, "event figure");
@@ -163,7 +163,7 @@ public:
                 w.u32(v);
             w.f64(c.closedBusiness);
             w.u32(a.snapshot.contacts); w.u32(a.snapshot.collaborators);
-            w.f64(a.snapshot.reputation); w.f64(a.snapshot.trustReceived);
+            w.f64(a.snapshot.reputation); w.f64(a.snapshot.trustReceived); w.u32(a.snapshot.clientsKept);
         }
         w.u64(world.m_groupLabels.size());
         for (const auto& label : world.m_groupLabels) w.str(label);
@@ -294,6 +294,8 @@ public:
             c.closedBusiness = r.within(0, 1e300, "closed business");
             a.snapshot.contacts = r.u32(); a.snapshot.collaborators = r.u32();
             a.snapshot.reputation = r.within(0, 1, "reputation"); a.snapshot.trustReceived = r.within(0, 1, "trust received");
+            a.snapshot.clientsKept = r.u32();
+            if (a.snapshot.clientsKept > a.clientTrust.size()) r.fail("clients kept exceed the client book");
         }
         world.m_groupLabels.resize(r.count(8, "group labels"));
         for (auto& label : world.m_groupLabels) label = r.str();
@@ -357,7 +359,7 @@ public:
         world.m_memberFlags = readU32s<uint8_t>(r, "membership flags");
         if (ev.inProgress && (world.m_lateByAttendee.size() != attendeeCount || world.m_memberFlags.size() != attendeeCount))
             r.fail("event flags do not match the attendees");
-        world.m_professionsPresent.clear();  // a cache, rebuilt on the next day
+        world.m_referable.clear();  // a cache, rebuilt on the next day
         world.m_rules = TrustRules::from(world.m_scenario.params, world.m_scenario.mechanisms);
         if (!r.atEnd()) r.fail("trailing bytes");
         return world;

@@ -13,7 +13,7 @@ struct SnapshotError : std::runtime_error {
 };
 
 inline constexpr const char* kSnapshotMagic = "TSUNAGARI-SNAPSHOT";
-inline constexpr uint32_t kSnapshotVersion = 2;   // bump whenever the saved state changes shape
+inline constexpr uint32_t kSnapshotVersion = 3;   // bump whenever the saved state changes shape
 
 [[nodiscard]] std::string saveSnapshot(const World& world);                                // the bytes to write
 [[nodiscard]] World loadSnapshot(const std::string& bytes, const std::string& sourceName);  // throws SnapshotError

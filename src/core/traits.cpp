@@ -16,7 +16,7 @@ const std::array<TraitInfo, kTraitCount> kTraitInfo{{
     {"report_back", 0.5, "chance of keeping the referrer informed, good news and bad"},
     {"gratitude", 0.5, "chance of thanking the referrer"},
     {"first_pitch", 0.5, "chance of accepting a first referral from someone even when busy"},
-    {"referral_threshold", 0.45, "trust needed before referring a client to a contact (low = careless)"},
+    {"referral_threshold", 0.4, "trust needed before referring a client to a contact (low = careless)"},
     {"disclosure", 0.3, "chance of saying 'I barely know them' when referring a weak tie"},
     {"complaint_handling", 0.3, "chance of following up with both sides when a referral goes wrong"},
     {"fee_offering", 0.0, "size of the referral fee offered to referrers (0 = none, 1 = generous)"},

@@ -58,10 +58,10 @@ void World::addMember(int cohortIndex) {
     a.id = uint32_t(m_attendees.size());
     const auto indexInCohort = size_t(cohort.count);
     a.name = indexInCohort < cohort.names.size() ? cohort.names[indexInCohort] : generatedName(a.id);
-    // Professions cycle through the cohort's list, or through all professions by id so
-    // every mix of cohorts still covers the trades.
+    // Professions cycle through the cohort's list, or through all professions in table order
+    // within the cohort: two cohorts of the same size get the same trade mix (fair comparisons).
     a.profession = cohort.professions.empty()
-                       ? int(a.id % professions().size())
+                       ? int(indexInCohort % professions().size())
                        : professionFromKey(cohort.professions[indexInCohort % cohort.professions.size()]);
     a.cohort = cohortIndex;
     auto label = std::find(m_groupLabels.begin(), m_groupLabels.end(), cohort.label);
@@ -79,7 +79,7 @@ void World::addMember(int cohortIndex) {
         m_lateByAttendee.resize(m_attendees.size(), 0);
         m_memberFlags.resize(m_attendees.size(), 0);
     }
-    m_professionsPresent.clear();  // recomputed lazily
+    m_referable.clear();  // recomputed lazily
 }
 
 double World::trust(uint32_t from, uint32_t to) const {
@@ -122,7 +122,7 @@ void World::removeAttendees(int cohort, int count) {
         --m_scenario.population[size_t(cohort)].count;
         --count;
     }
-    m_professionsPresent.clear();
+    m_referable.clear();
 }
 
 void World::setMatchmaking(Policy p) { m_scenario.matchmaking = p; }

@@ -138,6 +138,9 @@ private:
     void arrangeOneToOnes(const CalendarEntry& entry);
     void cardSwaps();
     void penaliseLateness();
+    // plenary (plenary.cpp)
+    [[nodiscard]] double plenaryHours() const;   // whole-room hours of the current event (0 if none)
+    void holdPlenary();
     // matchmaking (matchmaking.cpp)
     void formGroups(const std::vector<uint32_t>& people, int groupSize, Policy policy);
     // conversation (conversation.cpp)
@@ -162,6 +165,7 @@ private:
     // days and referrals (referrals.cpp)
     void passDaysTo(int day);
     void passDay();
+    [[nodiscard]] double clientAsks(float clientTrust) const;   // chance a client with this trust comes to the adviser
     void tryReferral(uint32_t referrer);
     void refer(uint32_t referrer, int profession, uint32_t client, uint32_t passedOver);  // passedOver: kNone or who reported trouble
     void deliveryDue(Referral& r);
@@ -192,7 +196,7 @@ private:
     uint64_t m_pendingOrder = 0;
     std::vector<EventRecord> m_history;
     int m_referralsSinceEvent = 0;
-    std::vector<int> m_professionsPresent;  // professions with an active member, for client needs
+    std::vector<uint32_t> m_referable;      // active attendees, whose trades clients need (a cache: empty = rebuild)
     std::vector<int> m_referableAs;         // per attendee: profession if active, else -1 (rebuilt with the above)
     std::vector<uint32_t> m_scratch;        // reused buffers (no allocation per round)
     std::vector<std::pair<uint32_t, uint32_t>> m_pairs;

@@ -1,0 +1,45 @@
+// A chapter meeting's whole-room part: members present to everyone in turn (BNI's weekly
+// 60-second presentations), so fellow members become known by sight, not only those who
+// shared a table. Latecomers miss it and are seen arriving by the whole room.
+#include <algorithm>
+
+#include "world.h"
+
+namespace tsunagari {
+
+double World::plenaryHours() const {
+    const EventState& ev = m_event;
+    if (ev.kind != EventKind::Chapter || !m_scenario.mechanisms[Mechanism::Plenary]) return 0.0;
+    return m_scenario.calendar[size_t(ev.entry)].hours * m_scenario.params[Param::PlenaryShare];
+}
+
+void World::holdPlenary() {
+    const double hours = plenaryHours();
+    if (hours <= 0) return;
+    m_scratch.clear();
+    for (const uint32_t id : m_event.participants)
+        if (!m_lateByAttendee[id]) m_scratch.push_back(id);
+    const size_t room = m_scratch.size();
+    if (room < 2) return;
+    // Only so many presentations fit: in a large chapter members take turns, week by week.
+    const auto fit = size_t(hours * 60.0 / m_scenario.params[Param::PresentationMinutes]);
+    const size_t presenters = std::min(room, std::max<size_t>(fit, 1));
+    const size_t first = (size_t(m_occurrencesDone[size_t(m_event.entry)]) * presenters) % room;
+    const double evidence = hours * m_scenario.params[Param::PlenaryWeight];
+    // A presentation is the sanctioned pitch: it never meets backlash.
+    for (size_t k = 0; k < presenters; ++k) {
+        const uint32_t presenter = m_scratch[(first + k) % room];
+        for (const uint32_t listener : m_scratch) {
+            if (listener == presenter) continue;
+            const uint32_t index = m_relations.findOrCreate(listener, presenter, m_day);
+            catchUp(index);
+            Edge& e = m_relations.edge(index);
+            e.good += float(evidence);
+            if (e.contacts < Edge::kMaxCount) ++e.contacts;
+            settle(index);
+            releaseIfIdle(index);   // only if the presentation was too short to remember
+        }
+    }
+}
+
+}  // namespace tsunagari
