@@ -107,7 +107,7 @@ TEST_CASE("CSV tables: headers, one row per event and group, Gephi columns, quot
     CHECK(events[0] ==
           "event,day,kind,name,participants,late,conversations,referrals_made,group,members,contacts,collaborators,"
           "referrals_given,referrals_received,repeat_referrals_received,referrals_accepted,referrals_declined,"
-          "closed_business,complaints,reputation,trust_received");
+          "closed_business,complaints,reputation,trust_received,clients_kept");
     CHECK(events[1].rfind("1,0,chapter,table,3,", 0) == 0);
     CHECK(events[1].find(",\"trio, close\",3,") != std::string::npos);
     CHECK(events[2].find(",loner,1,") != std::string::npos);
@@ -117,7 +117,7 @@ TEST_CASE("CSV tables: headers, one row per event and group, Gephi columns, quot
     CHECK(attendees[0] ==
           "Id,Label,group,archetype,profession,active,contacts,collaborators,reputation,trust_received,conversations,"
           "referrals_given,referrals_received,repeat_referrals_received,referrals_accepted,referrals_declined,"
-          "delivered_on_time,delivered_late,complaints,pitches,late_arrivals,events_attended,closed_business");
+          "delivered_on_time,delivered_late,complaints,pitches,late_arrivals,events_attended,closed_business,clients_kept");
     CHECK(attendees[2].rfind("1,\"Bo, Jr.\",\"trio, close\",slow_trust_builder,", 0) == 0);
     CHECK(attendees[3].rfind("2,\"Cy \"\"C\"\"\",", 0) == 0);
 

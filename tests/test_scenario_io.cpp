@@ -114,7 +114,7 @@ const MalformedCase kMalformed[] = {
     {"params_not_integer", R"(params.job_days: expected a whole number in [1, 365], found 14.5)"},
     {"params_not_object", R"(params: expected an object, found [1])"},
     {"params_out_of_range", R"(params.busy_chance: expected a number in [0, 1], found 1.2)"},
-    {"params_stage_order", R"(params: expected stage_known <= stage_friend <= stage_collaborator, found 0.15, 0.6, 0.5)"},
+    {"params_stage_order", R"(params: expected stage_known <= stage_friend <= stage_collaborator, found 0.05, 0.6, 0.5)"},
     {"params_unknown_key", R"(params: unknown key "busy_chanse"; did you mean "busy_chance"?)"},
     {"population_empty", R"(population: expected at least one cohort, found [])"},
     {"population_not_array", R"(population: expected an array, found {"archetype":"slow_trust_builder","co...)"},

@@ -99,7 +99,7 @@ TEST_CASE("damaged snapshots and other versions are refused with one clear line"
     CHECK(errorOf("{\"title\": 1}") == "run.snap: not a Tsunagari snapshot");
     std::string otherVersion = good;
     otherVersion[std::strlen(kSnapshotMagic)] = char(kSnapshotVersion + 1);
-    CHECK(errorOf(otherVersion) == "run.snap: snapshot format version 3, this program reads version 2");
+    CHECK(errorOf(otherVersion) == "run.snap: snapshot format version 4, this program reads version 3");
     CHECK(errorOf(good.substr(0, good.size() - 10)).find("run.snap: damaged snapshot (expected ") == 0);
     std::string flipped = good;
     flipped[good.size() / 2] ^= 0x20;

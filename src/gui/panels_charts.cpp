@@ -50,11 +50,11 @@ void drawCharts(AppState& app, ImVec2 pos, ImVec2 size) {
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX;
-    if (ImGui::BeginTable("summary", 10, flags, ImGui::GetContentRegionAvail())) {
+    const char* cols[] = {"col.group", "col.members", "col.contacts", "col.collaborators", "col.referrals_given",
+                          "col.referrals_received", "col.closed_business", "col.complaints", "col.reputation",
+                          "col.trust_received", "col.clients_kept"};
+    if (ImGui::BeginTable("summary", int(std::size(cols)), flags, ImGui::GetContentRegionAvail())) {
         ImGui::TableSetupScrollFreeze(1, 1);
-        const char* cols[] = {"col.group", "col.members", "col.contacts", "col.collaborators", "col.referrals_given",
-                              "col.referrals_received", "col.closed_business", "col.complaints", "col.reputation",
-                              "col.trust_received"};
         for (const char* c : cols) ImGui::TableSetupColumn(tr(c));
         ImGui::TableHeadersRow();
         for (int g = 0; g < groups; ++g) {
@@ -72,6 +72,7 @@ void drawCharts(AppState& app, ImVec2 pos, ImVec2 size) {
             ImGui::TableNextColumn(); ImGui::Text("%.2f", f.complaints);
             ImGui::TableNextColumn(); ImGui::Text("%.3f", f.reputation);
             ImGui::TableNextColumn(); ImGui::Text("%.3f", f.trustReceived);
+            ImGui::TableNextColumn(); ImGui::Text("%.1f", f.clientsKept);
         }
         ImGui::EndTable();
     }
