@@ -102,13 +102,19 @@ void takeScenario(Reader& r, const std::string& arg, std::string& scenario) {
     scenario = arg;
 }
 
+Command helpCommand(const std::string& topic) {
+    Command c;
+    c.helpTopic = topic;
+    return c;
+}
+
 Command parseRun(Reader& r) {
     Command c;
     c.kind = CommandKind::Run;
     RunOptions& o = c.run;
     while (!r.done()) {
         const std::string arg = r.take();
-        if (arg == "--help" || arg == "-h") return Command{CommandKind::Help, "run", {}, {}, {}};
+        if (arg == "--help" || arg == "-h") return helpCommand("run");
         if (arg == "--events") o.events = r.number(arg, kEventsRun, 0, kMaxEvents);
         else if (arg == "--seed") o.seed = r.number(arg, kSeed, uint64_t(0), std::numeric_limits<uint64_t>::max());
         else if (arg == "--set") {
@@ -139,7 +145,7 @@ Command parseValidate(Reader& r) {
     c.kind = CommandKind::Validate;
     while (!r.done()) {
         const std::string arg = r.take();
-        if (arg == "--help" || arg == "-h") return Command{CommandKind::Help, "validate", {}, {}, {}};
+        if (arg == "--help" || arg == "-h") return helpCommand("validate");
         if (isFlag(arg)) r.unknown(arg);
         takeScenario(r, arg, c.validate.scenario);
     }
@@ -167,7 +173,7 @@ Command parseBench(Reader& r) {
     c.kind = CommandKind::Bench;
     while (!r.done()) {
         const std::string arg = r.take();
-        if (arg == "--help" || arg == "-h") return Command{CommandKind::Help, "bench", {}, {}, {}};
+        if (arg == "--help" || arg == "-h") return helpCommand("bench");
         if (arg == "--attendees") c.bench.attendees = parseAttendeeList(r, arg);
         else if (arg == "--events") c.bench.events = r.number(arg, kEventsBench, 1, kMaxEvents);
         else if (isFlag(arg)) r.unknown(arg);
@@ -176,22 +182,73 @@ Command parseBench(Reader& r) {
     return c;
 }
 
+std::vector<int> parseLessonList(Reader& r, const std::string& flag) {
+    const char* expected = "a comma-separated list of lesson numbers from 1 to 10, e.g. 1,4";
+    const std::string v = r.value(flag, expected);
+    std::vector<int> list;
+    size_t start = 0;
+    while (true) {
+        const size_t comma = v.find(',', start);
+        std::string item = v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (!item.empty() && (item[0] == 'L' || item[0] == 'l')) item.erase(0, 1);
+        int n = 0;
+        if (!parseWhole(item, 1, 10, n)) r.fail(flag + " expects " + expected + ", got '" + v + "'");
+        list.push_back(n);
+        if (comma == std::string::npos) return list;
+        start = comma + 1;
+    }
+}
+
+Command parseCalibrate(Reader& r) {
+    Command c;
+    c.kind = CommandKind::Calibrate;
+    while (!r.done()) {
+        const std::string arg = r.take();
+        if (arg == "--help" || arg == "-h") return helpCommand("calibrate");
+        if (arg == "--seeds") c.calibrate.seeds = r.number(arg, "a whole number of seeds from 2 to 1000", 2, 1000);
+        else if (arg == "--markdown") c.calibrate.markdown = r.value(arg, "a file to write the table to");
+        else if (isFlag(arg)) r.unknown(arg);
+        else r.fail("unexpected argument '" + arg + "' (calibrate takes no operands)");
+    }
+    return c;
+}
+
+Command parseLessons(Reader& r) {
+    Command c;
+    c.kind = CommandKind::Lessons;
+    while (!r.done()) {
+        const std::string arg = r.take();
+        if (arg == "--help" || arg == "-h") return helpCommand("lessons");
+        if (arg == "--seeds") c.lessons.seeds = r.number(arg, "a whole number of seeds from 2 to 1000", 2, 1000);
+        else if (arg == "--cells") c.lessons.cells = r.number(arg, "a whole number of cells from 1 to 10000", 1, 10000);
+        else if (arg == "--jobs") c.lessons.jobs = r.number(arg, "a whole number of worker threads from 1 to 1024", 1, 1024);
+        else if (arg == "--lessons") c.lessons.lessons = parseLessonList(r, arg);
+        else if (arg == "--markdown") c.lessons.markdown = r.value(arg, "a file to write the tables to");
+        else if (isFlag(arg)) r.unknown(arg);
+        else r.fail("unexpected argument '" + arg + "' (lessons takes no operands)");
+    }
+    return c;
+}
+
 }  // namespace
 
 Command parseArgs(const std::vector<std::string>& args) {
-    const std::string expected = " (expected run, validate or bench; try '" + std::string(kProgram) + " --help')";
+    const std::string expected = " (expected run, validate, bench, calibrate or lessons; try '" + std::string(kProgram) + " --help')";
     if (args.empty()) throw UsageError(std::string(kProgram) + ": missing command" + expected);
     const std::string& command = args.front();
     if (command == "--help" || command == "-h" || command == "help") {
         // "help run" reads naturally too.
-        if (args.size() > 1 && (args[1] == "run" || args[1] == "validate" || args[1] == "bench"))
-            return Command{CommandKind::Help, args[1], {}, {}, {}};
+        if (args.size() > 1 && (args[1] == "run" || args[1] == "validate" || args[1] == "bench" ||
+                                 args[1] == "calibrate" || args[1] == "lessons"))
+            return helpCommand(args[1]);
         return Command{};
     }
     Reader reader(args, command);
     if (command == "run") return parseRun(reader);
     if (command == "validate") return parseValidate(reader);
     if (command == "bench") return parseBench(reader);
+    if (command == "calibrate") return parseCalibrate(reader);
+    if (command == "lessons") return parseLessons(reader);
     if (isFlag(command)) throw UsageError(std::string(kProgram) + ": unknown option '" + command + "'" + expected);
     throw UsageError(std::string(kProgram) + ": unknown command '" + command + "'" + expected);
 }
@@ -243,6 +300,33 @@ std::string helpText(const std::string& topic) {
                "Prints events/s, conversations/s, the model's memory and the process's peak RSS,\n"
                "and whether the goal of 10,000,000 conversations/s at 10,000 attendees was met.\n\n" +
                exitCodes;
+    if (topic == "calibrate")
+        return "Usage: tsunagari-cli calibrate [--seeds N] [--markdown FILE]\n"
+               "\n"
+               "Measures the model in situations built in code (a weekly chapter of 30 with 1-to-1s,\n"
+               "chapters of 15 and 25, one open mixer, a chapter with a mixer and a class) and prints\n"
+               "each value beside its published anchor (Hall 2019, Misner, Granovetter 1973, Grant &\n"
+               "Gino 2010, BNI's counts, seed 004), marked ok when within a factor of two.\n"
+               "\n"
+               "  --seeds N          seeds per situation (default 10)\n"
+               "  --markdown FILE    also write the table as Markdown (docs/calibration.md)\n\n" +
+               exitCodes;
+    if (topic == "lessons")
+        return "Usage: tsunagari-cli lessons [--seeds N] [--cells N] [--jobs N] [--lessons LIST] [--markdown FILE]\n"
+               "\n"
+               "Runs each lesson L1-L10 in a grid of situations (population 20-1000, focal share,\n"
+               "cadence, calendar, seating policy, length: a covering design in which every pair of\n"
+               "levels occurs), over seeds, with its mechanism on and off, and says where it holds:\n"
+               "the seeds' sign with p < 0.01, at least 5% of the comparison's level, and below a\n"
+               "quarter with the mechanism off. Progress on stderr. Exit 3 if a lesson holds in\n"
+               "fewer cells than docs/lessons.md promises (see its minimums).\n"
+               "\n"
+               "  --seeds N          seeds per cell (default 30)\n"
+               "  --cells N          cells of the design (default 60)\n"
+               "  --jobs N           worker threads (default: all cores); results do not depend on it\n"
+               "  --lessons LIST     e.g. 1,4 (default: all ten)\n"
+               "  --markdown FILE    also write the tables as Markdown\n\n" +
+               exitCodes;
     return "Usage: tsunagari-cli COMMAND [OPTIONS]\n"
            "\n"
            "Tsunagari simulates business networking: who meets whom, whom they come to trust,\n"
@@ -252,6 +336,8 @@ std::string helpText(const std::string& topic) {
            "  run SCENARIO       run a scenario and write CSV/JSON reports\n"
            "  validate SCENARIO  check a scenario file\n"
            "  bench              measure simulation speed and memory\n"
+           "  calibrate          the model's values beside the published anchors it is scaled to\n"
+           "  lessons            each lesson over a grid of situations, seeds, mechanism on and off\n"
            "\n"
            "'tsunagari-cli COMMAND --help' describes a command's options.\n\n" +
            exitCodes;

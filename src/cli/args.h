@@ -40,14 +40,29 @@ struct BenchOptions {
     std::optional<int> events;              // default: as many as fit in one second
 };
 
-enum class CommandKind { Help, Run, Validate, Bench };
+struct CalibrateOptions {
+    int seeds = 10;                         // replicates per situation
+    std::string markdown;                   // also write the table as Markdown here
+};
+
+struct LessonsOptions {
+    int seeds = 30;                         // per cell, mechanism on and off
+    int cells = 60;                         // rows of the covering design
+    int jobs = 0;                           // 0 = all cores
+    std::vector<int> lessons;               // empty = L1..L10
+    std::string markdown;                   // also write the tables as Markdown here
+};
+
+enum class CommandKind { Help, Run, Validate, Bench, Calibrate, Lessons };
 
 struct Command {
     CommandKind kind = CommandKind::Help;
-    std::string helpTopic;                  // for Help: "" (general), "run", "validate" or "bench"
+    std::string helpTopic;                  // for Help: "" (general) or a command name
     RunOptions run;
     ValidateOptions validate;
     BenchOptions bench;
+    CalibrateOptions calibrate;
+    LessonsOptions lessons;
 };
 
 // `args` excludes the program name. Throws UsageError.

@@ -9,6 +9,7 @@
 
 #include "args.h"
 #include "bench.h"
+#include "studies.h"
 #include "memory_limits.h"
 #include "report.h"
 #include "scenario_io.h"
@@ -158,6 +159,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
             case CommandKind::Run: return runCommand(command.run, out, err, progress);
             case CommandKind::Validate: return validateCommand(command.validate, out);
             case CommandKind::Bench: return runBench(command.bench, out);
+            case CommandKind::Calibrate: return runCalibrate(command.calibrate, out, err, progress);
+            case CommandKind::Lessons: return runLessons(command.lessons, out, err, progress);
         }
     } catch (const UsageError& e) {
         err << e.what() << "\n";
