@@ -29,12 +29,12 @@ bool PairClock::stepEvent(World& world) {
         const bool firstRound = ev.round == 1;
         std::vector<uint8_t> late(m_n, 0);
         for (size_t i = 0; i < ev.participants.size(); ++i) late[ev.participants[i]] = ev.late[i];
-        // The chapter's plenary: everyone on time shares the room (time counted, not the weight given to it).
+        // The chapter's plenary: everyone present shares the room (time counted, not the weight given to it).
         if (firstRound && ev.kind == EventKind::Chapter && world.mechanisms()[Mechanism::Plenary]) {
             const double plenary = entry.hours * world.params()[Param::PlenaryShare];
             for (const uint32_t a : ev.participants)
                 for (const uint32_t b : ev.participants)
-                    if (a < b && !late[a] && !late[b]) together(a, b, plenary, day);
+                    if (a < b) together(a, b, plenary, day);
         }
         for (size_t g = 0; g < ev.groupCount(); ++g)
             for (uint32_t i = ev.groupStarts[g]; i < ev.groupStarts[g + 1]; ++i)

@@ -1,6 +1,7 @@
 // A chapter meeting's whole-room part: members present to everyone in turn (BNI's weekly
 // 60-second presentations), so fellow members become known by sight, not only those who
-// shared a table. Latecomers miss it and are seen arriving by the whole room.
+// shared a table. It follows the open networking of the first round, so latecomers (who miss
+// that round) are there for it; the whole room has seen them come in late.
 #include <algorithm>
 
 #include "world.h"
@@ -16,9 +17,7 @@ double World::plenaryHours() const {
 void World::holdPlenary() {
     const double hours = plenaryHours();
     if (hours <= 0) return;
-    m_scratch.clear();
-    for (const uint32_t id : m_event.participants)
-        if (!m_lateByAttendee[id]) m_scratch.push_back(id);
+    m_scratch.assign(m_event.participants.begin(), m_event.participants.end());
     const size_t room = m_scratch.size();
     if (room < 2) return;
     // Only so many presentations fit: in a large chapter members take turns, week by week.

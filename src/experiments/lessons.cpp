@@ -225,8 +225,9 @@ Scenario lessonScenario(int number, const Situation& s, bool on, uint64_t seed) 
             // Chapter members meet at the cadence for 1.5 h; mixer goers at four times the
             // interval for 6 h: the same hours. The situation's calendar factor does not apply.
             Cohort member = cohort("average", kFocal, 0), goer = member;
+            // Both may arrange 1-to-1s with whoever they have come to trust.
             member.joins = {"chapter", "1-to-1s"};
-            goer.joins = {"mixer"};
+            goer.joins = {"mixer", "1-to-1s"};
             sc = twoGroups(s, member, goer, seed);
             sc.calendar = {entry("chapter", EventKind::Chapter, 0, s.cadenceDays, 1.5, 3, 6, 0.9),
                            entry("1-to-1s", EventKind::OneToOnes, 3, s.cadenceDays, 1.0, 1, 2, 1.0),
