@@ -12,10 +12,10 @@ constexpr const char* kBeta = "Josang & Ismail 2002, Beta Reputation System";
 
 const std::array<ParamInfo, kParamCount> kParamInfo{{
     {"confidence_hours", 12.0, 0.1, 1000, false, "sceptical prior: hours of pleasant contact, without bad, at which trust reaches one half", kHall},
-    {"memory_half_life_days", 7.0, 1, 3650, false, "half-life of what is remembered of a single meeting", "seed 004: a card swapped once is forgotten in about a month"},
+    {"memory_half_life_days", 6.0, 1, 3650, false, "half-life of what is remembered of a single meeting", "seed 004: a card swapped once is forgotten in about a month"},
     {"memory_half_life_max_days", 180, 1, 36500, false, "longest half-life of evidence, however often two people met: old experience counts less than new", "Josang & Ismail 2002: forgetting factor"},
     {"consolidation_per_contact", 2.0, 0, 100, false, "each further contact lengthens the memory half-life by this many times its base", "seed 002: meeting again is what turns acquaintances into friends"},
-    {"forget_below_hours", 0.04, 0, 100, false, "remembered contact below which a tie is forgotten (back to stranger)", "seed 004"},
+    {"forget_below_hours", 0.005, 0, 100, false, "remembered contact below which a tie is forgotten (back to stranger)", "seed 004"},
     {"stage_known", 0.05, 0, 1, false, "trust at which an acquaintance becomes known (知人)", "seed 002"},
     {"stage_friend", 0.33, 0, 1, false, "trust at which a known person becomes a friend (友人)", "seed 002"},
     {"stage_collaborator", 0.5, 0, 1, false, "trust at which a friend becomes a collaborator (協力者)", "seed 002"},
