@@ -10,7 +10,8 @@ using namespace tsunagari::testing;
 
 TEST_CASE("the memory estimate is an upper bound on what shipped scenarios use") {
     for (const char* file : {"default.json", "l1_hard_sellers.json", "l5_fading_acquaintances.json", "l10_chapter_vs_mixer.json"}) {
-        CAPTURE(file);
+        const std::string name = file;   // CAPTURE of a const char* logs the pointer
+        CAPTURE(name);
         const Scenario s = shippedScenario(file);
         World w(s);
         w.runEvents(s.events);

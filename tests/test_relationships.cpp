@@ -165,10 +165,15 @@ TEST_CASE("relationship store: an image restores exactly, and a damaged one is r
 }
 
 TEST_CASE("a daily mixer releases forgotten pairs, reuses their slots, and resumes exactly across sweeps") {
-    const Scenario s = dailyMixer(5, "average", "hard_seller", 300);
+    Scenario s = dailyMixer(5, "average", "hard_seller", 300);
+    // A single meeting remembered for about three weeks, whatever the calibrated constants are:
+    // with a longer memory nearly all 179,700 pairs of this room stay remembered and nothing is
+    // released for a sweep to reuse. This test is about the store, not the length of memory.
+    s.params[Param::MemoryHalfLifeDays] = 7;
+    s.params[Param::ForgetBelowHours] = 0.04;
     World straight(s);
-    // When a sweep runs depends on the memory constants (a month of strangers met daily is
-    // forgotten first), so the run goes on until one has left released slots waiting for reuse.
+    // When a sweep runs still depends on the other constants, so the run goes on until one has
+    // left released slots waiting for reuse.
     const auto freeSlots = [](const World& w) { return w.relationships().image().freePairs.size(); };
     straight.runEvents(30);
     while (straight.eventsDone() < 150 && freeSlots(straight) == 0) straight.runEvents(1);
