@@ -171,6 +171,7 @@ TEST_CASE("a daily mixer releases forgotten pairs, reuses their slots, and resum
     // released for a sweep to reuse. This test is about the store, not the length of memory.
     s.params[Param::MemoryHalfLifeDays] = 7;
     s.params[Param::ForgetBelowHours] = 0.04;
+    s.params[Param::CardSwapsPerRound] = 2;
     World straight(s);
     // When a sweep runs still depends on the other constants, so the run goes on until one has
     // left released slots waiting for reuse.

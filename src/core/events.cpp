@@ -141,11 +141,21 @@ void World::penaliseLateness() {
     const double keeps = m_scenario.params[Param::NotifyKeeps];
     if (!m_scenario.mechanisms[Mechanism::LatenessCosts]) return;
     if (plenaryHours() > 0) {
+        // Distrust alone never makes someone memorable, so only waiters who remember the
+        // latecomer keep anything of it: their views are the reverses of the latecomer's own
+        // ties, found without a lookup.
+        std::vector<uint8_t> waited(m_attendees.size(), 0);
+        for (const uint32_t id : ev.participants) waited[id] = m_lateByAttendee[id] == kOnTime;
         for (const uint32_t late : ev.participants) {
             if (m_lateByAttendee[late] == kOnTime) continue;
             const double cost = m_lateByAttendee[late] == kLateNotified ? penalty * (1.0 - keeps) : penalty;
-            for (const uint32_t waiter : ev.participants)
-                if (m_lateByAttendee[waiter] == kOnTime) addEvidence(waiter, late, 0, cost);
+            for (const auto& tie : m_relations.outEdges(late)) {
+                const uint32_t view = RelationshipStore::reverse(tie.edge);   // the waiter's view of the latecomer
+                if (!waited[tie.to] || m_relations.released(view) || !m_rules.remembered(m_relations.edge(view), m_day)) continue;
+                catchUp(view);
+                m_relations.edge(view).bad += float(cost);
+                settle(view);
+            }
         }
         return;
     }

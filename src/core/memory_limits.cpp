@@ -16,7 +16,7 @@ namespace {
 // Bytes per directed relationship: the edge, its share of hash slots at a quarter to half
 // load, its out-list entry, doubled for released pairs waiting for a sweep and vector growth.
 constexpr uint64_t kBytesPerEdge = (sizeof(Edge) + 16 + 4) * 2;
-constexpr double kRememberDays = 120;  // a tie met a few times is remembered about this long
+constexpr double kRememberDays = 240;  // a tie met a few times is remembered about this long (evidence half-life up to 180 days)
 }  // namespace
 
 MemoryEstimate estimateMemory(const Scenario& s, int events) {
@@ -31,13 +31,16 @@ MemoryEstimate estimateMemory(const Scenario& s, int events) {
     for (const auto& e : s.calendar) {
         const double perEvent = e.kind == EventKind::OneToOnes
             ? 1.0
-            : e.rounds * (e.groupSize - 1 + s.params[Param::CardSwapsPerRound]);
+            : e.rounds * (e.groupSize - 1 + s.params[Param::CardSwapsPerRound]) +
+                  // a chapter's plenary: everyone hears the presenters who fit
+                  (e.kind == EventKind::Chapter ? e.hours * s.params[Param::PlenaryShare] * 60.0 / s.params[Param::PresentationMinutes] : 0.0);
         const double occurrences = std::min(kRememberDays / std::max(1, e.everyDays) + 1, double(runEvents));
         metPerAttendee += perEvent * occurrences;
         longestSpan = std::max(longestSpan, e.firstDay + e.everyDays * runEvents);
     }
     const double perAttendee = std::min(double(n > 0 ? n - 1 : 0), metPerAttendee);
-    m.edges = uint64_t(double(n) * perAttendee);
+    // Released pairs keep their places until a sweep makes them reusable: a quarter more.
+    m.edges = uint64_t(double(n) * perAttendee * 1.25);
 
     const uint64_t clients = uint64_t(s.params[Param::ClientsPerAttendee]);
     const double years = std::min(double(longestSpan), 365.0 * 200) / 365.0;
