@@ -192,6 +192,19 @@ TEST_CASE("cli: usage errors name the flag and what was expected, exit 2") {
     requireUsageError({"bench", "fast"}, "tsunagari-cli bench: unexpected argument 'fast' (bench takes no operands)");
     requireUsageError({"bench", "--threads", "4"},
                       "tsunagari-cli bench: unknown option '--threads' (try 'tsunagari-cli bench --help')");
+
+    requireUsageError({"calibrate", "--seeds", "1"},
+                      "tsunagari-cli calibrate: --seeds expects a whole number of seeds from 2 to 1000, got '1'");
+    requireUsageError({"calibrate", "extra"}, "tsunagari-cli calibrate: unexpected argument 'extra' (calibrate takes no operands)");
+    requireUsageError({"calibrate", "--fast"}, "tsunagari-cli calibrate: unknown option '--fast' (try 'tsunagari-cli calibrate --help')");
+    const std::string lessons = "a comma-separated list of lesson numbers from 1 to 10, e.g. 1,4";
+    requireUsageError({"lessons", "--lessons", "11"}, "tsunagari-cli lessons: --lessons expects " + lessons + ", got '11'");
+    requireUsageError({"lessons", "--lessons", "1,,2"}, "tsunagari-cli lessons: --lessons expects " + lessons + ", got '1,,2'");
+    requireUsageError({"lessons", "--cells", "0"},
+                      "tsunagari-cli lessons: --cells expects a whole number of cells from 1 to 10000, got '0'");
+    requireUsageError({"lessons", "--jobs"},
+                      "tsunagari-cli lessons: --jobs needs a value: a whole number of worker threads from 1 to 1024");
+    requireUsageError({"lessons", "--markdown"}, "tsunagari-cli lessons: --markdown needs a value: a file to write the tables to");
 }
 
 TEST_CASE("cli: scenario problems are one line naming the file, exit 2") {
@@ -284,6 +297,9 @@ TEST_CASE("cli: help") {
     CHECK(cli({"validate", "--help"}).out.rfind("Usage: tsunagari-cli validate SCENARIO", 0) == 0);
     CHECK(cli({"bench", "--help"}).out.rfind("Usage: tsunagari-cli bench", 0) == 0);
     CHECK(cli({"help", "bench"}).out == cli({"bench", "--help"}).out);
+    CHECK(cli({"calibrate", "--help"}).out.rfind("Usage: tsunagari-cli calibrate", 0) == 0);
+    CHECK(cli({"help", "lessons"}).out == cli({"lessons", "--help"}).out);
+    CHECK(cli({"lessons", "--help"}).out.rfind("Usage: tsunagari-cli lessons", 0) == 0);
 }
 
 TEST_CASE("cli: bench reports speed, memory and the goal line") {
