@@ -19,9 +19,9 @@ TEST_CASE("lesson grid: each lesson's effect is the same for the same seed, and 
         const auto b = experiments::lessonEffect(info.number, room, true, 7);
         CHECK(((a.effect == b.effect) || (a.effect != a.effect && b.effect != b.effect)));   // NaN equals NaN here
         const Scenario s = experiments::lessonScenario(info.number, room, true, 7);
-        REQUIRE(s.population.size() == 2);
+        REQUIRE(s.population.size() >= 2);
         CHECK(s.population[0].count + s.population[1].count == room.population);
-        if (info.number == 10) continue;   // chapter members and mixer goers differ in what they join
+        if (info.number == 10) continue;   // chapter members and mixer goers differ in what they join; outsiders come to mixers
         int differing = 0;
         for (int t = 0; t < kTraitCount; ++t)
             differing += s.population[0].traits[Trait(t)] != s.population[1].traits[Trait(t)];

@@ -74,8 +74,16 @@ void World::arrangeOneToOnes(const CalendarEntry& entry) {
     std::vector<uint8_t> paired(m_attendees.size(), 0);
     const double rate = m_scenario.params[Param::OneToOneRate];
     const int day = m_day;
-    for (const auto& a : m_attendees) {
-        if (!m_memberFlags[a.id] || paired[a.id]) continue;
+    // Members ask in a shuffled order: whoever asks first gets their favourite, and that must
+    // not be whoever has the lowest id (it would favour the first cohort of a scenario).
+    m_scratch.clear();
+    for (const auto& a : m_attendees)
+        if (m_memberFlags[a.id]) m_scratch.push_back(a.id);
+    m_rng.shuffle(m_scratch);
+    const std::vector<uint32_t> askers = m_scratch;
+    for (const uint32_t id : askers) {
+        const Attendee& a = m_attendees[id];
+        if (paired[a.id]) continue;
         const bool asks = m_rng.chance(rate * (1.0 - a.traits[Trait::Breadth]) * entry.attendance);
         if (!asks) continue;
         uint32_t best = RelationshipStore::kNone;

@@ -20,14 +20,15 @@ void World::holdPlenary() {
     m_scratch.assign(m_event.participants.begin(), m_event.participants.end());
     const size_t room = m_scratch.size();
     if (room < 2) return;
-    // Only so many presentations fit: in a large chapter members take turns, week by week.
+    // Only so many presentations fit: in a large chapter a random few present each week (a
+    // fixed turn order over a changing room would favour some positions, and so some ids).
     const auto fit = size_t(hours * 60.0 / m_scenario.params[Param::PresentationMinutes]);
     const size_t presenters = std::min(room, std::max<size_t>(fit, 1));
-    const size_t first = (size_t(m_occurrencesDone[size_t(m_event.entry)]) * presenters) % room;
+    if (presenters < room) m_rng.shuffle(m_scratch);
     const double evidence = hours * m_scenario.params[Param::PlenaryWeight];
     // A presentation is the sanctioned pitch: it never meets backlash.
     for (size_t k = 0; k < presenters; ++k) {
-        const uint32_t presenter = m_scratch[(first + k) % room];
+        const uint32_t presenter = m_scratch[k];
         for (const uint32_t listener : m_scratch) {
             if (listener == presenter) continue;
             const uint32_t index = m_relations.findOrCreate(listener, presenter, m_day);

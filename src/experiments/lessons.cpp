@@ -224,11 +224,18 @@ Scenario lessonScenario(int number, const Situation& s, bool on, uint64_t seed) 
         case 10: {
             // Chapter members meet at the cadence for 1.5 h; mixer goers at four times the
             // interval for 6 h: the same hours. The situation's calendar factor does not apply.
+            // Equal groups whatever the focal share (the comparison is of formats, not of
+            // minorities); the mixers are open: twice as many outsiders come, so most faces are
+            // new (seed 004). Both groups may arrange 1-to-1s with whoever they have come to trust.
             Cohort member = cohort("average", kFocal, 0), goer = member;
-            // Both may arrange 1-to-1s with whoever they have come to trust.
             member.joins = {"chapter", "1-to-1s"};
             goer.joins = {"mixer", "1-to-1s"};
-            sc = twoGroups(s, member, goer, seed);
+            Situation even = s;
+            even.focalShare = 0.5;
+            sc = twoGroups(even, member, goer, seed);
+            Cohort outsider = cohort("average", "outsider", 2 * sc.population[1].count);
+            outsider.joins = {"mixer"};
+            sc.population.push_back(outsider);
             sc.calendar = {entry("chapter", EventKind::Chapter, 0, s.cadenceDays, 1.5, 3, 6, 0.9),
                            entry("1-to-1s", EventKind::OneToOnes, 3, s.cadenceDays, 1.0, 1, 2, 1.0),
                            entry("mixer", EventKind::Mixer, 0, 4 * s.cadenceDays, 6.0, 12, 4, 0.9)};
@@ -258,10 +265,10 @@ Measurement lessonEffect(int number, const Situation& s, bool on, uint64_t seed)
         case 1: return {o.referralsReceived - f.referralsReceived, o.referralsReceived};
         case 2: return {f.repeatReferralsReceived - o.repeatReferralsReceived, o.repeatReferralsReceived};
         case 3: return afterFirstAnswer(w);
-        case 4: return {o.reputation - f.reputation, 1.0 - o.reputation};
+        case 4: return {o.reputation - f.reputation, w.params()[Param::InitialReputation] - f.reputation};
         case 5: return fading(w);
         case 6: return {f.trustReceived - o.trustReceived, o.trustReceived};
-        case 7: case 8: return {f.reputation - o.reputation, 1.0 - o.reputation};
+        case 7: case 8: return {f.reputation - o.reputation, w.params()[Param::InitialReputation] - o.reputation};
         case 9: return {f.referralsReceived - o.referralsReceived, o.referralsReceived};
         case 10: return {f.collaborators - o.collaborators, std::max(f.collaborators, o.collaborators)};
         default: return {NAN, 0};
