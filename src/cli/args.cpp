@@ -224,6 +224,8 @@ Command parseLessons(Reader& r) {
         else if (arg == "--jobs") c.lessons.jobs = r.number(arg, "a whole number of worker threads from 1 to 1024", 1, 1024);
         else if (arg == "--lessons") c.lessons.lessons = parseLessonList(r, arg);
         else if (arg == "--markdown") c.lessons.markdown = r.value(arg, "a file to write the tables to");
+        else if (arg == "--also-seeds") c.lessons.alsoSeeds = r.number(arg, "a whole number of seeds from 2 to 1000", 2, 1000);
+        else if (arg == "--also-markdown") c.lessons.alsoMarkdown = r.value(arg, "a file to write the tables of the first --also-seeds seeds to");
         else if (isFlag(arg)) r.unknown(arg);
         else r.fail("unexpected argument '" + arg + "' (lessons takes no operands)");
     }
@@ -313,6 +315,7 @@ std::string helpText(const std::string& topic) {
                exitCodes;
     if (topic == "lessons")
         return "Usage: tsunagari-cli lessons [--seeds N] [--cells N] [--jobs N] [--lessons LIST] [--markdown FILE]\n"
+               "                             [--also-seeds K --also-markdown FILE]\n"
                "\n"
                "Runs each lesson L1-L10 in a grid of situations (population 20-1000, focal share,\n"
                "cadence, calendar, seating policy, length: a covering design in which every pair of\n"
@@ -325,7 +328,9 @@ std::string helpText(const std::string& topic) {
                "  --cells N          cells of the design (default 60)\n"
                "  --jobs N           worker threads (default: all cores); results do not depend on it\n"
                "  --lessons LIST     e.g. 1,4 (default: all ten)\n"
-               "  --markdown FILE    also write the tables as Markdown\n\n" +
+               "  --markdown FILE    also write the tables as Markdown\n"
+               "  --also-seeds K     also judge the first K seeds alone (what --seeds K would give)\n"
+               "  --also-markdown FILE  ... and write those tables here\n\n" +
                exitCodes;
     return "Usage: tsunagari-cli COMMAND [OPTIONS]\n"
            "\n"

@@ -51,6 +51,8 @@ struct LessonsOptions {
     int jobs = 0;                           // 0 = all cores
     std::vector<int> lessons;               // empty = L1..L10
     std::string markdown;                   // also write the tables as Markdown here
+    int alsoSeeds = 0;                      // also judge the first N seeds alone ...
+    std::string alsoMarkdown;               // ... and write those tables here
 };
 
 enum class CommandKind { Help, Run, Validate, Bench, Calibrate, Lessons };

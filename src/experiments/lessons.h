@@ -51,10 +51,17 @@ struct CellResult {
     double meanOn = 0, ciOnLow = 0, ciOnHigh = 0, pOn = 1;   // effect with the mechanism, over seeds
     double meanOff = 0;                                       // effect without it
     double scale = 0;                                         // the comparison group's level, for "visible"
-    bool measurable = false;      // some seed gave a value
+    bool measurable = false;      // most seeds gave a value
     bool holds = false;
     std::string why;              // when it does not hold: which test failed
+    std::vector<double> on, off, scales; // per seed, in seed order (effect NaN: nothing to measure)
 };
+
+// Fills a cell's verdict from its per-seed values (mean, interval, p, holds, why).
+void judge(CellResult& cell);
+// The verdicts a run with only the first `seeds` seeds would give (seeds derive from the cell
+// and the seed's index, so those runs are the same).
+[[nodiscard]] std::vector<CellResult> firstSeeds(const std::vector<CellResult>& results, int seeds);
 
 struct GridOptions {
     int seeds = 30;
@@ -71,8 +78,8 @@ struct GridOptions {
 [[nodiscard]] std::vector<CellResult> runGrid(const GridOptions& options);
 [[nodiscard]] std::string gridMarkdown(const std::vector<CellResult>& results);
 
-// The fewest cells in which each lesson must hold in the default grid (60 cells, 30 seeds),
-// as docs/lessons.md states; one line per lesson that falls short. Other grids are not judged.
+// The fewest cells in which each lesson must hold in the default grid (60 cells, 30 or 10
+// seeds), as docs/lessons.md states; one line per lesson that falls short. Other grids are not judged.
 [[nodiscard]] std::vector<std::string> shortfalls(const std::vector<CellResult>& results, int seeds, size_t cells);
 
 }  // namespace tsunagari::experiments
