@@ -1,29 +1,18 @@
 // Small scenarios built in code for unit tests of single mechanisms.
 #pragma once
+#include "scenario_build.h"
 #include "world.h"
 
 namespace tsunagari::testing {
 
+// The core's builders (scenario_build.h) with the defaults these tests lean on.
 inline Cohort cohortOf(const char* archetype, int count, const char* label = nullptr) {
-    Cohort c;
-    c.archetype = archetype;
-    c.label = label ? label : archetype;
-    c.count = count;
-    c.traits = findArchetype(archetype)->traits;
-    return c;
+    return tsunagari::cohortOf(archetype, label ? label : archetype, count);
 }
 
 inline CalendarEntry seriesOf(const char* name, EventKind kind, int everyDays, int rounds = 3, int groupSize = 4,
                               double hours = 1.5, double attendance = 1.0) {
-    CalendarEntry e;
-    e.name = name;
-    e.kind = kind;
-    e.everyDays = everyDays;
-    e.rounds = rounds;
-    e.groupSize = groupSize;
-    e.hours = hours;
-    e.attendance = attendance;
-    return e;
+    return tsunagari::seriesOf(name, kind, 0, everyDays, hours, rounds, groupSize, attendance);
 }
 
 // A 24-person weekly chapter of average members.

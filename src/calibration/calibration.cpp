@@ -7,6 +7,7 @@
 #include <map>
 
 #include "calibration/pair_clock.h"
+#include "scenario_build.h"
 #include "traits.h"
 #include "world.h"
 
@@ -17,30 +18,6 @@ namespace {
 constexpr const char* kHall = "Hall 2019 (J. Social and Personal Relationships)";
 constexpr const char* kMisner = "Misner (BNI): visibility, credibility, profitability";
 constexpr const char* kBni = "BNI counts: 7.7M referrals by ~200,000 members (2015); 679,930 by ~13,000 UK/Irish members (2013)";
-
-Cohort cohortOf(const char* archetype, int count, std::vector<std::string> joins, const char* label = nullptr) {
-    Cohort c;
-    c.archetype = archetype;
-    c.label = label ? label : archetype;
-    c.count = count;
-    c.traits = findArchetype(archetype)->traits;
-    c.joins = std::move(joins);
-    return c;
-}
-
-CalendarEntry series(const char* name, EventKind kind, int firstDay, int everyDays, double hours, int rounds, int groupSize,
-                     double attendance) {
-    CalendarEntry e;
-    e.name = name;
-    e.kind = kind;
-    e.firstDay = firstDay;
-    e.everyDays = everyDays;
-    e.hours = hours;
-    e.rounds = rounds;
-    e.groupSize = groupSize;
-    e.attendance = attendance;
-    return e;
-}
 
 double median(std::vector<double> v) {
     if (v.empty()) return std::nan("");
@@ -156,9 +133,9 @@ std::array<double, 3> tieFrequencies(uint64_t seed) {
     Scenario s = weeklyChapter(30, 2);
     // Besides the chapter, a monthly mixer and a fortnightly community class with outsiders.
     for (auto& c : s.population) c.joins = {"weekly chapter", "1-to-1s", "monthly mixer", "community class"};
-    s.population.push_back(cohortOf("average", 40, {"monthly mixer", "community class"}, "outsider"));
-    s.calendar.push_back(series("monthly mixer", EventKind::Mixer, 12, 28, 2.0, 4, 4, 0.5));
-    s.calendar.push_back(series("community class", EventKind::Community, 5, 14, 1.0, 2, 5, 0.8));
+    s.population.push_back(cohortOf("average", "outsider", 40, {"monthly mixer", "community class"}));
+    s.calendar.push_back(seriesOf("monthly mixer", EventKind::Mixer, 12, 28, 2.0, 4, 4, 0.5));
+    s.calendar.push_back(seriesOf("community class", EventKind::Community, 5, 14, 1.0, 2, 5, 0.8));
     s.events = 1000;
     s.seed = seed;
     World w(s);
@@ -184,9 +161,9 @@ std::array<double, 3> tieFrequencies(uint64_t seed) {
 double thanksRepeatRatio(uint64_t seed) {
     Scenario s = weeklyChapter(30, 2);
     s.population.clear();
-    Cohort grateful = cohortOf("average", 15, {}, "thanks");
+    Cohort grateful = cohortOf("average", "thanks", 15);
     grateful.traits[Trait::Gratitude] = grateful.traits[Trait::ReportBack] = 1.0;
-    Cohort silent = cohortOf("average", 15, {}, "silent");
+    Cohort silent = cohortOf("average", "silent", 15);
     silent.traits[Trait::Gratitude] = silent.traits[Trait::ReportBack] = 0.0;
     s.population = {grateful, silent};
     s.seed = seed;
@@ -238,9 +215,9 @@ Scenario weeklyChapter(int members, int years) {
     Scenario s;
     s.title.en = "Weekly chapter with 1-to-1s (calibration)";
     s.matchmaking = Policy::Rotation;
-    s.population = {cohortOf("average", members, {"weekly chapter", "1-to-1s"})};
-    s.calendar = {series("weekly chapter", EventKind::Chapter, 0, 7, 1.5, 3, 6, 0.9),
-                  series("1-to-1s", EventKind::OneToOnes, 3, 7, 1.0, 1, 2, 1.0)};
+    s.population = {cohortOf("average", "average", members, {"weekly chapter", "1-to-1s"})};
+    s.calendar = {seriesOf("weekly chapter", EventKind::Chapter, 0, 7, 1.5, 3, 6, 0.9),
+                  seriesOf("1-to-1s", EventKind::OneToOnes, 3, 7, 1.0, 1, 2, 1.0)};
     s.events = years * 52 * 2;
     return s;
 }
@@ -249,9 +226,9 @@ Scenario monthlyMixer(int visitors) {
     Scenario s;
     s.title.en = "Monthly open mixer (calibration)";
     s.matchmaking = Policy::Random;
-    s.population = {cohortOf("average", visitors, {})};
+    s.population = {cohortOf("average", "average", visitors)};
     s.population[0].traits[Trait::Breadth] = 0.8;
-    s.calendar = {series("monthly mixer", EventKind::Mixer, 0, 28, 2.0, 4, 4, 0.6)};
+    s.calendar = {seriesOf("monthly mixer", EventKind::Mixer, 0, 28, 2.0, 4, 4, 0.6)};
     s.events = 12;
     return s;
 }

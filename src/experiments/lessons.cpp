@@ -13,6 +13,7 @@
 #include "experiments/design.h"
 #include "experiments/replicates.h"
 #include "experiments/statistics.h"
+#include "scenario_build.h"
 #include "world.h"
 
 namespace tsunagari::experiments {
@@ -35,38 +36,15 @@ const std::vector<LessonInfo> kLessons{
     {10, "a weekly chapter builds more collaborators than mixers for the same hours", "collaborators: chapter members minus mixer goers, same hours", "trust needs repetition and forgetting off (one meeting would be enough: mixers then win)", false},
 };
 
-Cohort cohort(const char* archetype, const char* label, int count) {
-    Cohort c;
-    c.archetype = archetype;
-    c.label = label;
-    c.count = count;
-    c.traits = findArchetype(archetype)->traits;
-    return c;
-}
-
-CalendarEntry entry(const char* name, EventKind kind, int firstDay, int everyDays, double hours, int rounds, int groupSize,
-                    double attendance) {
-    CalendarEntry e;
-    e.name = name;
-    e.kind = kind;
-    e.firstDay = firstDay;
-    e.everyDays = everyDays;
-    e.hours = hours;
-    e.rounds = rounds;
-    e.groupSize = groupSize;
-    e.attendance = attendance;
-    return e;
-}
-
 std::vector<CalendarEntry> calendarFor(const Situation& s) {
     std::vector<CalendarEntry> c;
     const bool chapter = s.calendar != CalendarKind::MixerOnly, mixer = s.calendar != CalendarKind::ChapterOnly;
     if (chapter) {
-        c.push_back(entry("chapter", EventKind::Chapter, 0, s.cadenceDays, 1.5, 3, 6, 0.9));
-        c.push_back(entry("1-to-1s", EventKind::OneToOnes, 3, s.cadenceDays, 1.0, 1, 2, 1.0));
+        c.push_back(seriesOf("chapter", EventKind::Chapter, 0, s.cadenceDays, 1.5, 3, 6, 0.9));
+        c.push_back(seriesOf("1-to-1s", EventKind::OneToOnes, 3, s.cadenceDays, 1.0, 1, 2, 1.0));
     }
     // Mixers alone come at the cadence; beside a chapter, monthly at most.
-    if (mixer) c.push_back(entry("mixer", EventKind::Mixer, 12, chapter ? std::max(28, s.cadenceDays) : s.cadenceDays, 2.0, 4, 4, 0.6));
+    if (mixer) c.push_back(seriesOf("mixer", EventKind::Mixer, 12, chapter ? std::max(28, s.cadenceDays) : s.cadenceDays, 2.0, 4, 4, 0.6));
     return c;
 }
 
@@ -150,7 +128,7 @@ Scenario lessonScenario(int number, const Situation& s, bool on, uint64_t seed) 
     Scenario sc;
     switch (number) {
         case 1: {
-            Cohort builder = cohort("slow_trust_builder", kOther, 0);
+            Cohort builder = cohortOf("slow_trust_builder", kOther, 0);
             Cohort seller = builder;   // a builder with a hard seller's pitching and breadth
             seller.traits[T::PitchPressure] = findArchetype("hard_seller")->traits[T::PitchPressure];
             seller.traits[T::Breadth] = findArchetype("hard_seller")->traits[T::Breadth];
@@ -162,7 +140,7 @@ Scenario lessonScenario(int number, const Situation& s, bool on, uint64_t seed) 
             break;
         }
         case 2: {
-            Cohort giver = cohort("average", kFocal, 0), silent = giver;
+            Cohort giver = cohortOf("average", kFocal, 0), silent = giver;
             giver.traits[T::ReportBack] = giver.traits[T::Gratitude] = 0.95;
             silent.traits[T::ReportBack] = silent.traits[T::Gratitude] = 0.0;
             sc = twoGroups(s, giver, silent, seed);
@@ -170,7 +148,7 @@ Scenario lessonScenario(int number, const Situation& s, bool on, uint64_t seed) 
             break;
         }
         case 3: {
-            Cohort a = cohort("average", kFocal, 0), b = a;
+            Cohort a = cohortOf("average", kFocal, 0), b = a;
             sc = twoGroups(s, a, b, seed);
             // Thanks after an accepted referral would favour accepting anyway: off in both runs.
             sc.mechanisms[Mechanism::GratitudeEffect] = false;
@@ -178,7 +156,7 @@ Scenario lessonScenario(int number, const Situation& s, bool on, uint64_t seed) 
             break;
         }
         case 4: case 7: case 8: {
-            Cohort focal = cohort("average", kFocal, 0), other = focal;
+            Cohort focal = cohortOf("average", kFocal, 0), other = focal;
             for (Cohort* c : {&focal, &other}) {
                 c->traits[T::Reliability] = 0.5;   // contacts who are late half the time
                 c->traits[T::Disclosure] = c->traits[T::ComplaintHandling] = 0.0;
@@ -200,13 +178,13 @@ Scenario lessonScenario(int number, const Situation& s, bool on, uint64_t seed) 
             break;
         }
         case 5: {
-            Cohort a = cohort("average", kFocal, 0), b = a;
+            Cohort a = cohortOf("average", kFocal, 0), b = a;
             sc = twoGroups(s, a, b, seed);
             sc.mechanisms[Mechanism::Forgetting] = on;
             break;
         }
         case 6: {
-            Cohort messages = cohort("latecomer", kFocal, 0), silent = messages;
+            Cohort messages = cohortOf("latecomer", kFocal, 0), silent = messages;
             messages.traits[T::NotifyWhenLate] = 1.0;
             silent.traits[T::NotifyWhenLate] = 0.0;
             sc = twoGroups(s, messages, silent, seed);
@@ -214,7 +192,7 @@ Scenario lessonScenario(int number, const Situation& s, bool on, uint64_t seed) 
             break;
         }
         case 9: {
-            Cohort offers = cohort("average", kFocal, 0), none = offers;
+            Cohort offers = cohortOf("average", kFocal, 0), none = offers;
             offers.traits[T::FeeOffering] = 1.0;
             none.traits[T::FeeOffering] = 0.0;
             for (Cohort* c : {&offers, &none}) c->traits[T::FeeAppetite] = on ? 0.0 : 1.0;
@@ -227,18 +205,18 @@ Scenario lessonScenario(int number, const Situation& s, bool on, uint64_t seed) 
             // Equal groups whatever the focal share (the comparison is of formats, not of
             // minorities); the mixers are open: twice as many outsiders come, so most faces are
             // new (seed 004). Both groups may arrange 1-to-1s with whoever they have come to trust.
-            Cohort member = cohort("average", kFocal, 0), goer = member;
+            Cohort member = cohortOf("average", kFocal, 0), goer = member;
             member.joins = {"chapter", "1-to-1s"};
             goer.joins = {"mixer", "1-to-1s"};
             Situation even = s;
             even.focalShare = 0.5;
             sc = twoGroups(even, member, goer, seed);
-            Cohort outsider = cohort("average", "outsider", 2 * sc.population[1].count);
+            Cohort outsider = cohortOf("average", "outsider", 2 * sc.population[1].count);
             outsider.joins = {"mixer"};
             sc.population.push_back(outsider);
-            sc.calendar = {entry("chapter", EventKind::Chapter, 0, s.cadenceDays, 1.5, 3, 6, 0.9),
-                           entry("1-to-1s", EventKind::OneToOnes, 3, s.cadenceDays, 1.0, 1, 2, 1.0),
-                           entry("mixer", EventKind::Mixer, 0, 4 * s.cadenceDays, 6.0, 12, 4, 0.9)};
+            sc.calendar = {seriesOf("chapter", EventKind::Chapter, 0, s.cadenceDays, 1.5, 3, 6, 0.9),
+                           seriesOf("1-to-1s", EventKind::OneToOnes, 3, s.cadenceDays, 1.0, 1, 2, 1.0),
+                           seriesOf("mixer", EventKind::Mixer, 0, 4 * s.cadenceDays, 6.0, 12, 4, 0.9)};
             sc.mechanisms[Mechanism::TrustNeedsRepetition] = on;
             sc.mechanisms[Mechanism::Forgetting] = on;
             break;
