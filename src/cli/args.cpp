@@ -153,15 +153,18 @@ Command parseValidate(Reader& r) {
     return c;
 }
 
-std::vector<int> parseAttendeeList(Reader& r, const std::string& flag) {
-    const std::string v = r.value(flag, kAttendees);
+// A comma-separated list of whole numbers in [min, max]; `lessonPrefix` also takes "L4" for 4.
+std::vector<int> parseNumberList(Reader& r, const std::string& flag, const char* expected, int min, int max,
+                                 bool lessonPrefix = false) {
+    const std::string v = r.value(flag, expected);
     std::vector<int> list;
     size_t start = 0;
     while (true) {
         const size_t comma = v.find(',', start);
-        const std::string item = v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        std::string item = v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (lessonPrefix && !item.empty() && (item[0] == 'L' || item[0] == 'l')) item.erase(0, 1);
         int n = 0;
-        if (!parseWhole(item, 1, kMaxAttendees, n)) r.fail(flag + " expects " + kAttendees + ", got '" + v + "'");
+        if (!parseWhole(item, min, max, n)) r.fail(flag + " expects " + expected + ", got '" + v + "'");
         list.push_back(n);
         if (comma == std::string::npos) return list;
         start = comma + 1;
@@ -174,29 +177,12 @@ Command parseBench(Reader& r) {
     while (!r.done()) {
         const std::string arg = r.take();
         if (arg == "--help" || arg == "-h") return helpCommand("bench");
-        if (arg == "--attendees") c.bench.attendees = parseAttendeeList(r, arg);
+        if (arg == "--attendees") c.bench.attendees = parseNumberList(r, arg, kAttendees, 1, kMaxAttendees);
         else if (arg == "--events") c.bench.events = r.number(arg, kEventsBench, 1, kMaxEvents);
         else if (isFlag(arg)) r.unknown(arg);
         else r.fail("unexpected argument '" + arg + "' (bench takes no operands)");
     }
     return c;
-}
-
-std::vector<int> parseLessonList(Reader& r, const std::string& flag) {
-    const char* expected = "a comma-separated list of lesson numbers from 1 to 10, e.g. 1,4";
-    const std::string v = r.value(flag, expected);
-    std::vector<int> list;
-    size_t start = 0;
-    while (true) {
-        const size_t comma = v.find(',', start);
-        std::string item = v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-        if (!item.empty() && (item[0] == 'L' || item[0] == 'l')) item.erase(0, 1);
-        int n = 0;
-        if (!parseWhole(item, 1, 10, n)) r.fail(flag + " expects " + expected + ", got '" + v + "'");
-        list.push_back(n);
-        if (comma == std::string::npos) return list;
-        start = comma + 1;
-    }
 }
 
 Command parseCalibrate(Reader& r) {
@@ -222,7 +208,7 @@ Command parseLessons(Reader& r) {
         if (arg == "--seeds") c.lessons.seeds = r.number(arg, "a whole number of seeds from 2 to 1000", 2, 1000);
         else if (arg == "--cells") c.lessons.cells = r.number(arg, "a whole number of cells from 1 to 10000", 1, 10000);
         else if (arg == "--jobs") c.lessons.jobs = r.number(arg, "a whole number of worker threads from 1 to 1024", 1, 1024);
-        else if (arg == "--lessons") c.lessons.lessons = parseLessonList(r, arg);
+        else if (arg == "--lessons") c.lessons.lessons = parseNumberList(r, arg, "a comma-separated list of lesson numbers from 1 to 10, e.g. 1,4", 1, 10, true);
         else if (arg == "--markdown") c.lessons.markdown = r.value(arg, "a file to write the tables to");
         else if (arg == "--also-seeds") c.lessons.alsoSeeds = r.number(arg, "a whole number of seeds from 2 to 1000", 2, 1000);
         else if (arg == "--also-markdown") c.lessons.alsoMarkdown = r.value(arg, "a file to write the tables of the first --also-seeds seeds to");
