@@ -156,7 +156,7 @@ private:
         if (s.startsRooms) {
             if (s.rooms.empty()) s.rooms.push_back(Room{});
             for (size_t i = 0; i < s.rooms.size(); ++i)
-                s.roomScenarios.push_back(roomScenario(s, i, s.rooms.size() > 1 ? item(child(path, "rooms"), i) : path));
+                s.roomScenarios.push_back(roomScenario(s, i, path, s.rooms.size() > 1 ? item(child(path, "rooms"), i) : path));
         } else {
             s.rooms = before.back().rooms;
             s.roomScenarios = before.back().roomScenarios;
@@ -181,14 +181,14 @@ private:
     }
 
     // The step's scenario with the step's and then the room's changes, checked.
-    Scenario roomScenario(const Step& s, size_t roomIndex, const std::string& path) {
+    Scenario roomScenario(const Step& s, size_t roomIndex, const std::string& stepPath, const std::string& path) {
         const std::string file = (fs::path(m_folder) / s.scenario).lexically_normal().string();
         auto cached = m_documents.find(file);
         if (cached == m_documents.end()) {
             try {
                 cached = m_documents.emplace(file, readJsonFile(file)).first;
             } catch (const ScenarioError& e) {
-                r.fail(child(path, "scenario"), std::string("cannot use the scenario: ") + e.what());
+                r.fail(child(stepPath, "scenario"), std::string("cannot use the scenario: ") + e.what());
             }
         }
         json doc = cached->second;
