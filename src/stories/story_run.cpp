@@ -35,7 +35,7 @@ void StoryRooms::enter(const Story& story, size_t index, std::optional<uint64_t>
         m_worlds.clear();
         for (Scenario scenario : step.roomScenarios) {
             if (seed) scenario.seed = *seed;
-            m_worlds.push_back(std::make_unique<World>(scenario));
+            m_worlds.push_back(std::make_shared<World>(scenario));
         }
         m_calendarOver.assign(m_worlds.size(), false);
     }

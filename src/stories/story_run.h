@@ -26,10 +26,12 @@ public:
     [[nodiscard]] size_t size() const { return m_worlds.size(); }
     [[nodiscard]] const World& room(size_t i) const { return *m_worlds[i]; }
     [[nodiscard]] World& room(size_t i) { return *m_worlds[i]; }
+    // Shared with a window that shows the room while the story steps it.
+    [[nodiscard]] std::shared_ptr<World> shared(size_t i) const { return m_worlds[i]; }
     [[nodiscard]] int target(size_t i) const { return m_targets[i]; }
 
 private:
-    std::vector<std::unique_ptr<World>> m_worlds;
+    std::vector<std::shared_ptr<World>> m_worlds;
     std::vector<int> m_targets;                    // events each room has run at the step's end
     std::vector<bool> m_calendarOver;              // the room's calendar has no event left
 };
