@@ -151,7 +151,7 @@ TEST_CASE("stories: every broken story gets one line naming the file and the pat
         {"/title", nullptr, true, "missing required key \"title\""},
         {"/title/ja", "", false, "title.ja: expected a non-empty string, found \"\""},
         {"/steps", nlohmann::json::array(), false, "steps: expected an array of 1 to 200 items, found 0 items"},
-        {"/colour", "red", false, "unknown key \"colour\" (expected one of: title, description, steps)"},
+        {"/colour", "red", false, "unknown key \"colour\" (expected one of: $schema, title, description, steps)"},
         {"/steps/0/scenario", nullptr, true, "steps[0]: the first step must start a room: give \"scenario\""},
         {"/steps/0/scenario", "../no_such_file.json", false, ""},
         {"/steps/0/rooms/1/set/0", "seed=-1", false, ""},

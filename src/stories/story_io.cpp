@@ -126,7 +126,7 @@ public:
     StoryReader(const std::string& source, std::string folder) : r(source), m_source(source), m_folder(std::move(folder)) {}
 
     Story read(const json& doc) {
-        r.keys(doc, "", {"title", "description", "steps"});
+        r.keys(doc, "", {"$schema", "title", "description", "steps"});
         Story story;
         story.file = m_source;
         story.title = r.bilingual(r.required(doc, "", "title"), "title");
