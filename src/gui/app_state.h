@@ -62,7 +62,12 @@ struct AppState {
     std::string savePath;              // typed path to save the current setup to
     std::string snapshotPath = "out/run.snapshot";   // typed path to save the running world to
     std::string resumePath = "out/run.snapshot";     // typed path of a snapshot to resume
-    std::vector<std::string> scenarioList;   // scenarios/*.json, refreshed on demand
+    struct ListedFile {
+        std::string path;
+        Bilingual title;                     // empty when the file could not be read
+        bool story = false;                  // a story (scenarios/stories/) rather than a scenario
+    };
+    std::vector<ListedFile> scenarioList;    // scenarios/*.json and scenarios/stories/*.json, refreshed on demand
 
     // ---- actions ----
     // Keeps the previous world on failure (loadError set). scaleTo > 0 scales every cohort so the
