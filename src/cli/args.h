@@ -29,6 +29,7 @@ struct RunOptions {
     std::optional<int> saveAt;              // save a snapshot after this many events ...
     std::string saveFile;                   // ... to this file
     std::string resume;                     // continue from this snapshot instead of a scenario
+    bool charts = false;                    // also draw DIR/charts/ (see chart_command.h)
 };
 
 struct ValidateOptions {
@@ -55,7 +56,14 @@ struct LessonsOptions {
     std::string alsoMarkdown;               // ... and write those tables here
 };
 
-enum class CommandKind { Help, Run, Validate, Bench, Calibrate, Lessons };
+struct ChartCommandOptions {
+    std::string dir;                        // a run, sweep, tournament or evolution folder
+    bool japanese = false;
+    bool png = true, svg = true;
+    std::vector<std::string> metrics;       // empty = the charts' default set
+};
+
+enum class CommandKind { Help, Run, Validate, Bench, Calibrate, Lessons, Chart };
 
 struct Command {
     CommandKind kind = CommandKind::Help;
@@ -65,6 +73,7 @@ struct Command {
     BenchOptions bench;
     CalibrateOptions calibrate;
     LessonsOptions lessons;
+    ChartCommandOptions chart;
 };
 
 // `args` excludes the program name. Throws UsageError.

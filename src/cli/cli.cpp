@@ -9,6 +9,7 @@
 
 #include "args.h"
 #include "bench.h"
+#include "chart_command.h"
 #include "studies.h"
 #include "memory_limits.h"
 #include "report.h"
@@ -129,6 +130,9 @@ int runCommand(const RunOptions& o, std::ostream& out, std::ostream& err, bool p
         }
     }
 
+    if (o.charts) {
+        if (const int code = drawChartsAfterRun(dir.string(), o.quiet, out, err); code != kExitOk) return code;
+    }
     if (o.quiet) return kExitOk;
     out << scenario.title.en << ": ";
     if (world.eventsDone() == 0) out << "no events run";
@@ -161,6 +165,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
             case CommandKind::Bench: return runBench(command.bench, out);
             case CommandKind::Calibrate: return runCalibrate(command.calibrate, out, err, progress);
             case CommandKind::Lessons: return runLessons(command.lessons, out, err, progress);
+            case CommandKind::Chart: return runChart(command.chart, out, err);
         }
     } catch (const UsageError& e) {
         err << e.what() << "\n";
