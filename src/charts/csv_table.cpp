@@ -129,4 +129,15 @@ double CsvTable::number(size_t row, size_t column) const {
     return *value;
 }
 
+void CsvTable::checkNumbers(const std::vector<std::string>& required, const std::vector<std::string>& optional) const {
+    for (const auto& name : required) {
+        const size_t c = column(name);
+        for (size_t row = 0; row < rows(); ++row) (void)number(row, c);
+    }
+    for (const auto& name : optional) {
+        const size_t c = column(name);
+        for (size_t row = 0; row < rows(); ++row) (void)optionalNumber(row, c);
+    }
+}
+
 }  // namespace tsunagari::charts

@@ -21,6 +21,9 @@ public:
     [[nodiscard]] double number(size_t row, size_t column) const;
     // Like number(), but an empty field or "nan" is no value (an interval of one replicate).
     [[nodiscard]] std::optional<double> optionalNumber(size_t row, size_t column) const;
+    // Every row's fields in these columns are numbers (or, in `optional` ones, empty or nan);
+    // checked before drawing so a bad file leaves no picture behind.
+    void checkNumbers(const std::vector<std::string>& required, const std::vector<std::string>& optional = {}) const;
     // "FILE:LINE: " for messages about a row.
     [[nodiscard]] std::string where(size_t row) const;
 

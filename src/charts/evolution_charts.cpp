@@ -19,6 +19,7 @@ std::vector<std::string> drawEvolutionCharts(const std::string& dirName, const C
     const size_t season = seasons.column("season"), strategy = seasons.column("strategy"),
                  share = seasons.column("mean_share"), low = seasons.column("ci_low"), high = seasons.column("ci_high");
 
+    seasons.checkNumbers({"season", "mean_share"}, {"ci_low", "ci_high"});
     OrderedLabels strategies;
     std::vector<LineSeries> series;
     for (size_t row = 0; row < seasons.rows(); ++row) {

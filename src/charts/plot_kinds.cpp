@@ -69,7 +69,7 @@ Picture barPicture(const std::string& name, const Axes& axes, const BarChart& ch
     const size_t count = chart.series.size();
     const double width = 0.8 / double(count);
     p.commands += categoryTicks(chart.categories) + "set xrange [-0.6:" + formatNumber(double(chart.categories.size()) - 0.4) +
-                  "]\nset boxwidth " + formatNumber(width) + " absolute\nset style fill solid 0.9 border lc rgb '#333333'\n";
+                  "]\nset boxwidth " + formatNumber(width) + " absolute\nset style fill solid 1.0 border lc rgb '#333333'\n";
     const bool byCategory = !chart.categoryColours.empty();
     if (byCategory) p.commands += "unset key\n";
     std::string plot;

@@ -37,6 +37,9 @@ std::vector<std::string> drawRunCharts(const std::string& dirName, const ChartOp
     const ChartText text(options);
     const CsvTable events = CsvTable::read((dir / "events.csv").string());
     const size_t dayColumn = events.column("day"), groupColumn = events.column("group");
+    std::vector<std::string> numeric = chosenMetrics(options);
+    numeric.push_back("day");
+    events.checkNumbers(numeric);
 
     const std::string title = scenarioTitle(dir, text);
     std::vector<std::string> written;

@@ -29,10 +29,8 @@ SettingNames settingNames(const fs::path& dir, const ChartText& text) {
     const size_t setting = settings.column("setting"), label = settings.column("label"), path = settings.column("path"),
                  value = settings.column("value");
     OrderedLabels paths;
-    for (size_t row = 0; row < settings.rows(); ++row) {
-        (void)settings.number(row, setting);
-        paths.indexOf(settings.text(row, path));
-    }
+    settings.checkNumbers({"setting"});
+    for (size_t row = 0; row < settings.rows(); ++row) paths.indexOf(settings.text(row, path));
     for (size_t row = 0; row < settings.rows(); ++row)
         names.bySetting[settings.text(row, setting)] = settings.text(row, paths.size() == 1 ? value : label);
     if (paths.size() == 1) names.axis = paths.labels().front();
@@ -55,7 +53,6 @@ BarChart settingBars(const CsvTable& table, const std::string& metric, const std
     for (size_t row = 0; row < table.rows(); ++row) {
         const size_t g = groups.indexOf(table.text(row, group));  // every group keeps its colour in every chart
         if (table.text(row, metricColumn) != metric) continue;
-        (void)table.number(row, setting);
         const size_t s = settings.indexOf(table.text(row, setting));
         if (s == chart.categories.size()) chart.categories.push_back(tickLabel(names, table.text(row, setting), table.text(row, label)));
         BarSeries* series = nullptr;
@@ -106,6 +103,9 @@ std::vector<std::string> drawSweepCharts(const std::string& dirName, const Chart
     const bool overTime = fs::exists(dir / "events_summary.csv"), compared = fs::exists(dir / "comparison.csv");
     const auto eventsSummary = overTime ? CsvTable::read((dir / "events_summary.csv").string()) : CsvTable();
     const auto comparison = compared ? CsvTable::read((dir / "comparison.csv").string()) : CsvTable();
+    summary.checkNumbers({"setting", "mean"}, {"ci_low", "ci_high"});
+    if (overTime) eventsSummary.checkNumbers({"setting", "day", "mean"}, {"ci_low", "ci_high"});
+    if (compared) comparison.checkNumbers({"setting", "difference"}, {"ci_low", "ci_high"});
 
     std::vector<std::string> written;
     auto draw = [&](const Picture& picture) {

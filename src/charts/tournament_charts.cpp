@@ -16,12 +16,12 @@ std::vector<std::string> drawTournamentCharts(const std::string& dirName, const 
     const ChartOptions options = withFolderGroupNames(dir, given);
     const ChartText text(options);
     const CsvTable ranking = CsvTable::read((dir / "ranking.csv").string());
-    const size_t rank = ranking.column("rank"), strategy = ranking.column("strategy"), metric = ranking.column("metric"),
+    const size_t strategy = ranking.column("strategy"), metric = ranking.column("metric"),
                  mean = ranking.column("mean"), low = ranking.column("ci_low"), high = ranking.column("ci_high");
 
+    ranking.checkNumbers({"rank", "mean"}, {"ci_low", "ci_high"});
     OrderedLabels strategies, metrics;
     for (size_t row = 0; row < ranking.rows(); ++row) {
-        (void)ranking.number(row, rank);
         strategies.indexOf(ranking.text(row, strategy));
         metrics.indexOf(ranking.text(row, metric));
     }

@@ -7,12 +7,11 @@ namespace tsunagari::cli {
 
 namespace {
 
-int draw(const std::string& command, const std::string& dir, const charts::ChartOptions& options, bool quiet,
-         std::ostream& out, std::ostream& err) {
+int draw(const std::string& command, const std::string& dir, const charts::ChartOptions& options, std::ostream& out,
+         std::ostream& err) {
     try {
         const auto written = charts::drawChartsFor(dir, options);
-        if (!quiet)
-            for (const auto& path : written) out << "wrote " << path << "\n";
+        for (const auto& path : written) out << "wrote " << path << "\n";
         return kExitOk;
     } catch (const charts::ChartInputError& e) {
         err << "tsunagari-cli " << command << ": " << e.what() << "\n";
@@ -31,11 +30,12 @@ int runChart(const ChartCommandOptions& o, std::ostream& out, std::ostream& err)
     options.png = o.png;
     options.svg = o.svg;
     options.metrics = o.metrics;
-    return draw("chart", o.dir, options, false, out, err);
+    return draw("chart", o.dir, options, out, err);
 }
 
-int drawChartsAfterRun(const std::string& dir, bool quiet, std::ostream& out, std::ostream& err) {
-    return draw("run", dir, charts::ChartOptions{}, quiet, out, err);
+int drawChartsAfterRun(const std::string& dir, std::ostream& err) {
+    std::ostream silent(nullptr);
+    return draw("run", dir, charts::ChartOptions{}, silent, err);
 }
 
 }  // namespace tsunagari::cli

@@ -11,7 +11,7 @@ namespace tsunagari::cli {
 // folder or CSV that cannot be charted, kExitOutputFailed when gnuplot or writing fails.
 int runChart(const ChartCommandOptions& options, std::ostream& out, std::ostream& err);
 
-// The run folder's charts in English, both formats; `quiet` lists nothing.
-int drawChartsAfterRun(const std::string& dir, bool quiet, std::ostream& out, std::ostream& err);
+// The run folder's charts in English, both formats, listing nothing (run prints where they are).
+int drawChartsAfterRun(const std::string& dir, std::ostream& err);
 
 }  // namespace tsunagari::cli

@@ -131,7 +131,7 @@ int runCommand(const RunOptions& o, std::ostream& out, std::ostream& err, bool p
     }
 
     if (o.charts) {
-        if (const int code = drawChartsAfterRun(dir.string(), o.quiet, out, err); code != kExitOk) return code;
+        if (const int code = drawChartsAfterRun(dir.string(), err); code != kExitOk) return code;
     }
     if (o.quiet) return kExitOk;
     out << scenario.title.en << ": ";
@@ -142,6 +142,7 @@ int runCommand(const RunOptions& o, std::ostream& out, std::ostream& err, bool p
         out << "(the calendar ended after " << world.eventsDone() << " of " << events << " events)\n";
     out << "\n" << archetypeTable(world) << "\nmeans per member; wrote " << (dir / "").string()
         << "{events.csv, attendees.csv, edges.csv, summary.json}\n";
+    if (o.charts) out << "charts in " << (dir / "charts" / "").string() << "\n";
     return kExitOk;
 }
 
