@@ -138,7 +138,7 @@ TEST_CASE("charts of a sweep: final bars, lines over time with bands and differe
     CHECK(contains(bars, "repeat referrals received per member"));
     const std::string difference = slurp(dir / "charts" / "difference_reputation.svg");
     CHECK(contains(difference, "difference in client reputation (0–1)"));
-    CHECK(contains(difference, "baseline 0"));
+    CHECK(contains(difference, "difference from traits.gratitude_giver.gratitude=0"));
     fs::remove_all(dir);
 }
 

@@ -30,6 +30,15 @@ struct LineSeries {
 };
 [[nodiscard]] Picture linePicture(const std::string& name, const Axes& axes, const std::vector<LineSeries>& series);
 
+// Side-by-side panels with the same axes, e.g. one per group with a line per setting; the
+// legend (titled `legendTitle`) is drawn once, right of the panels.
+struct LinePanel {
+    std::string title;
+    std::vector<LineSeries> series;
+};
+[[nodiscard]] Picture panelsPicture(const std::string& name, const Axes& axes, const std::string& legendTitle,
+                                    const std::vector<LinePanel>& panels);
+
 struct Bar {
     std::optional<double> value, low, high;  // no value: no bar in this category
 };

@@ -67,28 +67,31 @@ BarChart settingBars(const CsvTable& table, const std::string& metric, const std
     return chart;
 }
 
-std::vector<LineSeries> settingLines(const CsvTable& table, const std::string& metric, const SettingNames& names,
+// One panel per group, a line per setting (the same colour in every panel) with its band.
+std::vector<LinePanel> settingPanels(const CsvTable& table, const std::string& metric, const SettingNames& names,
                                      const ChartText& text) {
     const size_t setting = table.column("setting"), label = table.column("label"), day = table.column("day"),
                  group = table.column("group"), metricColumn = table.column("metric"), mean = table.column("mean"),
                  low = table.column("ci_low"), high = table.column("ci_high");
-    OrderedLabels lines;
-    std::vector<LineSeries> series;
+    OrderedLabels groups, settings;
+    std::vector<LinePanel> panels;
     for (size_t row = 0; row < table.rows(); ++row) {
-        const std::string key = table.text(row, setting) + "\n" + table.text(row, group);
-        const size_t s = lines.indexOf(key);
+        const size_t g = groups.indexOf(table.text(row, group)), s = settings.indexOf(table.text(row, setting));
         if (table.text(row, metricColumn) != metric) continue;
-        while (series.size() <= s) series.push_back({});
-        LineSeries& line = series[s];
-        if (line.title.empty())
-            line = {tickLabel(names, table.text(row, setting), table.text(row, label)) + " · " + text.groupName(table.text(row, group)),
-                    s, {}};
+        if (panels.size() <= g) panels.resize(g + 1);
+        LinePanel& panel = panels[g];
+        panel.title = text.groupName(table.text(row, group));
+        if (panel.series.size() <= s) panel.series.resize(s + 1);
+        LineSeries& line = panel.series[s];
+        line.title = tickLabel(names, table.text(row, setting), table.text(row, label));
+        line.colour = s;
         line.points.push_back({table.number(row, day) / 7, table.number(row, mean), table.optionalNumber(row, low),
                                table.optionalNumber(row, high)});
     }
-    std::erase_if(series, [](const LineSeries& line) { return line.points.empty(); });
-    if (series.empty()) throw ChartInputError(table.path() + ": expected rows for metric '" + metric + "'");
-    return series;
+    for (auto& panel : panels) std::erase_if(panel.series, [](const LineSeries& line) { return line.points.empty(); });
+    std::erase_if(panels, [](const LinePanel& panel) { return panel.series.empty(); });
+    if (panels.empty()) throw ChartInputError(table.path() + ": expected rows for metric '" + metric + "'");
+    return panels;
 }
 
 }  // namespace
@@ -120,15 +123,15 @@ std::vector<std::string> drawSweepCharts(const std::string& dirName, const Chart
                          names.axis, axis, range},
                         settingBars(summary, metric, "mean", names, text)));
         if (overTime)
-            draw(linePicture("over_time_" + metric,
-                             {text.say({"{} over time: mean and 95% interval", "{}の推移(平均と95%信頼区間)"}, name),
-                              text.say({"weeks", "週"}), axis, range},
-                             settingLines(eventsSummary, metric, names, text)));
+            draw(panelsPicture("over_time_" + metric,
+                               {text.say({"{} over time: mean and 95% interval", "{}の推移(平均と95%信頼区間)"}, name),
+                                text.say({"weeks", "週"}), axis, range},
+                               names.axis, settingPanels(eventsSummary, metric, names, text)));
         if (compared) {
-            const std::string baseline = tickLabel(names, "0", comparison.text(0, comparison.column("baseline_label")));
+            const std::string baseline = comparison.text(0, comparison.column("baseline_label"));
             draw(barPicture("difference_" + metric,
-                            {text.say({"{}: difference from the baseline, 95% interval", "{}: 基準との差(95%信頼区間)"}, name) +
-                                 text.say({" (baseline {})", "(基準 {})"}, baseline),
+                            {text.say({"{}: difference from ", "{}: "}, name) + baseline +
+                                 text.say({" (95% interval)", " との差(95%信頼区間)"}),
                              names.axis, text.say({"difference in {}", "差: {}"}, axis), YRange::Free},
                             settingBars(comparison, metric, "difference", names, text)));
         }
