@@ -129,8 +129,12 @@ TEST_CASE("charts of a sweep: final bars, lines over time with bands and differe
                                 "over_time_reputation.svg", "difference_reputation.png", "difference_reputation.svg"});
     checkPicture(dir / "charts" / "final_repeat_referrals_received.png", {kBlue, kOrange});
     checkPicture(dir / "charts" / "difference_reputation.png", {kBlue, kOrange});
-    // Six lines: three settings times two groups.
-    checkPicture(dir / "charts" / "over_time_reputation.png", {kBlue, kOrange, kGreen, kVermillion});
+    // A panel per group, a line per setting in the setting's colour.
+    checkPicture(dir / "charts" / "over_time_reputation.png", {kBlue, kOrange, kGreen});
+    const std::string panels = slurp(dir / "charts" / "over_time_reputation.svg");
+    CHECK(contains(panels, "Hard seller"));
+    CHECK(contains(panels, "thankers"));
+    CHECK(contains(panels, "weeks"));
 
     const std::string bars = slurp(dir / "charts" / "final_repeat_referrals_received.svg");
     CHECK(contains(bars, "traits.gratitude_giver.gratitude"));  // the one varied path names the x axis ...

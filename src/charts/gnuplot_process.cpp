@@ -54,8 +54,9 @@ void runGnuplot(const fs::path& workDir, const fs::path& script) {
     posix_spawn_file_actions_addopen(actions.get(), 1, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(actions.get(), 2, errors.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
 
-    std::string program = "gnuplot", scriptArg = script.string();
-    char* argv[] = {program.data(), scriptArg.data(), nullptr};
+    // --default-settings: no ~/.gnuplot or system-wide init file changes how a chart looks.
+    std::string program = "gnuplot", defaults = "--default-settings", scriptArg = script.string();
+    char* argv[] = {program.data(), defaults.data(), scriptArg.data(), nullptr};
     pid_t pid = 0;
     const int spawned = posix_spawnp(&pid, "gnuplot", actions.get(), nullptr, argv, environ);
     if (spawned == ENOENT) throw ChartOutputError("gnuplot not found: install gnuplot-nox to draw charts");
