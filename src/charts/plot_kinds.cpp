@@ -38,12 +38,6 @@ std::string categoryTicks(const std::vector<std::string>& categories) {
     return ticks;
 }
 
-}  // namespace
-
-YRange yRangeFor(MetricScale scale) { return scale == MetricScale::Fraction ? YRange::Unit : YRange::FromZero; }
-
-namespace {
-
 // One panel's series: data files named with `prefix`, bands first so lines stay on top.
 std::string linePlotCommand(const std::string& prefix, const std::vector<LineSeries>& series, bool titled,
                             std::vector<std::pair<std::string, std::string>>& dataFiles) {
@@ -80,6 +74,8 @@ double roundUp(double value) {
 }
 
 }  // namespace
+
+YRange yRangeFor(MetricScale scale) { return scale == MetricScale::Fraction ? YRange::Unit : YRange::FromZero; }
 
 Picture linePicture(const std::string& name, const Axes& axes, const std::vector<LineSeries>& series) {
     Picture p{name, axesCommands(axes), {}};
