@@ -60,16 +60,21 @@ std::vector<std::string> drawPicture(const Picture& picture, const fs::path& out
     std::vector<std::pair<PictureFormat, const char*>> formats;
     if (options.png) formats.push_back({PictureFormat::Png, ".png"});
     if (options.svg) formats.push_back({PictureFormat::Svg, ".svg"});
+    // Both formats from one gnuplot process: starting it is most of a chart's cost.
+    std::string script;
+    for (const auto& [format, extension] : formats)
+        script += terminalCommand(format, options.language) + "set output " +
+                  gnuplotString(std::string("picture") + extension) + "\nreset\n" + commonSettings() + picture.commands +
+                  "unset output\n";
+    writeWhole(work.path() / "picture.gp", script);
+    runGnuplot(work.path(), work.path() / "picture.gp");
+
     std::vector<std::string> written;
     for (const auto& [format, extension] : formats) {
-        const std::string drawn = std::string("picture") + extension;
-        const fs::path script = work.path() / "picture.gp";
-        writeWhole(script, terminalCommand(format, options.language) + "set output " + gnuplotString(drawn) + "\n" +
-                               commonSettings() + picture.commands + "unset output\n");
-        runGnuplot(work.path(), script);
+        const fs::path drawn = work.path() / (std::string("picture") + extension);
         const fs::path target = outDir / (picture.name + extension);
-        if (fs::file_size(work.path() / drawn, ec) == 0 || ec) cannotWrite(target, "gnuplot drew nothing");
-        if (std::rename((work.path() / drawn).c_str(), target.c_str()) != 0) cannotWrite(target, std::strerror(errno));
+        if (fs::file_size(drawn, ec) == 0 || ec) cannotWrite(target, "gnuplot drew nothing");
+        if (std::rename(drawn.c_str(), target.c_str()) != 0) cannotWrite(target, std::strerror(errno));
         written.push_back(target.string());
     }
     return written;
