@@ -12,9 +12,12 @@
 #pragma GCC diagnostic pop
 
 #include <algorithm>
+#include <cstring>
 
 #include "chart_fixtures.h"
 #include "charts/charts.h"
+#include "scenario_io.h"
+#include "world.h"
 
 using namespace tsunagari::charts;
 using namespace chart_fixtures;
@@ -172,4 +175,27 @@ TEST_CASE("charts of an evolution: each strategy's share over seasons in Japanes
     CHECK(contains(svg, "メンバーに占める割合(0〜1)"));
     CHECK(contains(svg, "売り込み型"));
     fs::remove_all(dir);
+}
+
+TEST_CASE("metric names: one entry per group figure of events.csv, in its order, named in both languages") {
+    const tsunagari::World world(tsunagari::loadScenarioFile(std::string(TSUNAGARI_SOURCE_DIR) + "/scenarios/default.json"));
+    const std::string csv = tsunagari::eventsCsv(world);
+    const std::string header = csv.substr(0, csv.find('\n'));
+    const std::string groupColumns = header.substr(header.find(",group,") + 7);
+    std::string fromTable;
+    for (const auto& m : tsunagari::metricNames()) {
+        if (!fromTable.empty()) fromTable += ',';
+        fromTable += m.key;
+        CHECK(std::string(m.nameEn).size() > 0);
+        CHECK(std::string(m.axisEn).size() > 0);
+        // Japanese text, not an English fallback: some bytes are outside ASCII.
+        const auto nonAscii = [](const char* text) {
+            return std::any_of(text, text + std::strlen(text), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+        };
+        CHECK(nonAscii(m.nameJa));
+        CHECK(nonAscii(m.axisJa));
+    }
+    CHECK(fromTable == groupColumns);
+    CHECK(tsunagari::findMetricName("contacts")->nameJa == std::string("面識のある人"));  // the review's term
+    CHECK(tsunagari::findMetricName("happiness") == nullptr);
 }
