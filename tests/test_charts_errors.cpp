@@ -114,8 +114,9 @@ TEST_CASE("chart errors: missing files, metrics without rows and unknown metrics
 
     const fs::path tournament = tournamentFolder();
     ChartOptions options;
-    options.metrics = {"complaints"};
+    options.metrics = {"referrals_received", "complaints"};
     CHECK(inputError(tournament, options) == (tournament / "ranking.csv").string() + ": expected rows for metric 'complaints'");
+    CHECK_FALSE(fs::exists(tournament / "charts"));  // every picture is described before any is drawn
     options.metrics = {"happiness"};
     CHECK(inputError(tournament, options).rfind("unknown metric 'happiness' (expected one of members, contacts,", 0) == 0);
     fs::remove_all(empty);

@@ -80,4 +80,14 @@ std::vector<std::string> drawPicture(const Picture& picture, const fs::path& out
     return written;
 }
 
+std::vector<std::string> drawPictures(const std::vector<Picture>& pictures, const fs::path& outDir,
+                                      const ChartOptions& options) {
+    std::vector<std::string> written;
+    for (const Picture& picture : pictures) {
+        const auto files = drawPicture(picture, outDir, options);
+        written.insert(written.end(), files.begin(), files.end());
+    }
+    return written;
+}
+
 }  // namespace tsunagari::charts

@@ -20,5 +20,8 @@ struct Picture {
 // Throws ChartOutputError when gnuplot fails or the folder cannot be written.
 std::vector<std::string> drawPicture(const Picture& picture, const std::filesystem::path& outDir,
                                      const ChartOptions& options);
+// All of them, in order: a folder's pictures are all described (and its files checked) before any is drawn.
+std::vector<std::string> drawPictures(const std::vector<Picture>& pictures, const std::filesystem::path& outDir,
+                                      const ChartOptions& options);
 
 }  // namespace tsunagari::charts

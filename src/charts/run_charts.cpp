@@ -42,7 +42,7 @@ std::vector<std::string> drawRunCharts(const std::string& dirName, const ChartOp
     events.checkNumbers(numeric);
 
     const std::string title = scenarioTitle(dir, text);
-    std::vector<std::string> written;
+    std::vector<Picture> pictures;
     for (const std::string& metric : chosenMetrics(options)) {
         const size_t column = events.column(metric);
         OrderedLabels groups;
@@ -55,10 +55,9 @@ std::vector<std::string> drawRunCharts(const std::string& dirName, const ChartOp
         Axes axes{text.say({"{} over time", "{}の推移"}, text.metricName(metric)), text.say({"weeks", "週"}),
                   text.metricAxis(metric), yRangeFor(ChartText::metric(metric).scale)};
         if (!title.empty()) axes.title += text.say({" ({})", "({})"}, title);
-        const auto files = drawPicture(linePicture(metric, axes, series), dir / options.subfolder, options);
-        written.insert(written.end(), files.begin(), files.end());
+        pictures.push_back(linePicture(metric, axes, series));
     }
-    return written;
+    return drawPictures(pictures, dir / options.subfolder, options);
 }
 
 }  // namespace tsunagari::charts

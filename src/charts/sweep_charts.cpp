@@ -110,33 +110,30 @@ std::vector<std::string> drawSweepCharts(const std::string& dirName, const Chart
     if (overTime) eventsSummary.checkNumbers({"setting", "day", "mean"}, {"ci_low", "ci_high"});
     if (compared) comparison.checkNumbers({"setting", "difference"}, {"ci_low", "ci_high"});
 
-    std::vector<std::string> written;
-    auto draw = [&](const Picture& picture) {
-        const auto files = drawPicture(picture, out, options);
-        written.insert(written.end(), files.begin(), files.end());
-    };
+    std::vector<Picture> pictures;
     for (const std::string& metric : chosenMetrics(options)) {
         const std::string name = text.metricName(metric), axis = text.metricAxis(metric);
         const YRange range = yRangeFor(ChartText::metric(metric).scale);
-        draw(barPicture("final_" + metric,
-                        {text.say({"{} at the end: mean and 95% interval", "終了時の{}(平均と95%信頼区間)"}, name),
-                         names.axis, axis, range},
-                        settingBars(summary, metric, "mean", names, text)));
-        if (overTime)
-            draw(panelsPicture("over_time_" + metric,
-                               {text.say({"{} over time: mean and 95% interval", "{}の推移(平均と95%信頼区間)"}, name),
-                                text.say({"weeks", "週"}), axis, range},
-                               names.axis, settingPanels(eventsSummary, metric, names, text)));
+        const Axes finalAxes{text.say({"{} at the end: mean and 95% interval", "終了時の{}(平均と95%信頼区間)"}, name),
+                             names.axis, axis, range};
+        pictures.push_back(barPicture("final_" + metric, finalAxes, settingBars(summary, metric, "mean", names, text)));
+        if (overTime) {
+            const Axes timeAxes{text.say({"{} over time: mean and 95% interval", "{}の推移(平均と95%信頼区間)"}, name),
+                                text.say({"weeks", "週"}), axis, range};
+            pictures.push_back(panelsPicture("over_time_" + metric, timeAxes, names.axis,
+                                             settingPanels(eventsSummary, metric, names, text)));
+        }
         if (compared) {
             const std::string baseline = comparison.text(0, comparison.column("baseline_label"));
-            draw(barPicture("difference_" + metric,
-                            {text.say({"{}: difference from ", "{}: "}, name) + baseline +
-                                 text.say({" (95% interval)", " との差(95%信頼区間)"}),
-                             names.axis, text.say({"difference in {}", "差: {}"}, axis), YRange::Free},
-                            settingBars(comparison, metric, "difference", names, text)));
+            const Axes differenceAxes{
+                text.say({"{}: difference from ", "{}: "}, name) + baseline +
+                    text.say({" (95% interval)", " との差(95%信頼区間)"}),
+                names.axis, text.say({"difference in {}", "差: {}"}, axis), YRange::Free};
+            pictures.push_back(barPicture("difference_" + metric, differenceAxes,
+                                          settingBars(comparison, metric, "difference", names, text)));
         }
     }
-    return written;
+    return drawPictures(pictures, out, options);
 }
 
 }  // namespace tsunagari::charts

@@ -26,7 +26,7 @@ std::vector<std::string> drawTournamentCharts(const std::string& dirName, const 
         metrics.indexOf(ranking.text(row, metric));
     }
     std::vector<std::string> wanted = options.metrics.empty() ? metrics.labels() : chosenMetrics(options);
-    std::vector<std::string> written;
+    std::vector<Picture> pictures;
     for (const std::string& key : wanted) {
         BarChart chart;
         chart.series.push_back({"", 0, {}});
@@ -42,10 +42,9 @@ std::vector<std::string> drawTournamentCharts(const std::string& dirName, const 
         const Axes axes{text.say({"Ranking by {}: mean and 95% interval", "{}による順位(平均と95%信頼区間)"}, text.metricName(key)),
                         text.say({"strategy (highest first)", "戦略(上位から)"}), text.metricAxis(key),
                         yRangeFor(ChartText::metric(key).scale)};
-        const auto files = drawPicture(barPicture("ranking_" + key, axes, chart), dir / options.subfolder, options);
-        written.insert(written.end(), files.begin(), files.end());
+        pictures.push_back(barPicture("ranking_" + key, axes, chart));
     }
-    return written;
+    return drawPictures(pictures, dir / options.subfolder, options);
 }
 
 }  // namespace tsunagari::charts
