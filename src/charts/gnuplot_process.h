@@ -4,8 +4,9 @@
 
 namespace tsunagari::charts {
 
-// Runs `gnuplot SCRIPT` in `workDir` (found on PATH). Throws ChartOutputError with one line:
-// "gnuplot not found: install gnuplot-nox" or gnuplot's first error line.
+// Runs `gnuplot SCRIPT` in `workDir` (gnuplot found on PATH; a relative SCRIPT is inside
+// `workDir`). Throws ChartOutputError with one line: "gnuplot not found: install gnuplot-nox"
+// or gnuplot's first error line.
 void runGnuplot(const std::filesystem::path& workDir, const std::filesystem::path& script);
 
 }  // namespace tsunagari::charts

@@ -67,7 +67,7 @@ std::vector<std::string> drawPicture(const Picture& picture, const fs::path& out
                   gnuplotString(std::string("picture") + extension) + "\nreset\n" + commonSettings() + picture.commands +
                   "unset output\n";
     writeWhole(work.path() / "picture.gp", script);
-    runGnuplot(work.path(), work.path() / "picture.gp");
+    runGnuplot(work.path(), "picture.gp");  // relative: the message then names picture.gp, not a temporary path
 
     std::vector<std::string> written;
     for (const auto& [format, extension] : formats) {
