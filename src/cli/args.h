@@ -29,6 +29,7 @@ struct RunOptions {
     std::optional<int> saveAt;              // save a snapshot after this many events ...
     std::string saveFile;                   // ... to this file
     std::string resume;                     // continue from this snapshot instead of a scenario
+    bool charts = false;                    // also draw DIR/charts/ (see chart_command.h)
 };
 
 struct ValidateOptions {
@@ -65,7 +66,14 @@ struct StoryOptions {
     int jobs = 0;                           // 0 = all cores
 };
 
-enum class CommandKind { Help, Run, Validate, Bench, Calibrate, Lessons, Story };
+struct ChartCommandOptions {
+    std::string dir;                        // a run, sweep, tournament or evolution folder
+    bool japanese = false;
+    bool png = true, svg = true;
+    std::vector<std::string> metrics;       // empty = the charts' default set
+};
+
+enum class CommandKind { Help, Run, Validate, Bench, Calibrate, Lessons, Story, Chart };
 
 struct Command {
     CommandKind kind = CommandKind::Help;
@@ -76,6 +84,7 @@ struct Command {
     CalibrateOptions calibrate;
     LessonsOptions lessons;
     StoryOptions story;
+    ChartCommandOptions chart;
 };
 
 // `args` excludes the program name. Throws UsageError.
