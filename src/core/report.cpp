@@ -222,7 +222,7 @@ NetworkFigures networkFigures(const World& world) {
     return f;
 }
 
-std::string summaryJson(const World& world) {
+std::string summaryJson(const World& world, const std::vector<std::string>& overrides) {
     const Scenario& s = world.scenario();
     char hash[20];
     std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(world.stateHash()));
@@ -241,6 +241,7 @@ std::string summaryJson(const World& world) {
     nlohmann::ordered_json doc = {
         {"title", {{"en", s.title.en}, {"ja", s.title.ja}}},
         {"seed", s.seed},
+        {"overrides", overrides},
         {"events_run", world.eventsDone()},
         {"day", world.day()},
         {"state_hash", hash},
