@@ -24,6 +24,7 @@
 #include "imgui_sfml_input.h"
 #include "panel_cache.h"
 #include "panels.h"
+#include "report.h"
 #include "scenario_io.h"
 
 namespace tsunagari {
@@ -227,7 +228,7 @@ int Window::screenshotMode() {
     if (!m_app.world) {
         std::fprintf(stderr, "tsunagari: no world to run: %s\n", m_app.loadError.c_str());
     } else {
-        m_app.world->runEvents(m_options.events);
+        m_app.world->runEvents(eventsAsked(m_options, m_app.world->scenario()));
         if (m_app.sidePanel == SidePanel::Inspector) {
             // Inspect whoever received the most referrals: the richest panel to look at.
             const auto& people = m_app.world->attendees();
@@ -249,7 +250,7 @@ int Window::screenshotMode() {
                     m_app.world->day(), (unsigned long long)m_app.world->stateHash(), m_distinctColours);
         if (!m_options.summaryOut.empty()) {
             try {
-                writeFileAtomic(m_options.summaryOut, groupSummaryJson(*m_app.world));
+                writeFileAtomic(m_options.summaryOut, summaryJson(*m_app.world));
             } catch (const std::exception& e) {
                 std::fprintf(stderr, "tsunagari: %s\n", e.what());
                 return 1;
@@ -267,7 +268,8 @@ int Window::benchMode() {
         return 1;
     }
     // Warm up: a network worth drawing, then play at a steady pace while measuring.
-    m_app.world->runEvents(m_options.events > 0 ? m_options.events : 10);
+    const int warmUp = eventsAsked(m_options, m_app.world->scenario());
+    m_app.world->runEvents(warmUp > 0 ? warmUp : 10);
     // The hardest view: every remembered stage drawn, up to the strongest 2,000 ties.
     m_app.venue.showStage = {false, true, true, true, true};
     m_app.playing = true;

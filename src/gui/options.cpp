@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "app.h"
+#include "length_flags.h"
 
 namespace tsunagari {
 
@@ -19,6 +20,7 @@ bool parseInt(const char* text, int lo, int hi, int& out) {
 std::optional<AppOptions> parseOptions(int argc, char** argv, std::string& error) {
     AppOptions o;
     bool haveEvents = false;
+    std::string lengthGiven;               // the first length flag, for the clash message
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         auto value = [&](const char*& out) {
@@ -33,9 +35,19 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, std::string& error
         if (arg == "--screenshot") {
             if (!value(v)) return std::nullopt;
             o.screenshot = v;
-        } else if (arg == "--events") {
+        } else if (const auto unit = lengthFlagUnit(arg)) {
+            if (!lengthGiven.empty()) {
+                error = lengthGiven + " and " + arg + " both give the run's length; give one of --events, --days, --weeks, --months or --years";
+                return std::nullopt;
+            }
+            lengthGiven = arg;
             if (!value(v)) return std::nullopt;
-            if (!parseInt(v, 0, 1000000, o.events)) { error = "--events expects a whole number in [0, 1000000], got \"" + std::string(v) + "\""; return std::nullopt; }
+            if (*unit == LengthUnit::Events) {
+                if (!parseInt(v, 0, 1000000, o.events)) { error = "--events expects a whole number in [0, 1000000], got \"" + std::string(v) + "\""; return std::nullopt; }
+            } else {
+                o.length = parseLength(*unit, v);
+                if (!o.length) { error = arg + " expects " + lengthExpectation(*unit) + ", got \"" + std::string(v) + "\""; return std::nullopt; }
+            }
             haveEvents = true;
         } else if (arg == "--lang") {
             if (!value(v)) return std::nullopt;
@@ -67,7 +79,7 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, std::string& error
                 return std::nullopt;
             }
         } else if (arg == "--help" || arg == "-h") {
-            error = "usage: tsunagari [FILE.json] [--lang en|ja] [--screenshot OUT.png --events N [--summary-out F.json] "
+            error = "usage: tsunagari [FILE.json] [--lang en|ja] [--screenshot OUT.png --events N|--days N|--weeks N|--months N|--years N [--summary-out F.json] "
                     "[--panel setup|inspector|files]] [--bench-frames N] [--attendees M] [--size WxH]";
             return std::nullopt;
         } else if (arg.size() > 1 && arg[0] == '-') {
@@ -81,7 +93,7 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, std::string& error
         }
     }
     if (haveEvents && o.screenshot.empty() && o.benchFrames == 0) {
-        error = "--events is only used with --screenshot or --bench-frames";
+        error = lengthGiven + " is only used with --screenshot or --bench-frames";
         return std::nullopt;
     }
     if (!o.summaryOut.empty() && o.screenshot.empty()) {
@@ -93,6 +105,10 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, std::string& error
         return std::nullopt;
     }
     return o;
+}
+
+int eventsAsked(const AppOptions& options, const Scenario& scenario) {
+    return options.length ? eventsIn(scenario, *options.length) : options.events;
 }
 
 }  // namespace tsunagari
