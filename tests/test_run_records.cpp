@@ -242,7 +242,9 @@ TEST_CASE("records: a snapshot that cannot be written keeps the finished run's r
     const fs::path base = freshDir();
     std::ofstream(base / "plain") << "a file, not a folder";
     fs::create_directories(base / "a-directory");
-    for (const fs::path& unwritable : {base / "plain" / "x.snapshot", base / "a-directory"}) {
+    // Under a file (fails as a full disk would, for any user), onto a folder, and in a place no
+    // one may create files (sysfs refuses even root, whom permission bits do not stop).
+    for (const fs::path& unwritable : {base / "plain" / "x.snapshot", base / "a-directory", fs::path("/sys/x.snapshot")}) {
         CAPTURE(unwritable.string());
         const fs::path out = base / "reports";
         fs::remove_all(out);
