@@ -59,7 +59,17 @@ struct LessonsOptions {
     std::string alsoMarkdown;               // ... and write those tables here
 };
 
-enum class CommandKind { Help, Run, Validate, Bench, Calibrate, Lessons };
+struct StoryOptions {
+    std::string story;                      // a story file (scenarios/stories/*.json)
+    bool japanese = false;                  // --lang ja
+    std::optional<uint64_t> seed;           // default: each step's scenario seed
+    std::vector<int> picks;                 // the room's answers, 0-based, in order
+    bool check = false;                     // check each prediction over seeds instead of telling
+    int seeds = 30;
+    int jobs = 0;                           // 0 = all cores
+};
+
+enum class CommandKind { Help, Run, Validate, Bench, Calibrate, Lessons, Story };
 
 struct Command {
     CommandKind kind = CommandKind::Help;
@@ -69,6 +79,7 @@ struct Command {
     BenchOptions bench;
     CalibrateOptions calibrate;
     LessonsOptions lessons;
+    StoryOptions story;
 };
 
 // `args` excludes the program name. Throws UsageError.

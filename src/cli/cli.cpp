@@ -9,6 +9,7 @@
 
 #include "args.h"
 #include "bench.h"
+#include "story_command.h"
 #include "studies.h"
 #include "length_flags.h"
 #include "memory_limits.h"
@@ -227,6 +228,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
             case CommandKind::Bench: return runBench(command.bench, out);
             case CommandKind::Calibrate: return runCalibrate(command.calibrate, out, err, progress);
             case CommandKind::Lessons: return runLessons(command.lessons, out, err, progress);
+            case CommandKind::Story: return runStory(command.story, out, err);
         }
     } catch (const UsageError& e) {
         err << e.what() << "\n";
