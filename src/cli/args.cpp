@@ -311,6 +311,7 @@ std::string helpText(const std::string& topic) {
                "  --weeks N | --months N | --years N\n"
                "                     the same for N weeks (7 days), months (30.44 days) or years\n"
                "                     (365.25 days); N may be fractional, e.g. --years 1.5\n"
+               "\n"
                "  --seed S           random seed (default: the scenario's \"seed\")\n"
                "  --set path=value   change the scenario before it is checked; repeatable, e.g.\n"
                "                     --set params.busy_chance=0.5 --set population[1].count=20\n"
