@@ -167,6 +167,11 @@ bool Window::init() {
             std::fprintf(stderr, "tsunagari: %s\n", m_app.loadError.c_str());
             return false;
         }
+    } else if (!m_options.compare.empty()) {
+        if (!m_app.loadComparison(path, m_options.settings, m_options.compare, m_options.seed)) {
+            std::fprintf(stderr, "tsunagari: %s\n", m_app.loadError.c_str());
+            return false;
+        }
     } else if (!m_app.load(path, m_options.settings, m_options.seed, m_options.attendees)) {
         std::fprintf(stderr, "tsunagari: %s\n", m_app.loadError.c_str());
         m_app.scenarioPath = path;   // shown with the error; the world stays empty

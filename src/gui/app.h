@@ -26,6 +26,7 @@ struct AppOptions {
     int storyStep = 0;                 // screenshot: run the story's steps up to this one (1-based; 0 = first)
     std::vector<std::string> settings; // --set path=value, applied to the scenario before it is checked
     std::optional<uint64_t> seed;      // --seed: the scenario's (or every story room's) seed
+    std::vector<std::string> compare;  // --compare path=value: the scenario side by side with these changes
     bool presenter = false;            // start in presenter mode
     int view = 1;                      // presenter view 1-4
     bool fullscreen = false;

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <functional>
 
 #include <nlohmann/json.hpp>
 
@@ -133,8 +134,17 @@ void AppState::addAttendees(int cohort, int count) {
 }
 
 bool AppState::loadStory(const std::string& path, std::optional<uint64_t> seed) {
+    return startStory([&] { return stories::loadStoryFile(path); }, path, seed);
+}
+
+bool AppState::loadComparison(const std::string& path, const std::vector<std::string>& settings,
+                              const std::vector<std::string>& changes, std::optional<uint64_t> seed) {
+    return startStory([&] { return stories::sideBySideStory(path, settings, changes); }, path, seed);
+}
+
+bool AppState::startStory(const std::function<stories::Story()>& make, const std::string& path, std::optional<uint64_t> seed) {
     try {
-        auto player = std::make_shared<StoryPlayer>(stories::loadStoryFile(path), seed);
+        auto player = std::make_shared<StoryPlayer>(make(), seed);
         player->start();
         story = std::move(player);
         storyGeneration = 0;

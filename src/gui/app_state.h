@@ -1,6 +1,7 @@
 // What every panel of the window reads and changes: the world, the run controls, the
 // language, the selection. The window (app.cpp) owns one AppState and draws panels on it.
 #pragma once
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@ namespace tsunagari {
 enum class SidePanel { Setup, Inspector, Files, Story, About };
 
 class StoryPlayer;
+namespace stories { struct Story; }
 
 struct AppState {
     // ---- the model ----
@@ -60,7 +62,12 @@ struct AppState {
     std::string savePath;              // typed path to save the current setup to
     std::string snapshotPath = "out/run.snapshot";   // typed path to save the running world to
     std::string resumePath = "out/run.snapshot";     // typed path of a snapshot to resume
-    std::vector<std::string> scenarioList;   // scenarios/*.json, refreshed on demand
+    struct ListedFile {
+        std::string path;
+        Bilingual title;                     // empty when the file could not be read
+        bool story = false;                  // a story (scenarios/stories/) rather than a scenario
+    };
+    std::vector<ListedFile> scenarioList;    // scenarios/*.json and scenarios/stories/*.json, refreshed on demand
 
     // ---- actions ----
     // Keeps the previous world on failure (loadError set). scaleTo > 0 scales every cohort so the
@@ -71,7 +78,11 @@ struct AppState {
               int scaleTo = 0);
     // Loads a story and shows its first step; keeps the current world on failure (loadError set).
     bool loadStory(const std::string& path, std::optional<uint64_t> seed);
+    // Two rooms of one scenario side by side, as it is and with `changes` (--compare).
+    bool loadComparison(const std::string& path, const std::vector<std::string>& settings,
+                        const std::vector<std::string>& changes, std::optional<uint64_t> seed);
     void syncStory();                            // shows the story's current room if it changed
+    bool startStory(const std::function<stories::Story()>& make, const std::string& path, std::optional<uint64_t> seed);
     void saveSnapshot(const std::string& path);  // writes the running world; result in snapshotMessage
     bool resumeSnapshot(const std::string& path);   // replaces the world; keeps it on failure
     void addAttendees(int cohort, int count);    // refused with setupError when memory would not suffice

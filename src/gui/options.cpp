@@ -96,6 +96,10 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, std::string& error
             auto [p, ec] = std::from_chars(v, end, seed);
             if (ec != std::errc() || p != end || p == v) { error = "--seed expects a whole number >= 0, got \"" + std::string(v) + "\""; return std::nullopt; }
             o.seed = seed;
+        } else if (arg == "--compare") {
+            if (!value(v)) return std::nullopt;
+            if (!std::strchr(v, '=')) { error = "--compare expects path=value, e.g. mechanisms.gratitude=false, got \"" + std::string(v) + "\""; return std::nullopt; }
+            o.compare.emplace_back(v);
         } else if (arg == "--presenter") {
             o.presenter = true;
         } else if (arg == "--view") {
@@ -104,7 +108,7 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, std::string& error
         } else if (arg == "--fullscreen") {
             o.fullscreen = true;
         } else if (arg == "--help" || arg == "-h") {
-            error = "usage: tsunagari [FILE.json] [--set path=value ...] [--seed S] [--lang en|ja]\n"
+            error = "usage: tsunagari [FILE.json] [--set path=value ...] [--compare path=value ...] [--seed S] [--lang en|ja]\n"
                     "                 [--story STORY.json] [--presenter [--view 1-4]] [--fullscreen]\n"
                     "                 [--screenshot OUT.png [--events N|--days N|--weeks N|--months N|--years N] [--step K] [--summary-out F.json]\n"
                     "                  [--panel setup|inspector|files|about|story]] [--bench-frames N] [--attendees M] [--size WxH]\n"
@@ -125,12 +129,12 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, std::string& error
         error = lengthGiven + " is only used with --screenshot or --bench-frames";
         return std::nullopt;
     }
-    if (!o.story.empty() && (!o.scenario.empty() || !o.settings.empty())) {
-        error = "--story tells its own scenarios: give no scenario file or --set with it";
+    if (!o.story.empty() && (!o.scenario.empty() || !o.settings.empty() || !o.compare.empty())) {
+        error = "--story tells its own scenarios: give no scenario file, --set or --compare with it";
         return std::nullopt;
     }
-    if (o.storyStep > 0 && (o.story.empty() || o.screenshot.empty())) {
-        error = "--step is only used with --story and --screenshot";
+    if (o.storyStep > 0 && ((o.story.empty() && o.compare.empty()) || o.screenshot.empty())) {
+        error = "--step is only used with --story or --compare, and --screenshot";
         return std::nullopt;
     }
     if (!o.summaryOut.empty() && o.screenshot.empty()) {

@@ -316,4 +316,33 @@ Story loadStoryFile(const std::string& path) {
     return storyFromJson(readJsonFile(path), path, fs::path(path).parent_path().string());
 }
 
+Story sideBySideStory(const std::string& scenarioPath, const std::vector<std::string>& settings,
+                      const std::vector<std::string>& changes) {
+    nlohmann::json base = readJsonFile(scenarioPath);
+    for (const auto& setting : settings) applySetting(base, setting);
+    const Scenario scenario = scenarioFromJson(base, scenarioPath);
+    std::string changed;
+    for (const auto& c : changes) changed += (changed.empty() ? "" : ", ") + c;
+    const json title = {{"en", scenario.title.en}, {"ja", scenario.title.ja.empty() ? scenario.title.en : scenario.title.ja}};
+    const auto text = [](const std::string& s, const std::string& fallback) { return s.empty() ? fallback : s; };
+    const json narration = {{"en", text(scenario.description.en, scenario.title.en)},
+                            {"ja", text(scenario.description.ja, text(scenario.title.ja, scenario.title.en))}};
+    json settingsJson = json::array();
+    for (const auto& s : settings) settingsJson.push_back(s);
+    json changesJson = json::array();
+    for (const auto& c : changes) changesJson.push_back(c);
+    const json doc = {
+        {"title", title},
+        {"description", narration},
+        {"steps",
+         {{{"narration", narration},
+           {"scenario", fs::absolute(scenarioPath).string()},
+           {"set", settingsJson},
+           {"rooms", {{{"label", {{"en", "as it is"}, {"ja", "そのまま"}}}},
+                      {{"label", {{"en", changed}, {"ja", changed}}}, {"set", changesJson}}}},
+           {"run", {{"events", std::max(1, scenario.events)}}},
+           {"show", {{"view", "chart"}}}}}}};
+    return storyFromJson(doc, "<--compare>", "");
+}
+
 }  // namespace tsunagari::stories
