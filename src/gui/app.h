@@ -16,6 +16,7 @@ struct AppOptions {
     int benchFrames = 0;               // > 0: measure this many frames, print median and p95, exit
     int attendees = 0;                 // bench/screenshot: scale the scenario's cohorts to about this many people
     int width = 1600, height = 900;
+    float scale = 1.0f;                // UI scale: fonts at 16 x scale px (0.75 .. 3)
 };
 
 // Parses argv; on a bad flag returns nullopt and sets `error` to one line.

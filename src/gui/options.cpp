@@ -14,6 +14,12 @@ bool parseInt(const char* text, int lo, int hi, int& out) {
     return ec == std::errc() && p == end && out >= lo && out <= hi;
 }
 
+bool parseScale(const char* text, float& out) {
+    const char* end = text + std::strlen(text);
+    auto [p, ec] = std::from_chars(text, end, out);
+    return ec == std::errc() && p == end && out >= 0.75f && out <= 3.0f;
+}
+
 }  // namespace
 
 std::optional<AppOptions> parseOptions(int argc, char** argv, std::string& error) {
@@ -66,9 +72,12 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, std::string& error
                 error = "--size expects WIDTHxHEIGHT, e.g. 1600x900, got \"" + s + "\"";
                 return std::nullopt;
             }
+        } else if (arg == "--scale") {
+            if (!value(v)) return std::nullopt;
+            if (!parseScale(v, o.scale)) { error = "--scale expects a number in [0.75, 3], got \"" + std::string(v) + "\""; return std::nullopt; }
         } else if (arg == "--help" || arg == "-h") {
             error = "usage: tsunagari [FILE.json] [--lang en|ja] [--screenshot OUT.png --events N [--summary-out F.json] "
-                    "[--panel setup|inspector|files]] [--bench-frames N] [--attendees M] [--size WxH]";
+                    "[--panel setup|inspector|files]] [--bench-frames N] [--attendees M] [--size WxH] [--scale 0.75..3]";
             return std::nullopt;
         } else if (arg.size() > 1 && arg[0] == '-') {
             error = "unknown option \"" + arg + "\" (try --help)";
