@@ -257,6 +257,7 @@ int Window::benchMode() {
     m_app.world->runEvents(m_options.events > 0 ? m_options.events : 10);
     // The hardest view: every remembered stage drawn, up to the strongest 2,000 ties.
     m_app.venue.showStage = {false, true, true, true, true};
+    m_app.venue.maxEdges = 2000;
     m_app.playing = true;
     m_app.roundsPerSecond = 10;
     using Clock = std::chrono::steady_clock;

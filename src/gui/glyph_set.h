@@ -1,6 +1,7 @@
 // Which characters the font atlas must hold: ImGui's Japanese ranges cover the common
 // kanji only, so every character the string table and the shipped scenarios and stories
-// use (閾 in 忘れる閾値, for one) is added from the files themselves. No ImGui here.
+// use (the Japanese review found 閾 of 忘れる閾値 missing) is added from the files themselves.
+// No ImGui here.
 #pragma once
 #include <cstdint>
 #include <set>
