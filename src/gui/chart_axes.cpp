@@ -53,7 +53,11 @@ TimeAxis timeAxis(double lastWeek, double monthsAfterWeeks) {
     axis.months = lastWeek > monthsAfterWeeks;
     axis.unitWeeks = axis.months ? kWeeksPerMonth : 1;
     const double last = std::max(lastWeek / axis.unitWeeks, 1.0);
-    axis.ticks = niceTicks(0, last, 5, true);
+    // The axis ends where the data does; ticks are the round values up to there (one more
+    // allowed in the search, as the round value just past the end is dropped).
+    axis.ticks = niceTicks(0, last, 6, true);
+    std::erase_if(axis.ticks.values, [&](double v) { return v > last + 1e-9; });
+    axis.ticks.hi = last;
     return axis;
 }
 

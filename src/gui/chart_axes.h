@@ -25,11 +25,12 @@ struct AxisTicks {
 [[nodiscard]] AxisTicks valueAxis(MetricScale scale, double dataMax, int maxTicks = 5);
 [[nodiscard]] std::string tickLabel(double value, int decimals);
 
-// The x-axis: a run shown in weeks, or in months once longer than `monthsAfterWeeks` weeks.
+// The x-axis: a run shown in weeks, or in months once longer than `monthsAfterWeeks` weeks,
+// from 0 to the last week (at least one unit).
 struct TimeAxis {
     bool months = false;
     double unitWeeks = 1;          // weeks per shown unit
-    AxisTicks ticks;               // in shown units, whole numbers
+    AxisTicks ticks;               // in shown units: hi = the run's end, values whole and <= hi
 };
 inline constexpr double kWeeksPerMonth = 52.0 / 12.0;
 [[nodiscard]] TimeAxis timeAxis(double lastWeek, double monthsAfterWeeks = 26);

@@ -30,10 +30,11 @@ void drawCharts(AppState& app, ImVec2 pos, ImVec2 size) {
     const auto& history = w.history();
     const EventNamer eventName = [&app](const EventRecord& r) { return app.eventName(r); };
     const float avail = ImGui::GetContentRegionAvail().x;
-    // Two rows of plots in what the table (a header and a row per group) leaves, within limits.
-    const float rowH = ImGui::GetFrameHeightWithSpacing(), ui = ImGui::GetFontSize() / 16;
-    const float plotH = std::clamp((ImGui::GetContentRegionAvail().y - rowH * float(groups + 3)) / 2 - ImGui::GetStyle().ItemSpacing.y,
-                                   90 * ui, 220 * ui);
+    // Two rows of plots in what the table (caption, header, a row per group, scrollbar) leaves.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float rowH = ImGui::GetTextLineHeight() + 2 * style.CellPadding.y + 1, ui = ImGui::GetFontSize() / 16;
+    const float tableH = ImGui::GetTextLineHeightWithSpacing() + rowH * float(groups + 1) + style.ScrollbarSize + 3 * style.ItemSpacing.y;
+    const float plotH = std::clamp((ImGui::GetContentRegionAvail().y - tableH) / 2 - style.ItemSpacing.y, 90 * ui, 260 * ui);
     const ImVec2 plotSize((avail - ImGui::GetStyle().ItemSpacing.x) / 2, plotH);
     const TimeWords time{tr("plot.weeks"), tr("plot.months")};
     groupPlot("recv", tr("plot.referrals_received"), history, groups,

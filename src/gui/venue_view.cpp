@@ -448,7 +448,9 @@ int VenueView::draw(const World* world, const Strings& tr, int selected, double 
         for (const Arrow& a : m_arrows) {
             const Referral& r = refs[a.referral];
             if (r.from >= n || r.to >= n) continue;
-            const float alpha = 1.0f - float((now - a.start) / kArrowSeconds);
+            const bool bright = selected >= 0 ? r.from == uint32_t(selected) || r.to == uint32_t(selected)
+                                              : inFocus(r.from) || inFocus(r.to);
+            const float alpha = (1.0f - float((now - a.start) / kArrowSeconds)) * (bright ? 1.0f : kDimmed);
             const ImU32 c = withAlpha(a.color, alpha);
             const ImVec2 p = screen[r.from], q = screen[r.to];
             const float dx = q.x - p.x, dy = q.y - p.y, len = std::sqrt(dx * dx + dy * dy);
