@@ -72,7 +72,8 @@ double seriesPlot(const char* id, const char* title, const std::vector<Series>& 
     // Margins: tick labels left, the x ticks and unit below, line names right.
     float tickW = 0;
     for (double v : y.values) tickW = std::max(tickW, ImGui::CalcTextSize(tickLabel(v, y.decimals).c_str()).x);
-    // Names at the lines' ends when they fit one above the other; else the legend names them.
+    // Names at the lines' ends when they fit one above the other; else the caller's legend or
+    // table names the colours.
     float namesW = 0;
     int named = 0;
     for (const Series& s : series)
@@ -141,13 +142,12 @@ double seriesPlot(const char* id, const char* title, const std::vector<Series>& 
             else if (series[k].dashed) dashedPolyline(dl, line, colour, w, 7 * ui);
             else if (line.size() > 1) dl->AddPolyline(line.data(), int(line.size()), colour, 0, w);
         }
-    // The names, spread apart, joined to their line when moved.
-    const std::vector<float> endY = spreadLabels(endWanted, lineH, p0.y + titleH + 4, p1.y - lineH - 2);
+    // The names, spread apart, above the x-axis' labels; no leader lines, which would read as
+    // a last-moment drop of the data.
+    const std::vector<float> endY = spreadLabels(endWanted, lineH, p0.y + titleH + 4, b.y - lineH + 2);
     dl->PushClipRect(ImVec2(b.x, p0.y), p1, true);
     for (size_t j = 0; j < ended.size(); ++j) {
         const Series& s = series[ended[j]];
-        const float ly = endY[j] + lineH / 2, wy = endWanted[j] + lineH / 2;
-        if (std::abs(ly - wy) > 1) dl->AddLine(ImVec2(b.x + 1, wy), ImVec2(b.x + 5 * ui, ly), s.colour | IM_COL32_A_MASK, ui);
         dl->AddText(ImVec2(b.x + 6 * ui, endY[j]), s.colour | IM_COL32_A_MASK, s.label.c_str());
     }
     dl->PopClipRect();

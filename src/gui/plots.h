@@ -26,8 +26,9 @@ struct TimeWords {
     const char* months = "months";
 };
 
-// Plots `series` in a box of `size`, the title wrapped at the top. Hovering shows every
-// series' value at the week under the mouse; returns that week, or a negative number.
+// Plots `series` in a box of `size`, the title wrapped at the top, each line named at its
+// end when the names fit one above the other (else the caller names the colours). Hovering
+// shows every series' value at the week under the mouse; returns that week, or a negative number.
 double seriesPlot(const char* id, const char* title, const std::vector<Series>& series, MetricScale scale, ImVec2 size,
                   const TimeWords& time);
 
