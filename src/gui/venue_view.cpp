@@ -304,7 +304,7 @@ void VenueView::controls(const Strings& tr) {
         ImGui::PopStyleColor();
     }
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(130);
+    ImGui::SetNextItemWidth(130 * ImGui::GetFontSize() / 16);
     ImGui::SliderInt("##maxedges", &maxEdges, 0, 20000, tr("venue.max_edges"), ImGuiSliderFlags_Logarithmic);
     ImGui::SameLine();
     ImGui::Checkbox(tr("venue.referrals"), &showReferrals);
@@ -512,15 +512,21 @@ void VenueView::overlay(const World& world, const Strings& tr, ImDrawList* dl, I
                   tr("venue.present"), int(ev.participants.size()), active, tr("venue.edges_shown"), m_edges.size(),
                   tr("venue.referrals_total"), world.referrals().size());
     const float lineH = ImGui::GetTextLineHeightWithSpacing();
-    dl->AddRectFilled(ImVec2(origin.x + 4, origin.y + 4), ImVec2(origin.x + 14 + ImGui::CalcTextSize(line1).x, origin.y + 8 + lineH * 2),
+    // Both lines inside the box, the second wrapped when the venue is narrow (large UI scale).
+    const float wrapStatus = m_canvasSize.x - 18;
+    const ImVec2 size2 = ImGui::CalcTextSize(line2, nullptr, false, wrapStatus);
+    const float boxW = std::min(std::max(ImGui::CalcTextSize(line1).x, size2.x) + 10, m_canvasSize.x - 8);
+    dl->AddRectFilled(ImVec2(origin.x + 4, origin.y + 4), ImVec2(origin.x + 4 + boxW, origin.y + 8 + lineH + size2.y),
                       IM_COL32(0, 0, 0, 150), 4.0f);
     dl->AddText(ImVec2(origin.x + 9, origin.y + 6), IM_COL32(255, 255, 255, 255), line1);
-    dl->AddText(ImVec2(origin.x + 9, origin.y + 6 + lineH), IM_COL32(200, 210, 225, 255), line2);
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(origin.x + 9, origin.y + 6 + lineH), IM_COL32(200, 210, 225, 255), line2,
+                nullptr, wrapStatus);
 
     // Legend of groups along the bottom, wrapping upwards; then what the marks mean.
     const int groups = int(world.groupLabels().size());
     std::vector<float> widths(size_t(groups) + 1);
-    for (int g = 0; g < groups; ++g) widths[size_t(g)] = ImGui::CalcTextSize(tr.groupName(world.cohorts(), world.groupLabels()[size_t(g)])).x + 28;
+    const float dot = ImGui::GetFontSize() * 0.38f;   // the legend's swatches grow with the text
+    for (int g = 0; g < groups; ++g) widths[size_t(g)] = ImGui::CalcTextSize(tr.groupName(world.cohorts(), world.groupLabels()[size_t(g)])).x + 4.7f * dot;
     int rowsNeeded = 1;
     float rowWidth = 0;
     for (int g = 0; g < groups; ++g) {
@@ -543,8 +549,8 @@ void VenueView::overlay(const World& world, const Strings& tr, ImDrawList* dl, I
     }
     for (int g = 0; g < groups && showLegend; ++g) {
         if (x > origin.x + 8 && x + widths[size_t(g)] > origin.x + m_canvasSize.x - 8) { x = origin.x + 8; y += lineH; }
-        dl->AddCircleFilled(ImVec2(x + 6, y + lineH / 2), 6, groupColor(g));
-        dl->AddText(ImVec2(x + 15, y), IM_COL32(230, 230, 230, 255), tr.groupName(world.cohorts(), world.groupLabels()[size_t(g)]));
+        dl->AddCircleFilled(ImVec2(x + dot, y + lineH / 2), dot, groupColor(g));
+        dl->AddText(ImVec2(x + 2.5f * dot, y), IM_COL32(230, 230, 230, 255), tr.groupName(world.cohorts(), world.groupLabels()[size_t(g)]));
         x += widths[size_t(g)];
     }
 
