@@ -390,7 +390,9 @@ int VenueView::draw(const World* world, const Strings& tr, int selected, double 
     markFocus(*world, selected);
     const bool focusing = !m_focus.empty();
     auto inFocus = [&](uint32_t id) { return !focusing || m_focus[id]; };
-    const int edgeWidth = int(std::round(std::clamp(m_zoom * 0.12f, 2.0f, 4.0f)));
+    // Thick while few are shown (the default); a dense view of thousands stays thin and cheap.
+    const float thinnest = m_edges.size() > 600 ? 1.0f : 2.0f;
+    const int edgeWidth = int(std::round(std::clamp(m_zoom * 0.12f, thinnest, 4.0f)));
     auto brightEdge = [&](const ShownEdge& e) {
         return inFocus(e.from) && inFocus(e.to) && (selected < 0 || e.from == uint32_t(selected) || e.to == uint32_t(selected));
     };
