@@ -194,21 +194,4 @@ void groupPlot(const char* id, const char* title, const std::vector<EventRecord>
     ImGui::EndTooltip();
 }
 
-void groupLegend(const std::vector<const char*>& groupNames) {
-    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
-    for (size_t g = 0; g < groupNames.size(); ++g) {
-        const float w = ImGui::CalcTextSize(groupNames[g]).x + 22;
-        if (g > 0) {
-            ImGui::SameLine();
-            if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
-        }
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        const float h = ImGui::GetTextLineHeight();
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 3), ImVec2(p.x + 14, p.y + h - 3), groupColor(int(g)), 2.0f);
-        ImGui::Dummy(ImVec2(16, h));
-        ImGui::SameLine(0, 2);
-        ImGui::TextUnformatted(groupNames[g]);
-    }
-}
-
 }  // namespace tsunagari

@@ -40,7 +40,5 @@ using EventNamer = std::function<const char*(const EventRecord&)>;
 void groupPlot(const char* id, const char* title, const std::vector<EventRecord>& history, int groups,
                const GroupField& field, MetricScale scale, ImVec2 size, const std::vector<const char*>& groupNames,
                const TimeWords& time, const char* dayFormat, const EventNamer& eventName);
-// A row of coloured swatches with group names, wrapping to the available width.
-void groupLegend(const std::vector<const char*>& groupNames);
 
 }  // namespace tsunagari

@@ -360,7 +360,7 @@ int VenueView::draw(const World* world, const Strings& tr, int selected, double 
     if (m_fitPending && !m_now.empty()) {
         // Clear of the overlay's two lines at the top and the key and legend at the bottom.
         const float lineH = ImGui::GetTextLineHeightWithSpacing();
-        const float top = lineH * 2 + 12, bottom = lineH * 4 + 8;
+        const float top = lineH * 2 + 12, bottom = lineH * 5 + 8;
         const float w = m_bounds[1].x - m_bounds[0].x, h = m_bounds[1].y - m_bounds[0].y;
         m_zoom = std::clamp(std::min(m_canvasSize.x / std::max(w, 1.0f), std::max(m_canvasSize.y - top - bottom, 40.0f) / std::max(h, 1.0f)),
                             0.3f, 60.0f);
