@@ -30,6 +30,7 @@ struct AppOptions {
     bool presenter = false;            // start in presenter mode
     int view = 1;                      // presenter view 1-4
     bool fullscreen = false;
+    float scale = 1.0f;                // UI scale: fonts at 16 x scale px (0.75 .. 3)
 };
 
 // Parses argv; on a bad flag returns nullopt and sets `error` to one line.

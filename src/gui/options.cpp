@@ -16,6 +16,12 @@ bool parseInt(const char* text, int lo, int hi, int& out) {
     return ec == std::errc() && p == end && out >= lo && out <= hi;
 }
 
+bool parseScale(const char* text, float& out) {
+    const char* end = text + std::strlen(text);
+    auto [p, ec] = std::from_chars(text, end, out);
+    return ec == std::errc() && p == end && out >= 0.75f && out <= 3.0f;
+}
+
 }  // namespace
 
 std::optional<AppOptions> parseOptions(int argc, char** argv, std::string& error) {
@@ -112,9 +118,14 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, std::string& error
                     "                 [--story STORY.json] [--presenter [--view 1-4]] [--fullscreen]\n"
                     "                 [--screenshot OUT.png [--events N|--days N|--weeks N|--months N|--years N] [--step K] [--summary-out F.json]\n"
                     "                  [--panel setup|inspector|files|about|story]] [--bench-frames N] [--attendees M] [--size WxH]\n"
+                    "                 [--scale 0.75..3]\n"
                     "keys: space run/pause, right arrow next story step, up/down the room's answer,\n"
-                    "      P presenter mode, 1-4 presenter view (venue, chart, charts, story), Tab narration, F full screen";
+                    "      P presenter mode, 1-4 presenter view (venue, chart, charts, story), Tab narration, F full screen,\n"
+                    "      Ctrl+= / Ctrl+- / Ctrl+0 the text size";
             return std::nullopt;
+        } else if (arg == "--scale") {
+            if (!value(v)) return std::nullopt;
+            if (!parseScale(v, o.scale)) { error = "--scale expects a number in [0.75, 3], got \"" + std::string(v) + "\""; return std::nullopt; }
         } else if (arg.size() > 1 && arg[0] == '-') {
             error = "unknown option \"" + arg + "\" (try --help)";
             return std::nullopt;

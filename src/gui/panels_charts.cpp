@@ -1,4 +1,5 @@
 // Live plots per group over events (from World::history()) and the per-group summary table.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -26,22 +27,28 @@ void drawCharts(AppState& app, ImVec2 pos, ImVec2 size) {
     const int groups = int(w.groupLabels().size());
     std::vector<const char*> names;
     for (int g = 0; g < groups; ++g) names.push_back(app.groupName(g));
-    groupLegend(names);
+    // No legend: the table below names the groups in their colours, the plots at the lines' ends.
 
     const auto& history = w.history();
     const EventNamer eventName = [&app](const EventRecord& r) { return app.eventName(r); };
     const float avail = ImGui::GetContentRegionAvail().x;
-    const ImVec2 plotSize((avail - ImGui::GetStyle().ItemSpacing.x) / 2, 120);
+    // Two rows of plots in what the table (caption, header, a row per group, scrollbar) leaves.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float rowH = ImGui::GetTextLineHeight() + 2 * style.CellPadding.y + 1, ui = ImGui::GetFontSize() / 16;
+    const float tableH = ImGui::GetTextLineHeightWithSpacing() + rowH * float(groups + 1) + style.ScrollbarSize + 3 * style.ItemSpacing.y;
+    const float plotH = std::clamp((ImGui::GetContentRegionAvail().y - tableH) / 2 - style.ItemSpacing.y, 90 * ui, 260 * ui);
+    const ImVec2 plotSize((avail - ImGui::GetStyle().ItemSpacing.x) / 2, plotH);
+    const TimeWords time{tr("plot.weeks"), tr("plot.months")};
     groupPlot("recv", tr("plot.referrals_received"), history, groups,
-              [](const GroupFigures& f) { return f.referralsReceived; }, YAxis::FromZero, plotSize, names, tr("fmt.day"), eventName);
+              [](const GroupFigures& f) { return f.referralsReceived; }, MetricScale::Count, plotSize, names, time, tr("fmt.day"), eventName);
     ImGui::SameLine();
     groupPlot("collab", tr("plot.collaborators"), history, groups,
-              [](const GroupFigures& f) { return f.collaborators; }, YAxis::FromZero, plotSize, names, tr("fmt.day"), eventName);
+              [](const GroupFigures& f) { return f.collaborators; }, MetricScale::Count, plotSize, names, time, tr("fmt.day"), eventName);
     groupPlot("rep", tr("plot.reputation"), history, groups,
-              [](const GroupFigures& f) { return f.reputation; }, YAxis::Fit, plotSize, names, tr("fmt.day"), eventName);
+              [](const GroupFigures& f) { return f.reputation; }, MetricScale::Fraction, plotSize, names, time, tr("fmt.day"), eventName);
     ImGui::SameLine();
     groupPlot("closed", tr("plot.closed_business"), history, groups,
-              [](const GroupFigures& f) { return f.closedBusiness; }, YAxis::FromZero, plotSize, names, tr("fmt.day"), eventName);
+              [](const GroupFigures& f) { return f.closedBusiness; }, MetricScale::Count, plotSize, names, time, tr("fmt.day"), eventName);
 
     // The same numbers as the last EventRecord (what the CLI's summary reports).
     if (history.empty()) ImGui::TextDisabled("%s", tr("table.before_first_event"));
