@@ -211,6 +211,12 @@ void AppState::stepEvent() {
 
 void AppState::advance(double frameSeconds) {
     syncStory();
+    if (story && world) {   // the group a story step points at stands out in the venue
+        const std::string& label = story->step().show.group;
+        const auto& labels = world->groupLabels();
+        const auto at = std::find(labels.begin(), labels.end(), label);
+        venue.highlightGroup(label.empty() || at == labels.end() ? -1 : int(at - labels.begin()));
+    }
     if (!world || !playing) return;
     if (story && story->phase() != StoryPhase::Running) {
         playing = false;

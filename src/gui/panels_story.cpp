@@ -99,7 +99,8 @@ void drawStoryChart(AppState& app, ImVec2 size) {
 void drawStory(AppState& app) {
     const Strings& tr = app.tr;
     // In presenter mode the chart view already shows the story's chart above the strip.
-    const bool chartHere = !(app.presenter && app.presenterView == int(PresenterView::Chart));
+    const bool chartHere = !(app.presenter && app.presenterView == int(PresenterView::Chart)) && app.world &&
+                           app.world->eventsDone() > 0;
     if (!app.story) {
         ImGui::TextWrapped("%s", tr("story.none"));
         return;
