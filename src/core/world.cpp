@@ -64,9 +64,7 @@ void World::addMember(int cohortIndex) {
                        ? int(indexInCohort % professions().size())
                        : professionFromKey(cohort.professions[indexInCohort % cohort.professions.size()]);
     a.cohort = cohortIndex;
-    auto label = std::find(m_groupLabels.begin(), m_groupLabels.end(), cohort.label);
-    if (label == m_groupLabels.end()) label = m_groupLabels.insert(m_groupLabels.end(), cohort.label);
-    a.group = int(label - m_groupLabels.begin());
+    a.group = groupOf(cohortIndex);
     a.traits = cohort.traits;
     a.clientTrust.assign(size_t(m_scenario.params[Param::ClientsPerAttendee]),
                          float(m_scenario.params[Param::InitialReputation]));
@@ -80,6 +78,19 @@ void World::addMember(int cohortIndex) {
         m_memberFlags.resize(m_attendees.size(), 0);
     }
     m_referable.clear();  // recomputed lazily
+}
+
+int World::groupOf(int cohortIndex) {
+    // The cohort's group is remembered, and checked against its label before use (a restored
+    // snapshot brings its own labels): a search per member cost cohorts x attendees.
+    const std::string& label = m_scenario.population[size_t(cohortIndex)].label;
+    if (m_cohortGroups.size() <= size_t(cohortIndex)) m_cohortGroups.resize(size_t(cohortIndex) + 1, -1);
+    int& group = m_cohortGroups[size_t(cohortIndex)];
+    if (group >= 0 && size_t(group) < m_groupLabels.size() && m_groupLabels[size_t(group)] == label) return group;
+    auto found = std::find(m_groupLabels.begin(), m_groupLabels.end(), label);
+    if (found == m_groupLabels.end()) found = m_groupLabels.insert(m_groupLabels.end(), label);
+    group = int(found - m_groupLabels.begin());
+    return group;
 }
 
 double World::trust(uint32_t from, uint32_t to) const {
@@ -182,13 +193,6 @@ void World::runToDay(int day) {
     int entry = 0, next = 0;
     while (nextOccurrence(entry, next) && next <= day) stepEvent();
     passDaysTo(day);
-}
-
-size_t World::memoryBytes() const {
-    size_t bytes = m_relations.memoryBytes() + m_referrals.capacity() * sizeof(Referral);
-    for (const auto& a : m_attendees) bytes += sizeof(Attendee) + a.clientTrust.capacity() * sizeof(float) + a.name.capacity();
-    for (const auto& h : m_history) bytes += sizeof(EventRecord) + h.groups.capacity() * sizeof(GroupFigures);
-    return bytes;
 }
 
 namespace {

@@ -48,9 +48,10 @@ std::string groupSummaryJson(const World& world) {
     doc["state_hash"] = hash;
     nlohmann::ordered_json groups = nlohmann::ordered_json::array();
     const auto& labels = world.groupLabels();
+    const std::vector<GroupFigures> live = world.groupFigures();
     for (size_t g = 0; g < labels.size(); ++g) {
         const GroupFigures f = world.history().empty() || g >= world.history().back().groups.size()
-                                   ? world.groupFigures(int(g)) : world.history().back().groups[g];
+                                   ? live[g] : world.history().back().groups[g];
         groups.push_back({{"label", labels[g]},
                           {"members", f.members},
                           {"contacts", f.contacts},
