@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <new>
 #include <system_error>
 
 #include <nlohmann/json.hpp>
@@ -11,6 +12,7 @@
 #include "bench.h"
 #include "studies.h"
 #include "memory_limits.h"
+#include "out_of_memory.h"
 #include "report.h"
 #include "scenario_io.h"
 #include "snapshot.h"
@@ -68,8 +70,8 @@ int runCommand(const RunOptions& o, std::ostream& out, std::ostream& err, bool p
     if (o.resume.empty()) {
         fresh = prepareScenario(o);
         // Refuse a run the machine cannot hold before allocating any of it.
-        const auto available = availableMemoryBytes();
-        const auto shortfall = available ? memoryShortfall(*fresh, o.events.value_or(fresh->events), *available) : std::nullopt;
+        const auto budget = memoryBudget();
+        const auto shortfall = budget ? memoryShortfall(*fresh, o.events.value_or(fresh->events), *budget) : std::nullopt;
         if (shortfall) {
             err << "tsunagari-cli run: " << source << ": " << *shortfall << "\n";
             return kExitBadInput;
@@ -109,6 +111,9 @@ int runCommand(const RunOptions& o, std::ostream& out, std::ostream& err, bool p
             bar.update(world.eventsDone(), world.day());
             saveIfDue();
         }
+    } catch (const std::bad_alloc&) {
+        bar.clear();
+        throw;   // reported by runCli with the memory held
     } catch (const std::exception& e) {  // the snapshot could not be written
         bar.clear();
         err << "tsunagari-cli run: " << e.what() << "\n";
@@ -152,8 +157,9 @@ int validateCommand(const ValidateOptions& o, std::ostream& out) {
 }  // namespace
 
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool progress) {
+    Command command;
     try {
-        const Command command = parseArgs(args);
+        command = parseArgs(args);
         switch (command.kind) {
             case CommandKind::Help: out << helpText(command.helpTopic); return kExitOk;
             case CommandKind::Run: return runCommand(command.run, out, err, progress);
@@ -162,6 +168,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
             case CommandKind::Calibrate: return runCalibrate(command.calibrate, out, err, progress);
             case CommandKind::Lessons: return runLessons(command.lessons, out, err, progress);
         }
+    } catch (const std::bad_alloc&) {
+        err << outOfMemoryLine(command) << "\n";
+        return kExitOutputFailed;
     } catch (const UsageError& e) {
         err << e.what() << "\n";
         return kExitBadInput;
@@ -172,7 +181,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
         err << e.what() << "\n";
         return kExitBadInput;
     } catch (const std::exception& e) {
-        // Anything else (e.g. out of memory for a huge population) still gets one line.
+        // Anything else still gets one line.
         err << "tsunagari-cli: " << e.what() << "\n";
         return kExitOutputFailed;
     }

@@ -5,11 +5,11 @@
 #include "snapshot.h"
 
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "capped_read.h"
+#include "process_memory.h"
 #include "professions.h"
 #include "scenario_io.h"
 
@@ -401,11 +401,14 @@ World loadSnapshot(const std::string& bytes, const std::string& source) {
 void writeSnapshotFile(const World& world, const std::string& path) { writeFileAtomic(path, saveSnapshot(world)); }
 
 World readSnapshotFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw SnapshotError(path + ": cannot open snapshot");
-    std::ostringstream content;
-    content << in.rdbuf();
-    return loadSnapshot(content.str(), path);
+    // The bytes and the world restored from them must both fit: a snapshot may take half of
+    // what this process can still get (64 GB where no limit is known).
+    const auto budget = memoryBudget();
+    const uint64_t cap = budget ? budget->bytes / 2 : uint64_t(64) << 30;
+    std::string content;
+    if (const std::string problem = readFileCapped(path, cap, content); !problem.empty())
+        throw SnapshotError(path + ": " + (problem.rfind("cannot open", 0) == 0 ? "cannot open snapshot" : problem));
+    return loadSnapshot(content, path);
 }
 
 }  // namespace tsunagari
