@@ -43,6 +43,14 @@ for args in "validate /dev/zero" "run /dev/zero --out $DIR/zero_out" "run --resu
     else fail "$args: exit $rc: $(head -c 300 "$DIR/err")"; fi
 done
 
+# 2b. A regular file beyond the cap is refused from its size, before any of it is read.
+truncate -s 300M "$DIR/sparse.json"
+limited 4000000 validate "$DIR/sparse.json"
+if [ $rc -eq 2 ] && one_line && grep -q "sparse.json: cannot read: more than 256 MB" "$DIR/err"
+then pass "300 MB file refused: $(cat "$DIR/err")"
+else fail "300 MB file: exit $rc: $(head -c 300 "$DIR/err")"; fi
+rm -f "$DIR/sparse.json"
+
 # 3. A valid-looking file whose parse needs more than the limit: one "out of memory" line, exit 1.
 python3 -c "
 import sys

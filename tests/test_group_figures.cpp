@@ -43,7 +43,7 @@ Scenario manyCohorts(int cohorts) {
 
 }  // namespace
 
-TEST_CASE("group figures: each group's means are over its own active members, for hundreds of groups") {
+TEST_CASE("group figures: each group's means are over its own active members for hundreds of groups") {
     World w(manyCohorts(300));
     w.runEvents(5);
     w.removeAttendees(4, 1);    // an inactive member must not count
@@ -71,7 +71,7 @@ TEST_CASE("group figures: each group's means are over its own active members, fo
     for (size_t g = 0; g < figures.size(); ++g) CHECK(recorded[g].contacts == figures[g].contacts);
 }
 
-TEST_CASE("group figures: a group whose members all left reads as empty, not as a division by zero") {
+TEST_CASE("group figures: a group whose members all left reads as empty and not as a division by zero") {
     World w(manyCohorts(12));
     w.runEvents(2);
     w.removeAttendees(0, 100);

@@ -11,7 +11,7 @@ TEST_CASE("shown text: short texts are shown whole") {
     CHECK(shownText(std::string(1000, 'x')) == std::string(1000, 'x'));
 }
 
-TEST_CASE("shown text: a 17,000-character error line is cut to its start and says how much is left out") {
+TEST_CASE("shown text: a 17000-character error line is cut to its start and says how much is left out") {
     const std::string line = "long.json: population[0].archetype: found \"" + std::string(17000, 'x') + "\"";
     const std::string shown = shownText(line);
     CHECK(shown.size() < 1100);

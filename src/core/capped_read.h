@@ -10,7 +10,7 @@ namespace tsunagari {
 inline constexpr uint64_t kMaxScenarioFileBytes = uint64_t(256) << 20;
 
 // Reads `path` into `content`. Returns what went wrong ("cannot open: No such file or
-// directory", "more than 256 MB: ..."), or "" on success.
+// directory", "cannot read: more than 256 MB, the most this input may be"), or "" on success.
 [[nodiscard]] std::string readFileCapped(const std::string& path, uint64_t maxBytes, std::string& content);
 
 }  // namespace tsunagari

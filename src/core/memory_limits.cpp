@@ -17,9 +17,9 @@ namespace {
 // Bytes per directed relationship (see issue 11 items 14-15 for what was missed before): the
 // edge (half a 64-byte pair line), its hash slots at a quarter to half load and the copy while
 // the table doubles, its out-list entry, its forgetting-calendar entry and its place on the list
-// of ties that may be known, each vector up to twice its size; then allocator slack, as the
-// resident size measured against this estimate showed (tests/test_memory_honest.cpp).
-constexpr uint64_t kBytesPerEdge = (sizeof(Edge) + 24 + 2 * 8 + 2 * 8 + 2 * 4) * 2;
+// of ties that may be known, each vector up to twice its size (tests/test_memory_honest.cpp
+// holds this against the resident size of real runs).
+constexpr uint64_t kBytesPerEdge = sizeof(Edge) + 24 + 2 * 8 + 2 * 8 + 2 * 4;
 // Per attendee beyond the Attendee itself: its out-list header, counters and snapshot tables.
 constexpr uint64_t kBytesPerAttendee = 128;
 constexpr double kRememberDays = 240;  // a tie met a few times is remembered about this long (evidence half-life up to 180 days)
@@ -66,7 +66,8 @@ MemoryEstimate estimateMemory(const Scenario& s, int events) {
         const CalendarEntry& e = s.calendar[i];
         const double perEvent = e.kind == EventKind::OneToOnes
             ? 1.0
-            : e.rounds * (e.groupSize - 1 + s.params[Param::CardSwapsPerRound]) +
+            // cards swapped count twice: those an attendee offers and those offered to them
+            : e.rounds * (e.groupSize - 1 + 2 * s.params[Param::CardSwapsPerRound]) +
                   // a chapter's plenary: everyone hears the presenters who fit
                   (e.kind == EventKind::Chapter ? e.hours * s.params[Param::PlenaryShare] * 60.0 / s.params[Param::PresentationMinutes] : 0.0);
         const double held = double(shape.occurrences[i]);

@@ -401,10 +401,11 @@ World loadSnapshot(const std::string& bytes, const std::string& source) {
 void writeSnapshotFile(const World& world, const std::string& path) { writeFileAtomic(path, saveSnapshot(world)); }
 
 World readSnapshotFile(const std::string& path) {
-    // The bytes and the world restored from them must both fit: a snapshot may take half of
-    // what this process can still get (64 GB where no limit is known).
+    // The bytes (read from a device, regrown up to three times their size) and the world restored
+    // from them must both fit: a snapshot may take a quarter of what this process can still get
+    // (64 GB where no limit is known).
     const auto budget = memoryBudget();
-    const uint64_t cap = budget ? budget->bytes / 2 : uint64_t(64) << 30;
+    const uint64_t cap = budget ? budget->bytes / 4 : uint64_t(64) << 30;
     std::string content;
     if (const std::string problem = readFileCapped(path, cap, content); !problem.empty())
         throw SnapshotError(path + ": " + (problem.rfind("cannot open", 0) == 0 ? "cannot open snapshot" : problem));
