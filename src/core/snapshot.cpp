@@ -299,6 +299,7 @@ public:
         }
         world.m_groupLabels.resize(r.count(8, "group labels"));
         for (auto& label : world.m_groupLabels) label = r.str();
+        world.m_groupIndex.clear();   // rebuilt from these labels when next needed
         for (const auto& a : world.m_attendees)
             if (a.group < 0 || size_t(a.group) >= world.m_groupLabels.size()) r.fail("attendee group out of range");
 

@@ -81,16 +81,16 @@ void World::addMember(int cohortIndex) {
 }
 
 int World::groupOf(int cohortIndex) {
-    // The cohort's group is remembered, and checked against its label before use (a restored
-    // snapshot brings its own labels): a search per member cost cohorts x attendees.
+    // Labels are looked up in a map: a search of the list per member cost cohorts x attendees.
+    // The map is rebuilt when out of step with the list (a restored snapshot brings its own).
+    if (m_groupIndex.size() != m_groupLabels.size()) {
+        m_groupIndex.clear();
+        for (size_t g = 0; g < m_groupLabels.size(); ++g) m_groupIndex.emplace(m_groupLabels[g], int(g));
+    }
     const std::string& label = m_scenario.population[size_t(cohortIndex)].label;
-    if (m_cohortGroups.size() <= size_t(cohortIndex)) m_cohortGroups.resize(size_t(cohortIndex) + 1, -1);
-    int& group = m_cohortGroups[size_t(cohortIndex)];
-    if (group >= 0 && size_t(group) < m_groupLabels.size() && m_groupLabels[size_t(group)] == label) return group;
-    auto found = std::find(m_groupLabels.begin(), m_groupLabels.end(), label);
-    if (found == m_groupLabels.end()) found = m_groupLabels.insert(m_groupLabels.end(), label);
-    group = int(found - m_groupLabels.begin());
-    return group;
+    const auto [entry, added] = m_groupIndex.emplace(label, int(m_groupLabels.size()));
+    if (added) m_groupLabels.push_back(label);
+    return entry->second;
 }
 
 double World::trust(uint32_t from, uint32_t to) const {

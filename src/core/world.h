@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <queue>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "metrics.h"
@@ -193,7 +194,7 @@ private:
     int m_day = -1;                    // last day that has passed
     std::vector<Attendee> m_attendees;
     std::vector<std::string> m_groupLabels;
-    std::vector<int> m_cohortGroups;        // per cohort: its group, or -1 (a cache, checked on use)
+    std::unordered_map<std::string, int> m_groupIndex;   // label -> index in m_groupLabels (lookups only: its order never reaches the model)
     RelationshipStore m_relations;
     std::vector<int> m_occurrencesDone;     // per calendar entry
     int m_lastEventDay = -1;

@@ -2,6 +2,7 @@
 // holds, so that what bench and the memory tests read is what the allocator was asked for.
 #include <functional>
 #include <queue>
+#include <unordered_map>
 
 #include "world.h"
 
@@ -32,6 +33,13 @@ template <class Queue> size_t queueBytes(const Queue& queue) {
     return vectorBytes(Peek::container(queue));
 }
 
+// Buckets, and per entry a node (the pair, a next pointer, the cached hash) and the label's heap bytes.
+size_t groupIndexBytes(const std::unordered_map<std::string, int>& index) {
+    size_t bytes = index.bucket_count() * sizeof(void*);
+    for (const auto& entry : index) bytes += sizeof(entry) + 2 * sizeof(void*) + stringBytes(entry.first);
+    return bytes;
+}
+
 size_t scenarioBytes(const Scenario& s) {
     size_t bytes = vectorBytes(s.population) + vectorBytes(s.calendar);
     for (const auto& c : s.population)
@@ -55,7 +63,7 @@ World::ForgetCalendarUse World::forgetCalendarUse() const {
 
 size_t World::memoryBytes() const {
     size_t bytes = sizeof(World) + m_relations.memoryBytes() + scenarioBytes(m_scenario) + stringsBytes(m_groupLabels) +
-                   vectorBytes(m_cohortGroups);
+                   groupIndexBytes(m_groupIndex);
     bytes += vectorBytes(m_attendees);
     for (const auto& a : m_attendees) bytes += vectorBytes(a.clientTrust) + stringBytes(a.name);
     bytes += vectorBytes(m_history);
