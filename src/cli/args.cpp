@@ -201,6 +201,7 @@ Command parseBench(Reader& r) {
         if (arg == "--help" || arg == "-h") return helpCommand("bench");
         if (arg == "--attendees") c.bench.attendees = parseNumberList(r, arg, kAttendees, 1, kMaxAttendees);
         else if (arg == "--events") c.bench.events = r.number(arg, kEventsBench, 1, kMaxEvents);
+        else if (arg == "--soak") c.bench.soakEvery = r.number(arg, kEventsBench, 1, kMaxEvents);
         else if (isFlag(arg)) r.unknown(arg);
         else r.fail("unexpected argument '" + arg + "' (bench takes no operands)");
     }
@@ -379,13 +380,15 @@ std::string helpText(const std::string& topic) {
                "or the first problem as one line naming the file, the JSON path and what was expected.\n\n" +
                exitCodes;
     if (topic == "bench")
-        return "Usage: tsunagari-cli bench [--attendees LIST] [--events N]\n"
+        return "Usage: tsunagari-cli bench [--attendees LIST] [--events N] [--soak EVERY]\n"
                "\n"
                "Times the simulation on one thread: every attendee at a daily mixer (random\n"
                "matchmaking, groups of 4, 4 rounds), for each population size.\n"
                "\n"
                "  --attendees LIST   comma-separated sizes (default: 100,1000,10000,100000)\n"
                "  --events N         events per size (default: as many as take one second)\n"
+               "  --soak EVERY       soak test: every EVERY events print resident memory, live ties\n"
+               "                     and the model's bytes per tie (default events: 600)\n"
                "\n"
                "Prints events/s, conversations/s, the model's memory and the process's peak RSS,\n"
                "and whether the goal of 10,000,000 conversations/s at 10,000 attendees was met.\n\n" +

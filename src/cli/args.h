@@ -43,6 +43,7 @@ struct ValidateOptions {
 struct BenchOptions {
     std::vector<int> attendees = {100, 1'000, 10'000, 100'000};
     std::optional<int> events;              // default: as many as fit in one second
+    std::optional<int> soakEvery;           // soak mode: print memory and live ties every N events
 };
 
 struct CalibrateOptions {

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bench_soak.h"
 #include "report.h"
 #include "scenario_io.h"
 #include "traits.h"
@@ -19,6 +20,8 @@ namespace {
 
 constexpr int kGoalAttendees = 10'000;
 constexpr double kGoalConversationsPerSecond = 10e6;
+
+}  // namespace
 
 // Every archetype in equal shares, all at one mixer a day, everyone attending.
 nlohmann::json benchScenario(int attendees) {
@@ -38,6 +41,8 @@ nlohmann::json benchScenario(int attendees) {
              {{{"name", "mixer"}, {"kind", "mixer"}, {"first_day", 0}, {"every_days", 1}, {"rounds", 4},
                {"group_size", 4}, {"hours", 2.0}, {"attendance", 1.0}, {"matchmaking", "random"}}}}};
 }
+
+namespace {
 
 // Peak resident set size of this process (VmHWM), in bytes; empty where /proc is missing.
 std::optional<double> peakRssBytes() {
@@ -74,6 +79,7 @@ std::string padLeft(const std::string& s, size_t width) {
 }  // namespace
 
 int runBench(const BenchOptions& options, std::ostream& out) {
+    if (options.soakEvery) return runSoak(options, out);
     out << "bench: one mixer a day, everyone attending (random matchmaking, groups of 4, 4 rounds); one thread\n";
     out << padLeft("attendees", 10) << padLeft("events", 9) << padLeft("seconds", 9) << padLeft("events/s", 11)
         << padLeft("conversations/s", 17) << padLeft("model MiB", 11) << padLeft("peak RSS MiB", 14) << "\n";

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <new>
 #include <system_error>
 
 #include <nlohmann/json.hpp>
@@ -14,6 +15,7 @@
 #include "studies.h"
 #include "length_flags.h"
 #include "memory_limits.h"
+#include "out_of_memory.h"
 #include "report.h"
 #include "run_folder.h"
 #include "run_record.h"
@@ -112,8 +114,8 @@ int runCommand(const RunOptions& o, const std::vector<std::string>& args, std::o
     }
     if (fresh) {
         // Refuse a run the machine cannot hold before allocating any of it.
-        const auto available = availableMemoryBytes();
-        const auto shortfall = available ? memoryShortfall(*fresh, record.eventsAsked, *available) : std::nullopt;
+        const auto budget = memoryBudget();
+        const auto shortfall = budget ? memoryShortfall(*fresh, record.eventsAsked, *budget) : std::nullopt;
         if (shortfall) {
             err << "tsunagari-cli run: " << source << ": " << *shortfall << "\n";
             return kExitBadInput;
@@ -226,8 +228,9 @@ int validateCommand(const ValidateOptions& o, std::ostream& out) {
 }  // namespace
 
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool progress) {
+    Command command;
     try {
-        const Command command = parseArgs(args);
+        command = parseArgs(args);
         switch (command.kind) {
             case CommandKind::Help: out << helpText(command.helpTopic); return kExitOk;
             case CommandKind::Run: return runCommand(command.run, args, out, err, progress);
@@ -238,6 +241,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
             case CommandKind::Story: return runStory(command.story, out, err);
             case CommandKind::Chart: return runChart(command.chart, out, err);
         }
+    } catch (const std::bad_alloc&) {
+        err << outOfMemoryLine(command) << "\n";
+        return kExitOutputFailed;
     } catch (const UsageError& e) {
         err << e.what() << "\n";
         return kExitBadInput;
@@ -248,7 +254,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
         err << e.what() << "\n";
         return kExitBadInput;
     } catch (const std::exception& e) {
-        // Anything else (e.g. out of memory for a huge population) still gets one line.
+        // Anything else still gets one line.
         err << "tsunagari-cli: " << e.what() << "\n";
         return kExitOutputFailed;
     }

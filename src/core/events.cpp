@@ -227,8 +227,11 @@ void World::addToForgetCalendar(uint32_t edge, int forgetDay) {
 void World::forgetDueTies(int day) {
     // Entries due today: the tie is forgotten unless later contact moved its forget day on.
     // A forgotten pair nobody remembers is released; the reverse side's entry may still be due.
-    m_dueScratch.clear();
-    m_dueScratch.swap(m_forgetCalendar[size_t(day % kForgetHorizonDays)]);
+    // The consumed list's buffer is freed, not kept: a kept one would pass the largest day's
+    // capacity on to every slot of the ring, and memory would grow on long runs.
+    auto& dueList = m_forgetCalendar[size_t(day % kForgetHorizonDays)];
+    m_dueScratch.swap(dueList);
+    std::vector<ForgetEntry>().swap(dueList);
     // Edges are requested well ahead, their hash slots (needed to release them) a little later.
     constexpr size_t kEdgeAhead = 16, kSlotAhead = 8;
     const size_t n = m_dueScratch.size();

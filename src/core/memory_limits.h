@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "process_memory.h"
 #include "scenario.h"
 
 namespace tsunagari {
@@ -17,11 +18,14 @@ struct MemoryEstimate {
 
 // An upper estimate for running `events` events (the scenario's own count when 0).
 [[nodiscard]] MemoryEstimate estimateMemory(const Scenario& scenario, int events = 0);
-// Bytes the machine can still give this process (MemAvailable), or nullopt where unknown.
+// Bytes this process can still get (the tightest of RAM, ulimit -v and cgroup; see
+// process_memory.h), or nullopt where unknown.
 [[nodiscard]] std::optional<uint64_t> availableMemoryBytes();
 // One line ("needs about 41.3 GB for 1000000 attendees and up to ... relationships; this
 // machine has 22.9 GB available") when the estimate exceeds `available`; nullopt when it fits.
 [[nodiscard]] std::optional<std::string> memoryShortfall(const Scenario& scenario, int events, uint64_t available);
+// The same, naming the limit that binds ("the address-space limit (ulimit -v) leaves 1.8 GB").
+[[nodiscard]] std::optional<std::string> memoryShortfall(const Scenario& scenario, int events, const MemoryBudget& budget);
 [[nodiscard]] std::string formatBytes(uint64_t bytes);   // "512 MB", "41.3 GB"
 
 }  // namespace tsunagari

@@ -64,15 +64,16 @@ void World::takeSnapshots() {
     rec.conversations = m_event.conversations;
     rec.referralsMade = m_referralsSinceEvent;
     m_referralsSinceEvent = 0;
-    rec.groups.resize(m_groupLabels.size());
-    for (int g = 0; g < int(m_groupLabels.size()); ++g) rec.groups[size_t(g)] = groupFigures(g);
+    rec.groups = groupFigures();
     m_history.push_back(std::move(rec));
 }
 
-GroupFigures World::groupFigures(int group) const {
-    GroupFigures f;
+std::vector<GroupFigures> World::groupFigures() const {
+    // One pass over attendees into per-group slots: cost is attendees + groups, not their product.
+    std::vector<GroupFigures> groups(m_groupLabels.size());
     for (const auto& a : m_attendees) {
-        if (!a.active || a.group != group) continue;
+        if (!a.active) continue;
+        GroupFigures& f = groups[size_t(a.group)];
         ++f.members;
         f.contacts += a.snapshot.contacts;
         f.collaborators += a.snapshot.collaborators;
@@ -87,13 +88,15 @@ GroupFigures World::groupFigures(int group) const {
         f.closedBusiness += a.counters.closedBusiness;
         f.complaints += a.counters.complaints;
     }
-    if (f.members == 0) return f;
-    const double n = f.members;
-    for (double* v : {&f.contacts, &f.collaborators, &f.reputation, &f.trustReceived, &f.clientsKept, &f.referralsGiven, &f.referralsReceived,
-                      &f.repeatReferralsReceived, &f.referralsAccepted, &f.referralsDeclined, &f.closedBusiness,
-                      &f.complaints})
-        *v /= n;
-    return f;
+    for (GroupFigures& f : groups) {
+        if (f.members == 0) continue;
+        const double n = f.members;
+        for (double* v : {&f.contacts, &f.collaborators, &f.reputation, &f.trustReceived, &f.clientsKept, &f.referralsGiven,
+                          &f.referralsReceived, &f.repeatReferralsReceived, &f.referralsAccepted, &f.referralsDeclined,
+                          &f.closedBusiness, &f.complaints})
+            *v /= n;
+    }
+    return groups;
 }
 
 }  // namespace tsunagari

@@ -49,9 +49,7 @@ int reportDay(const World& world) { return std::max(world.day(), 0); }
 // event, the live figures.
 std::vector<GroupFigures> lastGroupFigures(const World& world) {
     if (!world.history().empty()) return world.history().back().groups;
-    std::vector<GroupFigures> groups;
-    for (int g = 0; g < int(world.groupLabels().size()); ++g) groups.push_back(world.groupFigures(g));
-    return groups;
+    return world.groupFigures();
 }
 
 // Rounds to what formatNumber writes, so JSON numbers carry the same digits as the CSVs.

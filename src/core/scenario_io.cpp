@@ -23,6 +23,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "capped_read.h"
 #include "professions.h"
 
 namespace tsunagari {
@@ -586,10 +587,9 @@ Scenario scenarioFromJson(const json& doc, const std::string& sourceName) {
 json readJsonFile(const std::string& path) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) throw ScenarioError(path, "", "cannot read: it is a directory");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ScenarioError(path, "", "cannot open: " + errnoText(errno));
-    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) throw ScenarioError(path, "", "cannot read: " + errnoText(errno));
+    std::string content;
+    if (const std::string problem = readFileCapped(path, kMaxScenarioFileBytes, content); !problem.empty())
+        throw ScenarioError(path, "", problem);
     if (content.find_first_not_of(" \t\r\n") == std::string::npos) throw ScenarioError(path, "", "the file is empty");
     try {
         return json::parse(content, DuplicateKeyCheck(path));

@@ -5,11 +5,11 @@
 #include "snapshot.h"
 
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "capped_read.h"
+#include "process_memory.h"
 #include "professions.h"
 #include "scenario_io.h"
 
@@ -299,6 +299,7 @@ public:
         }
         world.m_groupLabels.resize(r.count(8, "group labels"));
         for (auto& label : world.m_groupLabels) label = r.str();
+        world.m_groupIndex.clear();   // rebuilt from these labels when next needed
         for (const auto& a : world.m_attendees)
             if (a.group < 0 || size_t(a.group) >= world.m_groupLabels.size()) r.fail("attendee group out of range");
 
@@ -401,11 +402,15 @@ World loadSnapshot(const std::string& bytes, const std::string& source) {
 void writeSnapshotFile(const World& world, const std::string& path) { writeFileAtomic(path, saveSnapshot(world)); }
 
 World readSnapshotFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw SnapshotError(path + ": cannot open snapshot");
-    std::ostringstream content;
-    content << in.rdbuf();
-    return loadSnapshot(content.str(), path);
+    // The bytes (read from a device, regrown up to three times their size) and the world restored
+    // from them must both fit: a snapshot may take a quarter of what this process can still get
+    // (64 GB where no limit is known).
+    const auto budget = memoryBudget();
+    const uint64_t cap = budget ? budget->bytes / 4 : uint64_t(64) << 30;
+    std::string content;
+    if (const std::string problem = readFileCapped(path, cap, content); !problem.empty())
+        throw SnapshotError(path + ": " + (problem.rfind("cannot open", 0) == 0 ? "cannot open snapshot" : problem));
+    return loadSnapshot(content, path);
 }
 
 }  // namespace tsunagari

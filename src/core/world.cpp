@@ -42,9 +42,7 @@ void World::addMember(int cohortIndex) {
                        ? int(indexInCohort % professions().size())
                        : professionFromKey(cohort.professions[indexInCohort % cohort.professions.size()]);
     a.cohort = cohortIndex;
-    auto label = std::find(m_groupLabels.begin(), m_groupLabels.end(), cohort.label);
-    if (label == m_groupLabels.end()) label = m_groupLabels.insert(m_groupLabels.end(), cohort.label);
-    a.group = int(label - m_groupLabels.begin());
+    a.group = groupOf(cohortIndex);
     a.traits = cohort.traits;
     a.clientTrust.assign(size_t(m_scenario.params[Param::ClientsPerAttendee]),
                          float(m_scenario.params[Param::InitialReputation]));
@@ -58,6 +56,19 @@ void World::addMember(int cohortIndex) {
         m_memberFlags.resize(m_attendees.size(), 0);
     }
     m_referable.clear();  // recomputed lazily
+}
+
+int World::groupOf(int cohortIndex) {
+    // Labels are looked up in a map: a search of the list per member cost cohorts x attendees.
+    // The map is rebuilt when out of step with the list (a restored snapshot brings its own).
+    if (m_groupIndex.size() != m_groupLabels.size()) {
+        m_groupIndex.clear();
+        for (size_t g = 0; g < m_groupLabels.size(); ++g) m_groupIndex.emplace(m_groupLabels[g], int(g));
+    }
+    const std::string& label = m_scenario.population[size_t(cohortIndex)].label;
+    const auto [entry, added] = m_groupIndex.emplace(label, int(m_groupLabels.size()));
+    if (added) m_groupLabels.push_back(label);
+    return entry->second;
 }
 
 double World::trust(uint32_t from, uint32_t to) const {
@@ -160,13 +171,6 @@ void World::runToDay(int day) {
     int entry = 0, next = 0;
     while (nextOccurrence(entry, next) && next <= day) stepEvent();
     passDaysTo(day);
-}
-
-size_t World::memoryBytes() const {
-    size_t bytes = m_relations.memoryBytes() + m_referrals.capacity() * sizeof(Referral);
-    for (const auto& a : m_attendees) bytes += sizeof(Attendee) + a.clientTrust.capacity() * sizeof(float) + a.name.capacity();
-    for (const auto& h : m_history) bytes += sizeof(EventRecord) + h.groups.capacity() * sizeof(GroupFigures);
-    return bytes;
 }
 
 namespace {

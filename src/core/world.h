@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <queue>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "metrics.h"
@@ -103,9 +104,14 @@ public:
     [[nodiscard]] const Scenario& scenario() const { return m_scenario; }   // current setup, edits included
     [[nodiscard]] const Params& params() const { return m_scenario.params; }
     [[nodiscard]] const Mechanisms& mechanisms() const { return m_scenario.mechanisms; }
-    [[nodiscard]] GroupFigures groupFigures(int group) const;            // live, from the last snapshots
+    [[nodiscard]] std::vector<GroupFigures> groupFigures() const;        // per group label, live, from the last snapshots
     [[nodiscard]] uint64_t stateHash() const;                            // changes with any model state
-    [[nodiscard]] size_t memoryBytes() const;
+    [[nodiscard]] size_t memoryBytes() const;                            // every structure's capacity (world_memory.cpp)
+    struct ForgetCalendarUse {
+        size_t entries = 0;   // ties waiting in the forgetting calendar
+        size_t capacity = 0;  // entries its day lists could hold without growing
+    };
+    [[nodiscard]] ForgetCalendarUse forgetCalendarUse() const;
 
     // ---- changing the setup (applies from the next step) ----
     void setParam(Param p, double value);
@@ -129,6 +135,7 @@ private:
 
     // setup
     void addMember(int cohort);
+    int groupOf(int cohort);                // index into m_groupLabels, added if new
     // calendar
     bool nextOccurrence(int& entry, int& day) const;
     // events (events.cpp)
@@ -187,6 +194,7 @@ private:
     int m_day = -1;                    // last day that has passed
     std::vector<Attendee> m_attendees;
     std::vector<std::string> m_groupLabels;
+    std::unordered_map<std::string, int> m_groupIndex;   // label -> index in m_groupLabels (lookups only: its order never reaches the model)
     RelationshipStore m_relations;
     std::vector<int> m_occurrencesDone;     // per calendar entry
     int m_lastEventDay = -1;
@@ -210,7 +218,7 @@ private:
     static constexpr int kForgetHorizonDays = 512;
     std::vector<uint32_t> m_rememberedTies;
     std::vector<std::vector<ForgetEntry>> m_forgetCalendar;   // ring indexed by day % horizon
-    std::vector<ForgetEntry> m_dueScratch;                    // today's entries, swapped out (keeps capacity)
+    std::vector<ForgetEntry> m_dueScratch;                    // today's entries, taken out of the ring
     std::vector<uint32_t> m_listedEdges;   // edges whose trust may reach the known stage
     size_t m_listedSorted = 0;             // length of its prefix known to be sorted (0: sort it all)
     std::vector<uint8_t> m_lateByAttendee;  // 0 on time, 1 late with a message, 2 late silent; during an event

@@ -15,12 +15,12 @@
 
 #include <SFML/OpenGL.hpp>
 #include <SFML/Window.hpp>
-#include <backends/imgui_impl_opengl2.h>
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
 #include "app_state.h"
 #include "capture.h"
+#include "gl2_renderer.h"
 #include "imgui_sfml_input.h"
 #include "panel_cache.h"
 #include "panels.h"
@@ -63,7 +63,7 @@ void setupImGui(AppState& app, UiScale& uiScale, float scale) {
     uiScale.init(fontPath(), resolvePath("assets/strings"), resolvePath("scenarios"));
     app.japaneseFont = uiScale.apply(scale);
     imguiSfmlInit();
-    ImGui_ImplOpenGL2_Init();
+    gl2RendererInit();
 }
 
 struct Layout { ImVec2 controlsPos, controlsSize, venuePos, venueSize, chartsPos, chartsSize, sidePos, sideSize; };
@@ -196,7 +196,7 @@ void Window::frame(double now, double frameSeconds, bool capture) {
     const auto tUi = std::chrono::steady_clock::now();
 
     imguiSfmlNewFrame(m_window, float(frameSeconds));
-    ImGui_ImplOpenGL2_NewFrame();
+    gl2RendererNewFrame();
     ImGui::NewFrame();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const Layout l = layoutFor(display);
@@ -248,7 +248,7 @@ int Window::run() {
             frame(std::chrono::duration<double>(t0 - start).count(), dt, false);
         }
     }
-    ImGui_ImplOpenGL2_Shutdown();
+    gl2RendererShutdown();
     ImGui::DestroyContext();
     return code;
 }

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "memory_limits.h"
+#include "process_memory.h"
 #include "palette.h"
 #include "scenario_io.h"
 #include "snapshot.h"
@@ -53,9 +54,9 @@ uint64_t clockSeed() {
 }
 
 std::optional<std::string> memoryProblem(const Scenario& scenario) {
-    const auto available = availableMemoryBytes();
-    if (!available) return std::nullopt;   // unknown here: let it run
-    return memoryShortfall(scenario, 0, *available);
+    const auto budget = memoryBudget();   // RAM, ulimit -v and the cgroup's limit, the tightest
+    if (!budget) return std::nullopt;      // unknown here: let it run
+    return memoryShortfall(scenario, 0, *budget);
 }
 
 bool AppState::load(const std::string& path, int scaleTo) { return load(path, {}, std::nullopt, scaleTo); }

@@ -7,7 +7,8 @@
 #include <string_view>
 
 #include <SFML/OpenGL.hpp>
-#include <backends/imgui_impl_opengl2.h>
+
+#include "gl2_renderer.h"
 
 namespace tsunagari {
 
@@ -54,7 +55,7 @@ void renderLists(ImDrawData* data, std::vector<ImDrawList*>& lists) {
         part.TotalVtxCount += l->VtxBuffer.Size;
         part.TotalIdxCount += l->IdxBuffer.Size;
     }
-    ImGui_ImplOpenGL2_RenderDrawData(&part);
+    gl2RendererDraw(&part);
 }
 
 }  // namespace

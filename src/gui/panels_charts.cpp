@@ -66,9 +66,13 @@ void drawCharts(AppState& app, ImVec2 pos, ImVec2 size) {
         ImGui::TableSetupColumn(tr("col.group"));
         for (const MetricName& m : metrics) ImGui::TableSetupColumn(tr("col." + std::string(m.key)));
         ImGui::TableHeadersRow();
-        for (int g = 0; g < groups; ++g) {
+        const bool needLive = history.empty() || int(history.back().groups.size()) < groups;
+        const std::vector<GroupFigures> live = needLive ? w.groupFigures() : std::vector<GroupFigures>{};
+        ImGuiListClipper clipper;   // hundreds of groups: only the visible rows are drawn
+        clipper.Begin(groups);
+        while (clipper.Step()) for (int g = clipper.DisplayStart; g < clipper.DisplayEnd; ++g) {
             const GroupFigures f = history.empty() || g >= int(history.back().groups.size())
-                                       ? w.groupFigures(g) : history.back().groups[size_t(g)];
+                                       ? live[size_t(g)] : history.back().groups[size_t(g)];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(groupColor(g)), "%s", names[size_t(g)]);

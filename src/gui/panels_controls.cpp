@@ -4,12 +4,14 @@
 #include <string>
 
 #include "panels.h"
+#include "shown_text.h"
 
 namespace tsunagari {
 
 namespace {
 constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                     ImGuiWindowFlags_NoSavedSettings;
+constexpr size_t kShownInBar = 300;   // the bar has one line: the Files tab shows more of an error
 }
 
 void drawControls(AppState& app, ImVec2 pos, ImVec2 size) {
@@ -71,7 +73,7 @@ void drawControls(AppState& app, ImVec2 pos, ImVec2 size) {
     }
     if (!app.loadError.empty()) {
         if (haveWorld) ImGui::SameLine();
-        ImGui::TextColored(ImVec4(1, 0.35f, 0.3f, 1), "%s %s", tr("err.load"), app.loadError.c_str());
+        ImGui::TextColored(ImVec4(1, 0.35f, 0.3f, 1), "%s %s", tr("err.load"), shownText(app.loadError, kShownInBar).c_str());
     }
     if (!app.fontNotice.empty()) {
         ImGui::SameLine();

@@ -10,6 +10,7 @@
 
 #include "panels.h"
 #include "scenario_io.h"
+#include "shown_text.h"
 
 namespace tsunagari {
 
@@ -38,10 +39,10 @@ void refreshList(AppState& app) {
     }
 }
 
-// Text wrapped to the panel, in `colour` when given (paths and errors can be long).
+// Text wrapped to the panel, in `colour` when given (paths and errors can be long: cut to a few lines).
 void wrapped(const char* text, const ImVec4* colour = nullptr) {
     if (colour) ImGui::PushStyleColor(ImGuiCol_Text, *colour);
-    ImGui::TextWrapped("%s", text);
+    ImGui::TextWrapped("%s", shownText(text).c_str());
     if (colour) ImGui::PopStyleColor();
 }
 

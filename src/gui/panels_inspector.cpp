@@ -68,7 +68,10 @@ void drawInspector(AppState& app) {
             std::sort(ties.begin(), ties.end(), [](const Tie& x, const Tie& y) { return x.trust > y.trust; });
             ImGui::PushID(s);
             if (ImGui::TreeNodeEx("stage", ties.empty() ? ImGuiTreeNodeFlags_Leaf : 0, "%s (%zu)", tr.get("stage.", stageKey(Stage(s))), ties.size())) {
-                for (const Tie& tie : ties) {
+                ImGuiListClipper clipper;   // an attendee may hold thousands of ties: only visible rows are drawn
+                clipper.Begin(int(ties.size()));
+                while (clipper.Step()) for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+                    const Tie& tie = ties[size_t(row)];
                     const Attendee& o = w.attendees()[tie.other];
                     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(groupColor(o.group)), "%s", app.tr.attendeeName(o.name).c_str());
                     ImGui::SameLine(180);
@@ -88,9 +91,13 @@ void drawInspector(AppState& app) {
             for (const char* col : {"ref.day", "ref.direction", "ref.other", "ref.status", "ref.value"}) ImGui::TableSetupColumn(tr(col));
             ImGui::TableHeadersRow();
             const auto& refs = w.referrals();
-            for (size_t i = refs.size(); i-- > 0;) {   // newest first
-                const Referral& r = refs[i];
-                if (r.from != a.id && r.to != a.id) continue;
+            std::vector<size_t> mine;   // this attendee's, newest first
+            for (size_t i = refs.size(); i-- > 0;)
+                if (refs[i].from == a.id || refs[i].to == a.id) mine.push_back(i);
+            ImGuiListClipper clipper;
+            clipper.Begin(int(mine.size()));
+            while (clipper.Step()) for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+                const Referral& r = refs[mine[size_t(row)]];
                 const bool gave = r.from == a.id;
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn(); ImGui::Text("%d", r.day);

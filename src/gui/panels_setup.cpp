@@ -7,6 +7,7 @@
 #include <imgui_stdlib.h>
 
 #include "panels.h"
+#include "shown_text.h"
 
 namespace tsunagari {
 
@@ -156,7 +157,7 @@ void drawSetup(AppState& app) {
     matchmaking(app, w);
     if (ImGui::CollapsingHeader(tr("setup.population"), ImGuiTreeNodeFlags_DefaultOpen)) {
         if (!app.setupError.empty())
-            ImGui::TextColored(ImVec4(1, 0.35f, 0.3f, 1), "%s %s", tr("setup.too_many"), app.setupError.c_str());
+            ImGui::TextColored(ImVec4(1, 0.35f, 0.3f, 1), "%s %s", tr("setup.too_many"), shownText(app.setupError).c_str());
         population(app, w);
     }
     if (ImGui::CollapsingHeader(tr("setup.calendar"))) calendar(app, w);
