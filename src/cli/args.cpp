@@ -218,16 +218,37 @@ Command parseLessons(Reader& r) {
     return c;
 }
 
+// `tournament SPEC` and `evolve SPEC`.
+Command parseTournament(Reader& r, CommandKind kind, const std::string& name) {
+    Command c;
+    c.kind = kind;
+    TournamentOptions& o = c.tournament;
+    while (!r.done()) {
+        const std::string arg = r.take();
+        if (arg == "--help" || arg == "-h") return helpCommand(name);
+        if (arg == "--out") o.outDir = r.value(arg, kOutDir);
+        else if (arg == "--jobs") o.jobs = r.number(arg, "a whole number of worker threads from 1 to 1024", 1, 1024);
+        else if (arg == "--replicates") o.replicates = r.number(arg, "a whole number of replicates from 1 to 100000", 1, 100000);
+        else if (arg == "--quiet") { r.noValue(arg); o.quiet = true; }
+        else if (isFlag(arg)) r.unknown(arg);
+        else if (!o.spec.empty()) r.fail("unexpected argument '" + arg + "' (only one SPEC is taken)");
+        else o.spec = arg;
+    }
+    if (o.spec.empty()) r.fail("missing SPEC (a " + name + " spec .json file)");
+    return c;
+}
+
 }  // namespace
 
 Command parseArgs(const std::vector<std::string>& args) {
-    const std::string expected = " (expected run, validate, bench, calibrate or lessons; try '" + std::string(kProgram) + " --help')";
+    const std::string expected = " (expected run, validate, bench, calibrate, lessons, tournament or evolve; try '" + std::string(kProgram) + " --help')";
     if (args.empty()) throw UsageError(std::string(kProgram) + ": missing command" + expected);
     const std::string& command = args.front();
     if (command == "--help" || command == "-h" || command == "help") {
         // "help run" reads naturally too.
         if (args.size() > 1 && (args[1] == "run" || args[1] == "validate" || args[1] == "bench" ||
-                                 args[1] == "calibrate" || args[1] == "lessons"))
+                                 args[1] == "calibrate" || args[1] == "lessons" || args[1] == "tournament" ||
+                                 args[1] == "evolve"))
             return helpCommand(args[1]);
         return Command{};
     }
@@ -237,9 +258,37 @@ Command parseArgs(const std::vector<std::string>& args) {
     if (command == "bench") return parseBench(reader);
     if (command == "calibrate") return parseCalibrate(reader);
     if (command == "lessons") return parseLessons(reader);
+    if (command == "tournament") return parseTournament(reader, CommandKind::Tournament, "tournament");
+    if (command == "evolve") return parseTournament(reader, CommandKind::Evolve, "evolve");
     if (isFlag(command)) throw UsageError(std::string(kProgram) + ": unknown option '" + command + "'" + expected);
     throw UsageError(std::string(kProgram) + ": unknown command '" + command + "'" + expected);
 }
+
+namespace {
+
+// Help of `tournament` and `evolve`, which share their options.
+std::string tournamentHelp(const std::string& topic) {
+    const bool evolve = topic == "evolve";
+    return std::string("Usage: tsunagari-cli ") + topic + " SPEC [--out DIR] [--jobs N] [--replicates N] [--quiet]\n\n" +
+           (evolve ? "Runs the strategies of SPEC (docs/tournaments.md) in one population for its seasons; after each\n"
+                     "season the members with the poorest fitness leave for newcomers copying a member drawn in\n"
+                     "proportion to fitness (moran), or adopt the habits of the fittest member they know\n"
+                     "(imitation). Writes DIR/seasons.csv, DIR/seasons_summary.csv, DIR/tournament.json (the\n"
+                     "spec resolved) and DIR/record.json, and prints each strategy's share of members.\n"
+                   : "Runs every strategy of SPEC (docs/tournaments.md) in one mixed population, over replicates,\n"
+                     "and ranks them by referrals received and by closed business (mean, sd, 95% CI). Writes\n"
+                     "DIR/results.csv, DIR/ranking.csv, DIR/tournament.json (the spec resolved) and\n"
+                     "DIR/record.json, and prints the ranking.\n") +
+           "\n"
+           "  --out DIR          output directory (default: out/<spec file name without .json>)\n"
+           "  --jobs N           worker threads (default: all cores); the output does not depend on it\n"
+           "  --replicates N     replicates (default: the spec's \"replicates\")\n"
+           "  --quiet            print nothing on success\n"
+           "\n"
+           "Progress on stderr when it is a terminal; Ctrl-C stops cleanly and writes nothing.\n";
+}
+
+}  // namespace
 
 std::string helpText(const std::string& topic) {
     const std::string exitCodes =
@@ -318,6 +367,8 @@ std::string helpText(const std::string& topic) {
                "  --also-seeds K     also judge the first K seeds alone (what --seeds K would give)\n"
                "  --also-markdown FILE  ... and write those tables here\n\n" +
                exitCodes;
+    if (topic == "tournament" || topic == "evolve")
+        return tournamentHelp(topic) + "\n" + exitCodes;
     return "Usage: tsunagari-cli COMMAND [OPTIONS]\n"
            "\n"
            "Tsunagari simulates business networking: who meets whom, whom they come to trust,\n"
@@ -329,6 +380,8 @@ std::string helpText(const std::string& topic) {
            "  bench              measure simulation speed and memory\n"
            "  calibrate          the model's values beside the published anchors it is scaled to\n"
            "  lessons            each lesson over a grid of situations, seeds, mechanism on and off\n"
+           "  tournament SPEC    rank habit sets competing in one population, over replicates\n"
+           "  evolve SPEC        let habits spread or die out over seasons (Moran or imitation)\n"
            "\n"
            "'tsunagari-cli COMMAND --help' describes a command's options.\n\n" +
            exitCodes;

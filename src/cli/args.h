@@ -55,7 +55,16 @@ struct LessonsOptions {
     std::string alsoMarkdown;               // ... and write those tables here
 };
 
-enum class CommandKind { Help, Run, Validate, Bench, Calibrate, Lessons };
+// `tournament` and `evolve` take the same options.
+struct TournamentOptions {
+    std::string spec;
+    std::string outDir;                     // empty: out/<spec file stem>
+    int jobs = 0;                           // 0 = all cores
+    std::optional<int> replicates;          // default: the spec's "replicates"
+    bool quiet = false;
+};
+
+enum class CommandKind { Help, Run, Validate, Bench, Calibrate, Lessons, Tournament, Evolve };
 
 struct Command {
     CommandKind kind = CommandKind::Help;
@@ -65,6 +74,7 @@ struct Command {
     BenchOptions bench;
     CalibrateOptions calibrate;
     LessonsOptions lessons;
+    TournamentOptions tournament;           // for Tournament and Evolve
 };
 
 // `args` excludes the program name. Throws UsageError.
