@@ -25,6 +25,7 @@ const std::vector<std::string> kUnitKeys{"events", "days", "weeks", "months", "y
 constexpr int kMaxReplicates = 100'000;
 constexpr int kMaxSeasons = 10'000;
 constexpr int kMaxStrategies = 1'000;
+constexpr double kMinCalendarAmount = 1e-3, kMaxCalendarAmount = 1e5;   // weeks, months or years
 
 std::vector<std::string> operator+(std::vector<std::string> a, const std::vector<std::string>& b) {
     a.insert(a.end(), b.begin(), b.end());
@@ -120,8 +121,7 @@ RunLength runLength(const SpecReader& r, const json& v, const std::string& path)
     const std::string amountPath = childPath(path, key);
     if (length.unit == LengthUnit::Events) length.amount = r.wholeIn(value, amountPath, 1, kMaxEvents);
     else if (length.unit == LengthUnit::Days) length.amount = r.wholeIn(value, amountPath, 1, kMaxDay);
-    else length.amount = r.numberIn(value, amountPath, 1e-3, double(kMaxDay) / 366);
-    if (length.unit != LengthUnit::Events && length.amount <= 0) r.fail(amountPath, "expected a number > 0, found " + shownValue(value));
+    else length.amount = r.numberIn(value, amountPath, kMinCalendarAmount, kMaxCalendarAmount);
     return length;
 }
 
