@@ -301,6 +301,14 @@ TEST_CASE("tournament: the commands write identical folders for --jobs 1 2 and 4
     CHECK(out.find("By referrals_received (mean per member, 2 replicates, 95% CI)") != std::string::npos);
     CHECK(cli("evolve '" + spec + "'", out, err) == 2);
     CHECK(err == spec + ": key \"length\" belongs to a tournament spec (tsunagari-cli tournament)\n");
+    CHECK(cli("tournament --help", out, err) == 0);
+    CHECK(out.rfind("Usage: tsunagari-cli tournament SPEC [--out DIR] [--jobs N] [--replicates N] [--quiet]\n", 0) == 0);
+    std::string helpEvolve;
+    CHECK(cli("help evolve", helpEvolve, err) == 0);
+    CHECK(cli("evolve --help", out, err) == 0);
+    CHECK(out == helpEvolve);
+    CHECK(out.find("Moran") == std::string::npos);   // the option names are lower case
+    CHECK(out.find("(moran)") != std::string::npos);
     CHECK(cli("tournament", out, err) == 2);
     CHECK(err == "tsunagari-cli tournament: missing SPEC (a tournament spec .json file)\n");
     CHECK(cli("tournament '" + spec + "' --jobs 0", out, err) == 2);
