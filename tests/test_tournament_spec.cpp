@@ -6,11 +6,13 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "experiments/group_metrics.h"
 #include "experiments/tournament_spec.h"
 #include "scenario_io.h"
 
@@ -190,4 +192,30 @@ TEST_CASE("tournament spec: a scenario file is read relative to the spec and its
         CHECK(std::string(e.what()) == (dir / "setting.json").string() + ": calendar[0].rounds: expected a whole number in [1, 100], found 0");
     }
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("tournament spec: the schema lists the loader's fitness metrics and dynamics and every key the examples use") {
+    std::ifstream in(std::string(TSUNAGARI_SOURCE_DIR) + "/scenarios/tournament.schema.json");
+    const json schema = json::parse(in);
+    const json& properties = schema["properties"];
+    CHECK(properties["fitness"]["enum"].get<std::vector<std::string>>() == memberMetricNames());
+    CHECK(properties["dynamics"]["enum"] == json::array({"moran", "imitation"}));
+    for (const char* name : {"tournament_chapter.json", "tournament_mixer.json", "evolution_chapter.json", "evolution_mixer.json"}) {
+        std::ifstream example(kExamples + name);
+        for (const auto& [key, value] : json::parse(example).items()) {
+            INFO(name << ": " << key);
+            CHECK(properties.contains(key));
+        }
+    }
+    // Every property of the schema is a key the loader takes: a spec using them all loads.
+    json doc = validEvolution();
+    doc["$schema"] = "tournament.schema.json";
+    doc["replicates"] = 2;
+    std::set<std::string> keys;
+    for (const auto& [key, value] : doc.items()) keys.insert(key);
+    keys.insert("length");
+    std::set<std::string> schemaKeys;
+    for (const auto& [key, value] : properties.items()) schemaKeys.insert(key);
+    CHECK(schemaKeys == keys);
+    CHECK(errorOf(doc, SpecKind::Evolution) == "(accepted)");
 }
