@@ -201,8 +201,9 @@ TEST_CASE("tournament spec: the schema lists the loader's fitness metrics and dy
     CHECK(properties["fitness"]["enum"].get<std::vector<std::string>>() == memberMetricNames());
     CHECK(properties["dynamics"]["enum"] == json::array({"moran", "imitation"}));
     for (const char* name : {"tournament_chapter.json", "tournament_mixer.json", "evolution_chapter.json", "evolution_mixer.json"}) {
-        std::ifstream example(kExamples + name);
-        for (const auto& [key, value] : json::parse(example).items()) {
+        std::ifstream file(kExamples + name);
+        const json example = json::parse(file);
+        for (const auto& [key, value] : example.items()) {
             INFO(name << ": " << key);
             CHECK(properties.contains(key));
         }

@@ -115,7 +115,8 @@ std::vector<Strategy> strategies(const SpecReader& r, const json& v) {
 RunLength runLength(const SpecReader& r, const json& v, const std::string& path) {
     r.expectKeys(v, path, kUnitKeys);
     if (v.size() != 1) r.fail(path, "expected exactly one of events, days, weeks, months, years, found " + shownValue(v));
-    const auto& [key, value] = *v.items().begin();
+    const std::string key = v.begin().key();
+    const json& value = v.begin().value();
     RunLength length;
     length.unit = *lengthUnitNamed(key);
     const std::string amountPath = childPath(path, key);
