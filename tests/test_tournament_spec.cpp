@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "experiments/group_metrics.h"
+#include "experiments/member_fitness.h"
 #include "experiments/tournament_spec.h"
 #include "scenario_io.h"
 

@@ -55,6 +55,16 @@ struct LessonsOptions {
     std::string alsoMarkdown;               // ... and write those tables here
 };
 
+struct StoryOptions {
+    std::string story;                      // a story file (scenarios/stories/*.json)
+    bool japanese = false;                  // --lang ja
+    std::optional<uint64_t> seed;           // default: each step's scenario seed
+    std::vector<int> picks;                 // the room's answers, 0-based, in order
+    bool check = false;                     // check each prediction over seeds instead of telling
+    int seeds = 30;
+    int jobs = 0;                           // 0 = all cores
+};
+
 // `tournament` and `evolve` take the same options.
 struct TournamentOptions {
     std::string spec;
@@ -64,7 +74,7 @@ struct TournamentOptions {
     bool quiet = false;
 };
 
-enum class CommandKind { Help, Run, Validate, Bench, Calibrate, Lessons, Tournament, Evolve };
+enum class CommandKind { Help, Run, Validate, Bench, Calibrate, Lessons, Story, Tournament, Evolve };
 
 struct Command {
     CommandKind kind = CommandKind::Help;
@@ -74,6 +84,7 @@ struct Command {
     BenchOptions bench;
     CalibrateOptions calibrate;
     LessonsOptions lessons;
+    StoryOptions story;
     TournamentOptions tournament;           // for Tournament and Evolve
 };
 

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <limits>
 
-#include "group_metrics.h"
+#include "member_fitness.h"
 #include "report.h"
 #include "statistics.h"
 

@@ -30,7 +30,7 @@ std::vector<RankingRow> rankStrategies(const TournamentSpec& spec, const std::ve
         std::vector<RankingRow> block;
         for (size_t s = 0; s < spec.strategies.size(); ++s) {
             std::vector<double> values;
-            for (const auto& r : replicates) values.push_back(groupMetric(r.strategies[s], metric));
+            for (const auto& r : replicates) values.push_back(groupMetricNamed(metric)->value(r.strategies[s]));
             block.push_back({0, spec.strategies[s].label, metric, summarize(values)});
         }
         std::stable_sort(block.begin(), block.end(),
@@ -47,7 +47,7 @@ std::string tournamentResultsCsv(const TournamentSpec& spec, const std::vector<T
         for (size_t s = 0; s < spec.strategies.size(); ++s)
             for (const auto& metric : groupMetrics())
                 csv += std::to_string(r) + ',' + std::to_string(replicates[r].seed) + ',' + csvField(spec.strategies[s].label) +
-                       ',' + metric.name + ',' + formatNumber(metric.of(replicates[r].strategies[s])) + '\n';
+                       ',' + metric.key + ',' + formatNumber(metric.value(replicates[r].strategies[s])) + '\n';
     return csv;
 }
 

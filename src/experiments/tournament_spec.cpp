@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <set>
 
-#include "group_metrics.h"
+#include "member_fitness.h"
 #include "report.h"
 #include "scenario_io.h"
 #include "spec_reader.h"

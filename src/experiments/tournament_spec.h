@@ -31,7 +31,7 @@ struct EvolutionSettings {
     RunLength seasonLength;
     Dynamics dynamics = Dynamics::Moran;
     int turnover = 1;           // members who leave (Moran) or may imitate (imitation) after each season
-    std::string fitness;        // a member metric name (group_metrics.h)
+    std::string fitness;        // a member metric name (member_fitness.h)
 };
 
 struct TournamentSpec {
