@@ -8,7 +8,7 @@
 namespace tsunagari::experiments {
 
 struct MemberMetric {
-    const char* name;                          // as the group metric of the same name (group_metrics.h)
+    const char* name;                          // as the group metric of the same name (metric_names.h)
     bool runningTotal;                         // true: the season's gain; false: the value at its end
     double (*of)(const Attendee& member);
 };

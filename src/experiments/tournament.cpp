@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <numeric>
 
-#include "group_metrics.h"
+#include "metric_names.h"
 #include "report.h"
 
 namespace tsunagari::experiments {
@@ -30,7 +30,7 @@ std::vector<RankingRow> rankStrategies(const TournamentSpec& spec, const std::ve
         std::vector<RankingRow> block;
         for (size_t s = 0; s < spec.strategies.size(); ++s) {
             std::vector<double> values;
-            for (const auto& r : replicates) values.push_back(groupMetricNamed(metric)->value(r.strategies[s]));
+            for (const auto& r : replicates) values.push_back(findMetricName(metric)->value(r.strategies[s]));
             block.push_back({0, spec.strategies[s].label, metric, summarize(values)});
         }
         std::stable_sort(block.begin(), block.end(),
@@ -45,7 +45,7 @@ std::string tournamentResultsCsv(const TournamentSpec& spec, const std::vector<T
     std::string csv = "replicate,seed,strategy,metric,value\n";
     for (size_t r = 0; r < replicates.size(); ++r)
         for (size_t s = 0; s < spec.strategies.size(); ++s)
-            for (const auto& metric : groupMetrics())
+            for (const auto& metric : metricNames())
                 csv += std::to_string(r) + ',' + std::to_string(replicates[r].seed) + ',' + csvField(spec.strategies[s].label) +
                        ',' + metric.key + ',' + formatNumber(metric.value(replicates[r].strategies[s])) + '\n';
     return csv;

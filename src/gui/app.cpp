@@ -26,6 +26,7 @@
 #include "panel_cache.h"
 #include "panels.h"
 #include "presenter.h"
+#include "report.h"
 #include "story_player.h"
 #include "scenario_io.h"
 
@@ -282,7 +283,7 @@ int Window::screenshotMode() {
         }
         m_app.syncStory();
     } else {
-        m_app.world->runEvents(m_options.events);
+        m_app.world->runEvents(eventsAsked(m_options, m_app.world->scenario()));
         if (m_app.sidePanel == SidePanel::Inspector) {
             // Inspect whoever received the most referrals: the richest panel to look at.
             const auto& people = m_app.world->attendees();
@@ -303,8 +304,11 @@ int Window::screenshotMode() {
         std::printf("events=%d day=%d state_hash=%016llx distinct_colours=%d\n", m_app.world->eventsDone(),
                     m_app.world->day(), (unsigned long long)m_app.world->stateHash(), m_distinctColours);
         if (!m_options.summaryOut.empty()) {
+            // The overrides as the CLI records them: every --set, then --seed.
+            std::vector<std::string> overrides = m_options.settings;
+            if (m_options.seed) overrides.push_back("seed=" + std::to_string(*m_options.seed));
             try {
-                writeFileAtomic(m_options.summaryOut, groupSummaryJson(*m_app.world));
+                writeFileAtomic(m_options.summaryOut, summaryJson(*m_app.world, overrides));
             } catch (const std::exception& e) {
                 std::fprintf(stderr, "tsunagari: %s\n", e.what());
                 return 1;
@@ -322,7 +326,8 @@ int Window::benchMode() {
         return 1;
     }
     // Warm up: a network worth drawing, then play at a steady pace while measuring.
-    m_app.world->runEvents(m_options.events > 0 ? m_options.events : 10);
+    const int warmUp = eventsAsked(m_options, m_app.world->scenario());
+    m_app.world->runEvents(warmUp > 0 ? warmUp : 10);
     // The hardest view: every remembered stage drawn, up to the strongest 2,000 ties.
     m_app.venue.showStage = {false, true, true, true, true};
     m_app.playing = true;
