@@ -296,8 +296,28 @@ Command parseChart(Reader& r) {
     return c;
 }
 
+// `tournament SPEC` and `evolve SPEC`.
+Command parseTournament(Reader& r, CommandKind kind, const std::string& name) {
+    Command c;
+    c.kind = kind;
+    TournamentOptions& o = c.tournament;
+    while (!r.done()) {
+        const std::string arg = r.take();
+        if (arg == "--help" || arg == "-h") return helpCommand(name);
+        if (arg == "--out") o.outDir = r.value(arg, kOutDir);
+        else if (arg == "--jobs") o.jobs = r.number(arg, "a whole number of worker threads from 1 to 1024", 1, 1024);
+        else if (arg == "--replicates") o.replicates = r.number(arg, "a whole number of replicates from 1 to 100000", 1, 100000);
+        else if (arg == "--quiet") { r.noValue(arg); o.quiet = true; }
+        else if (isFlag(arg)) r.unknown(arg);
+        else if (!o.spec.empty()) r.fail("unexpected argument '" + arg + "' (only one SPEC is taken)");
+        else o.spec = arg;
+    }
+    if (o.spec.empty()) r.fail("missing SPEC (a " + name + " spec .json file)");
+    return c;
+}
+
 // Every command, in the order the help lists them.
-constexpr const char* kCommandNames[] = {"run", "validate", "bench", "calibrate", "lessons", "story", "chart"};
+constexpr const char* kCommandNames[] = {"run", "validate", "bench", "calibrate", "lessons", "story", "chart", "tournament", "evolve"};
 
 }  // namespace
 
@@ -322,9 +342,37 @@ Command parseArgs(const std::vector<std::string>& args) {
     if (command == "lessons") return parseLessons(reader);
     if (command == "story") return parseStory(reader);
     if (command == "chart") return parseChart(reader);
+    if (command == "tournament") return parseTournament(reader, CommandKind::Tournament, "tournament");
+    if (command == "evolve") return parseTournament(reader, CommandKind::Evolve, "evolve");
     if (isFlag(command)) throw UsageError(std::string(kProgram) + ": unknown option '" + command + "'" + expected);
     throw UsageError(std::string(kProgram) + ": unknown command '" + command + "'" + expected);
 }
+
+namespace {
+
+// Help of `tournament` and `evolve`, which share their options.
+std::string tournamentHelp(const std::string& topic) {
+    const bool evolve = topic == "evolve";
+    return std::string("Usage: tsunagari-cli ") + topic + " SPEC [--out DIR] [--jobs N] [--replicates N] [--quiet]\n\n" +
+           (evolve ? "Runs the strategies of SPEC (docs/tournaments.md) in one population for its seasons; after each\n"
+                     "season the members with the poorest fitness leave for newcomers copying a member drawn in\n"
+                     "proportion to fitness (moran), or adopt the habits of the fittest member they know\n"
+                     "(imitation). Writes DIR/seasons.csv, DIR/seasons_summary.csv, DIR/tournament.json (the\n"
+                     "spec resolved) and DIR/record.json, and prints each strategy's share of members.\n"
+                   : "Runs every strategy of SPEC (docs/tournaments.md) in one mixed population, over replicates,\n"
+                     "and ranks them by referrals received and by closed business (mean, sd, 95% CI). Writes\n"
+                     "DIR/results.csv, DIR/ranking.csv, DIR/tournament.json (the spec resolved) and\n"
+                     "DIR/record.json, and prints the ranking.\n") +
+           "\n"
+           "  --out DIR          output directory (default: out/<spec file name without .json>)\n"
+           "  --jobs N           worker threads (default: all cores); the output does not depend on it\n"
+           "  --replicates N     replicates (default: the spec's \"replicates\")\n"
+           "  --quiet            print nothing on success\n"
+           "\n"
+           "Progress on stderr when it is a terminal; Ctrl-C stops cleanly and writes nothing.\n";
+}
+
+}  // namespace
 
 std::string helpText(const std::string& topic) {
     const std::string exitCodes =
@@ -455,6 +503,8 @@ std::string helpText(const std::string& topic) {
                "                     repeat_referrals_received, collaborators, closed_business,\n"
                "                     trust_received, reputation)\n\n" +
                exitCodes;
+    if (topic == "tournament" || topic == "evolve")
+        return tournamentHelp(topic) + "\n" + exitCodes;
     return "Usage: tsunagari-cli COMMAND [OPTIONS]\n"
            "\n"
            "Tsunagari simulates business networking: who meets whom, whom they come to trust,\n"
@@ -468,6 +518,8 @@ std::string helpText(const std::string& topic) {
            "  lessons            each lesson over a grid of situations, seeds, mechanism on and off\n"
            "  story STORY        tell a workshop story as text, or check its predictions over seeds\n"
            "  chart DIR          draw PNG/SVG charts of a run, sweep or tournament folder\n"
+           "  tournament SPEC    rank habit sets competing in one population, over replicates\n"
+           "  evolve SPEC        let habits spread or die out over seasons (Moran or imitation)\n"
            "\n"
            "'tsunagari-cli COMMAND --help' describes a command's options.\n\n" +
            exitCodes;

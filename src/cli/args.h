@@ -78,7 +78,16 @@ struct ChartCommandOptions {
     std::vector<std::string> metrics;       // empty = the charts' default set
 };
 
-enum class CommandKind { Help, Run, Validate, Bench, Calibrate, Lessons, Story, Chart };
+// `tournament` and `evolve` take the same options.
+struct TournamentOptions {
+    std::string spec;
+    std::string outDir;                     // empty: out/<spec file stem>
+    int jobs = 0;                           // 0 = all cores
+    std::optional<int> replicates;          // default: the spec's "replicates"
+    bool quiet = false;
+};
+
+enum class CommandKind { Help, Run, Validate, Bench, Calibrate, Lessons, Story, Chart, Tournament, Evolve };
 
 struct Command {
     CommandKind kind = CommandKind::Help;
@@ -90,6 +99,7 @@ struct Command {
     LessonsOptions lessons;
     StoryOptions story;
     ChartCommandOptions chart;
+    TournamentOptions tournament;           // for Tournament and Evolve
 };
 
 // `args` excludes the program name. Throws UsageError.

@@ -14,6 +14,7 @@
 #include "chart_command.h"
 #include "studies.h"
 #include "length_flags.h"
+#include "tournament_command.h"
 #include "memory_limits.h"
 #include "out_of_memory.h"
 #include "report.h"
@@ -240,6 +241,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
             case CommandKind::Lessons: return runLessons(command.lessons, out, err, progress);
             case CommandKind::Story: return runStory(command.story, out, err);
             case CommandKind::Chart: return runChart(command.chart, out, err);
+            case CommandKind::Tournament: return runTournamentCommand(command.tournament, args, out, err, progress);
+            case CommandKind::Evolve: return runEvolveCommand(command.tournament, args, out, err, progress);
         }
     } catch (const std::bad_alloc&) {
         err << outOfMemoryLine(command) << "\n";

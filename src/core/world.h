@@ -122,6 +122,13 @@ public:
     void setMatchmaking(Policy p);
     void setCalendar(std::vector<CalendarEntry> calendar);
 
+    // ---- one member's habits (membership.cpp; between events, ids must be of active members) ----
+    // `member` takes `model`'s traits and strategy (cohort and group label); ties, clients and counters stay.
+    void imitate(uint32_t member, uint32_t model);
+    // `leaver` leaves; a newcomer of the leaver's profession, with `parent`'s traits and strategy,
+    // no ties, fresh clients and zero counters, joins. Returns the newcomer's id.
+    uint32_t replaceMember(uint32_t leaver, uint32_t parent);
+
 private:
     friend class SnapshotCodec;   // snapshot.cpp saves and restores every field below
 
