@@ -10,6 +10,7 @@
 #include "args.h"
 #include "bench.h"
 #include "studies.h"
+#include "sweep_command.h"
 #include "memory_limits.h"
 #include "report.h"
 #include "scenario_io.h"
@@ -161,6 +162,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
             case CommandKind::Bench: return runBench(command.bench, out);
             case CommandKind::Calibrate: return runCalibrate(command.calibrate, out, err, progress);
             case CommandKind::Lessons: return runLessons(command.lessons, out, err, progress);
+            case CommandKind::Sweep: return runSweep(command.sweep, args, out, err, progress);
+            case CommandKind::Compare: return runCompare(command.compare, args, out, err, progress);
+            case CommandKind::Merge: return runMerge(command.merge, args, out);
         }
     } catch (const UsageError& e) {
         err << e.what() << "\n";
