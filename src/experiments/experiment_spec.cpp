@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "experiments/group_metrics.h"
+#include "report.h"
 #include "scenario_io.h"
 
 namespace tsunagari::experiments {
@@ -60,15 +61,15 @@ public:
         expectKeys(v, path, kRangeKeys);
         for (const char* key : {"from", "to", "step"})
             if (!v.contains(key)) fail(path, std::string("missing required key \"") + key + "\"");
-        const double from = number(v["from"], path + ".from", "a number", std::isfinite(v["from"].get<double>()));
-        const double to = number(v["to"], path + ".to", "a number >= from (" + formatShort(from) + ")",
+        const double from = number(v["from"], path + ".from", "a number", v["from"].is_number());
+        const double to = number(v["to"], path + ".to", "a number >= from (" + formatNumber(from) + ")",
                                  v["to"].is_number() && v["to"].get<double>() >= from);
         const double step = number(v["step"], path + ".step", "a number > 0",
                                    v["step"].is_number() && v["step"].get<double>() > 0);
         // A little slack so 0 to 1 in steps of 0.1 ends at 1 despite rounding.
         const double count = std::floor((to - from) / step * (1 + 1e-12) + 1e-9) + 1;
         if (!(count <= double(kMaxSettings)))
-            fail(path, "expected at most " + std::to_string(kMaxSettings) + " values, found a range of " + formatShort(count));
+            fail(path, "expected at most " + std::to_string(kMaxSettings) + " values, found a range of " + formatNumber(count));
         const bool whole = isWhole(from) && isWhole(step);
         std::vector<json> values;
         for (int k = 0; k < int(count); ++k) {
@@ -88,7 +89,6 @@ private:
         std::snprintf(buffer, sizeof buffer, "%.12g", d);
         return std::strtod(buffer, nullptr);
     }
-    static std::string formatShort(double d) { return json(roundedTo12Digits(d)).dump(); }
 
     std::string m_file;
 };
@@ -208,7 +208,11 @@ ExperimentSpec experimentSpecFromJson(const json& doc, const std::string& file) 
     if (scenario.is_string()) {
         const std::string relative = r.text(scenario, "scenario");
         spec.scenarioName = (std::filesystem::path(file).parent_path() / relative).lexically_normal().string();
-        spec.scenario = readJsonFile(spec.scenarioName);
+        try {
+            spec.scenario = readJsonFile(spec.scenarioName);
+        } catch (const ScenarioError& e) {
+            r.fail("scenario", e.what());   // "FILE: cannot open: ..." names the scenario file
+        }
     } else if (scenario.is_object()) {
         spec.scenarioName = file + " (scenario)";
         spec.scenario = scenario;

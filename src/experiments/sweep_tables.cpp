@@ -133,6 +133,9 @@ std::string padded(const std::string& text, size_t width) {
     return text + std::string(width > chars ? width - chars : 0, ' ');
 }
 
+// "p 0.004", "p < 0.001"
+std::string pText(double p) { return p < 0.001 ? "p < 0.001" : "p " + formatFixed(p, 3); }
+
 // The metrics shown in the printed table: the spec's own when it lists a few, else the main ones.
 std::vector<int> shownMetrics(const SweepPlan& plan) {
     if (plan.spec.metrics.size() <= 4) return plan.spec.metrics;
@@ -205,7 +208,7 @@ std::string sweepSummaryText(const SweepPlan& plan, const std::vector<CellFigure
         if (std::find(metrics.begin(), metrics.end(), row.metric) == metrics.end()) continue;
         out += "  " + std::string(metricName(row.metric)) + "  " + row.group + "  " + plan.settings[0].label + " → " +
                plan.settings[row.setting].label + "  " + (row.difference >= 0 ? "+" : "") + formatFixed(row.difference, 2) + "  95% CI [" +
-               formatFixed(row.ciLow, 2) + ", " + formatFixed(row.ciHigh, 2) + "]  p " + formatNumber(row.p) + "\n";
+               formatFixed(row.ciLow, 2) + ", " + formatFixed(row.ciHigh, 2) + "]  " + pText(row.p) + "\n";
     }
     return out;
 }
