@@ -113,6 +113,8 @@ TEST_CASE("sweep spec: every bad spec gets one line naming the file and the path
         {R"({"scenario": "l2.json", "set": {"params.busy_chanse": 0.5}})", R"(set: makes an invalid scenario: params: unknown key "busy_chanse"; did you mean "busy_chance"?)"},
         {R"({"scenario": "l2.json", "set": [1]})", "set: expected an object from --set paths to values, found [1]"},
         {R"({"scenario": "l2.json", "set": {"seed": 1}, "vary": {"seed": [1, 2]}})", R"(set["seed"]: the path is also in "vary")"},
+        {R"({"scenario": "l2.json", "vary": {"seed": [1, 2]}})", R"(vary["seed"]: the seed is set per replicate from the spec's "seed")"},
+        {R"({"scenario": "l2.json", "settings": [{}, {"seed": 3}]})", R"(settings[1]["seed"]: the seed is set per replicate)"},
         {R"({"scenario": "l2.json", "vary": {"seed": [1]}, "settings": [{}]})", R"(settings: give either "vary" or "settings", not both)"},
         {R"({"scenario": "l2.json", "settings": [3]})", "settings[0]: expected an object from --set paths to values, found 3"},
         {R"({"scenario": "l2.json", "settings": [{}, {"matchmaking": "nobody"}]})", R"(settings[1]: makes an invalid scenario: matchmaking: unknown matchmaking policy "nobody")"},

@@ -249,6 +249,16 @@ ExperimentSpec experimentSpecFromJson(const json& doc, const std::string& file) 
     for (const auto& [path, value] : spec.set)
         if (std::any_of(spec.vary.begin(), spec.vary.end(), [&](const VariedPath& v) { return v.path == path; }))
             r.fail(quotedKey("set", path), "the path is also in \"vary\"; give it in one of them");
+    // Each replicate's seed comes from the spec's "seed"; a seed set here would be overwritten.
+    const auto setsSeed = [](const auto& overrides) {
+        return std::any_of(overrides.begin(), overrides.end(), [](const Override& o) { return o.first == "seed"; });
+    };
+    if (setsSeed(spec.set)) r.fail(quotedKey("set", "seed"), "the seed is set per replicate from the spec's \"seed\"");
+    for (const auto& varied : spec.vary)
+        if (varied.path == "seed") r.fail(quotedKey("vary", "seed"), "the seed is set per replicate from the spec's \"seed\"");
+    for (size_t i = 0; i < spec.listed.size(); ++i)
+        if (setsSeed(spec.listed[i]))
+            r.fail(quotedKey("settings[" + std::to_string(i) + "]", "seed"), "the seed is set per replicate from the spec's \"seed\"");
     // Each override alone, so a bad one is named exactly; combinations are checked by expandSettings.
     const Scenario base = checkedScenario(spec, spec.scenario, spec.set, "set");
     if (!doc.contains("title")) spec.title = base.title;
