@@ -75,7 +75,7 @@ SweepOutcome runSweepFolder(const SweepPlan& plan, const std::string& dir, const
         writeFileAtomic(inDir(dir, kShardFile), cellFileText(done));
     } else {
         for (auto& [index, cell] : done.cells) outcome.cells.push_back(std::move(cell));
-        writeSweepFolder(plan, outcome.cells, dir, options.recordText);
+        writeSweepFolder(plan, outcome.cells, dir, options.recordText, options.jobs);
     }
     std::error_code ignored;   // an old partial file is stale once the slice is complete
     fs::remove(inDir(dir, kPartialFile), ignored);
@@ -83,11 +83,11 @@ SweepOutcome runSweepFolder(const SweepPlan& plan, const std::string& dir, const
 }
 
 void writeSweepFolder(const SweepPlan& plan, const std::vector<CellFigures>& cells, const std::string& dir,
-                      const std::string& recordText) {
+                      const std::string& recordText, unsigned jobs) {
     createDirectory(dir);
     writeFileAtomic(inDir(dir, kExperimentFile), plan.specText);
     writeFileAtomic(inDir(dir, kRecordFile), recordText);
-    for (const auto& [name, content] : sweepTables(plan, cells)) writeFileAtomic((fs::path(dir) / name).string(), content);
+    for (const auto& [name, content] : sweepTables(plan, cells, jobs)) writeFileAtomic((fs::path(dir) / name).string(), content);
 }
 
 MergedSweep mergeShardFolders(const std::vector<std::string>& shardDirs, const std::string& outDir,

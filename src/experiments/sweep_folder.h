@@ -44,7 +44,7 @@ struct SweepOutcome {
 
 // A whole sweep's files from every cell (cells in cell order).
 void writeSweepFolder(const SweepPlan& plan, const std::vector<CellFigures>& cells, const std::string& dir,
-                      const std::string& recordText);
+                      const std::string& recordText, unsigned jobs = 0);
 
 struct MergedSweep {
     SweepPlan plan;

@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
+#include "experiments/replicates.h"
 #include "experiments/statistics.h"
 #include "report.h"
 
@@ -52,18 +54,23 @@ std::string resultsCsv(const SweepPlan& plan, const std::vector<CellFigures>& ce
     return out;
 }
 
-std::string eventsCsvOf(const SweepPlan& plan, const std::vector<CellFigures>& cells) {
-    std::string out = "setting,replicate,event,day,group,metric,value\n";
-    for (size_t c = 0; c < cells.size(); ++c) {
-        const std::string prefix = std::to_string(plan.settingOf(c)) + ',' + std::to_string(plan.replicateOf(c)) + ',';
-        for (const auto& e : cells[c].events) {
-            const std::string eventPrefix = prefix + std::to_string(e.event) + ',' + std::to_string(e.day) + ',';
-            for (size_t g = 0; g < e.groups.size(); ++g)
-                for (int m : plan.spec.metrics)
-                    out += eventPrefix + csvField(cells[c].groups[g]) + ',' + metricName(m) + ',' +
-                           formatNumber(e.groups[g][size_t(m)]) + '\n';
-        }
+// The per-event rows of one cell (the bulk of a per-event sweep's output).
+std::string cellEventRows(const SweepPlan& plan, const std::vector<CellFigures>& cells, size_t c) {
+    std::string out;
+    const std::string prefix = std::to_string(plan.settingOf(c)) + ',' + std::to_string(plan.replicateOf(c)) + ',';
+    for (const auto& e : cells[c].events) {
+        const std::string eventPrefix = prefix + std::to_string(e.event) + ',' + std::to_string(e.day) + ',';
+        for (size_t g = 0; g < e.groups.size(); ++g)
+            for (int m : plan.spec.metrics)
+                out += eventPrefix + csvField(cells[c].groups[g]) + ',' + metricName(m) + ',' +
+                       formatNumber(e.groups[g][size_t(m)]) + '\n';
     }
+    return out;
+}
+
+// Renders parts on the replicate engine and joins them in order: the same bytes for any `jobs`.
+std::string joinedParts(size_t count, unsigned jobs, const std::function<std::string(size_t)>& part, std::string out) {
+    for (auto& text : replicateValues(count, part, jobs)) out += text;
     return out;
 }
 
@@ -82,26 +89,25 @@ std::string summaryCsv(const SweepPlan& plan, const std::vector<CellFigures>& ce
     return out;
 }
 
-// Per event index (the events of replicate 0; every replicate of a setting runs the same calendar).
-std::string eventsSummaryCsv(const SweepPlan& plan, const std::vector<CellFigures>& cells) {
-    std::string out = "setting,label,event,day,group,metric,n,mean,ci_low,ci_high\n";
-    for (size_t s = 0; s < plan.settings.size(); ++s) {
-        const CellFigures& first = firstCell(plan, cells, s);
-        for (size_t e = 0; e < first.events.size(); ++e)
-            for (size_t g = 0; g < first.groups.size(); ++g)
-                for (int m : plan.spec.metrics) {
-                    std::vector<double> values;
-                    for (int r = 0; r < plan.spec.replicates; ++r) {
-                        const CellFigures& cell = cells[s * size_t(plan.spec.replicates) + size_t(r)];
-                        if (e < cell.events.size()) values.push_back(cell.events[e].groups[g][size_t(m)]);
-                    }
-                    const Summary sum = summarize(values);
-                    out += std::to_string(s) + ',' + csvField(plan.settings[s].label) + ',' +
-                           std::to_string(first.events[e].event) + ',' + std::to_string(first.events[e].day) + ',' +
-                           csvField(first.groups[g]) + ',' + metricName(m) + ',' + std::to_string(sum.n) + ',' +
-                           formatNumber(sum.mean) + ',' + formatNumber(sum.ciLow) + ',' + formatNumber(sum.ciHigh) + '\n';
+// One setting's rows of events_summary.csv, per event index (the events of replicate 0;
+// every replicate of a setting runs the same calendar).
+std::string settingEventSummaryRows(const SweepPlan& plan, const std::vector<CellFigures>& cells, size_t s) {
+    std::string out;
+    const CellFigures& first = firstCell(plan, cells, s);
+    for (size_t e = 0; e < first.events.size(); ++e)
+        for (size_t g = 0; g < first.groups.size(); ++g)
+            for (int m : plan.spec.metrics) {
+                std::vector<double> values;
+                for (int r = 0; r < plan.spec.replicates; ++r) {
+                    const CellFigures& cell = cells[s * size_t(plan.spec.replicates) + size_t(r)];
+                    if (e < cell.events.size()) values.push_back(cell.events[e].groups[g][size_t(m)]);
                 }
-    }
+                const Summary sum = summarize(values);
+                out += std::to_string(s) + ',' + csvField(plan.settings[s].label) + ',' +
+                       std::to_string(first.events[e].event) + ',' + std::to_string(first.events[e].day) + ',' +
+                       csvField(first.groups[g]) + ',' + metricName(m) + ',' + std::to_string(sum.n) + ',' +
+                       formatNumber(sum.mean) + ',' + formatNumber(sum.ciLow) + ',' + formatNumber(sum.ciHigh) + '\n';
+            }
     return out;
 }
 
@@ -169,13 +175,16 @@ std::vector<ComparisonRow> compareSettings(const SweepPlan& plan, const std::vec
     return rows;
 }
 
-std::vector<OutputFile> sweepTables(const SweepPlan& plan, const std::vector<CellFigures>& cells) {
+std::vector<OutputFile> sweepTables(const SweepPlan& plan, const std::vector<CellFigures>& cells, unsigned jobs) {
     std::vector<OutputFile> files = {{"settings.csv", settingsCsv(plan)},
                                      {"results.csv", resultsCsv(plan, cells)},
                                      {"summary.csv", summaryCsv(plan, cells)}};
     if (plan.spec.perEvent) {
-        files.emplace_back("events.csv", eventsCsvOf(plan, cells));
-        files.emplace_back("events_summary.csv", eventsSummaryCsv(plan, cells));
+        files.emplace_back("events.csv", joinedParts(cells.size(), jobs, [&](size_t c) { return cellEventRows(plan, cells, c); },
+                                                     "setting,replicate,event,day,group,metric,value\n"));
+        files.emplace_back("events_summary.csv",
+                           joinedParts(plan.settings.size(), jobs, [&](size_t s) { return settingEventSummaryRows(plan, cells, s); },
+                                       "setting,label,event,day,group,metric,n,mean,ci_low,ci_high\n"));
     }
     if (plan.settings.size() >= 2) files.emplace_back("comparison.csv", comparisonCsv(plan, compareSettings(plan, cells)));
     return files;

@@ -14,8 +14,10 @@ namespace tsunagari::experiments {
 using OutputFile = std::pair<std::string, std::string>;
 
 // settings.csv, results.csv, summary.csv; events.csv and events_summary.csv with per_event;
-// comparison.csv with two or more settings. In that order.
-[[nodiscard]] std::vector<OutputFile> sweepTables(const SweepPlan& plan, const std::vector<CellFigures>& cells);
+// comparison.csv with two or more settings. In that order. The per-event files are rendered
+// on `jobs` threads (0 = all cores); the bytes do not depend on it.
+[[nodiscard]] std::vector<OutputFile> sweepTables(const SweepPlan& plan, const std::vector<CellFigures>& cells,
+                                                  unsigned jobs = 0);
 
 // One comparison row: a metric of a group in a setting against setting 0, paired by replicate.
 struct ComparisonRow {
