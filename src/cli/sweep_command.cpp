@@ -2,6 +2,7 @@
 // Ctrl-C handling, print the summary.
 #include "sweep_command.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -9,8 +10,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "experiments/replicates.h"
 #include "experiments/sweep_folder.h"
 #include "experiments/sweep_tables.h"
+#include "memory_limits.h"
 #include "scenario_io.h"
 
 namespace tsunagari::cli {
@@ -90,6 +93,14 @@ std::string listedFiles(const SweepPlan& plan) {
 int runPlanned(const SweepPlan& plan, const std::string& dir, const SweepOptions& o, const std::vector<std::string>& args,
                std::ostream& out, std::ostream& err, bool progress) {
     const std::string name = "tsunagari-cli " + args.front();
+    // Refuse a sweep the machine cannot hold, with every worker running its largest setting.
+    const unsigned workers = std::min<size_t>(o.jobs > 0 ? unsigned(o.jobs) : defaultJobs(), plan.cells());
+    if (const auto available = availableMemoryBytes())
+        for (const auto& setting : plan.settings)
+            if (const auto shortfall = memoryShortfall(setting.scenario, setting.events, *available / std::max(workers, 1u))) {
+                err << name << ": setting " << setting.label << " on each of " << workers << " worker threads (--jobs): " << *shortfall << "\n";
+                return kExitBadInput;
+            }
     SweepRunOptions run;
     run.jobs = unsigned(o.jobs);
     if (o.shard) run.shard = ShardSlice{o.shard->first, o.shard->second};
