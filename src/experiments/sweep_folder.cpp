@@ -60,7 +60,7 @@ SweepOutcome runSweepFolder(const SweepPlan& plan, const std::string& dir, const
     replicate.stop = options.stop;
     replicate.progress = options.progress;
     replicate.only = toRun;
-    auto run = runReplicates(plan.cells(), [&](size_t cell) { return runCell(plan, cell); }, replicate);
+    auto run = runReplicates(plan.cells(), [&](size_t cell) { return runCellOnOwnThread(plan, cell); }, replicate);
     for (size_t c : run.completed) done.cells.emplace(c, std::move(*run.results[c]));
 
     SweepOutcome outcome;

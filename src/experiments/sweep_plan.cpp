@@ -2,6 +2,8 @@
 #include "experiments/sweep_plan.h"
 
 #include <cstdio>
+#include <exception>
+#include <thread>
 
 #include "experiments/replicates.h"
 #include "world.h"
@@ -62,6 +64,20 @@ CellFigures runCell(const SweepPlan& plan, size_t cell) {
     }
     if (plan.spec.perEvent)
         for (const EventRecord& e : world.history()) figures.events.push_back({e.index, e.day, metricsOf(e.groups)});
+    return figures;
+}
+
+CellFigures runCellOnOwnThread(const SweepPlan& plan, size_t cell) {
+    CellFigures figures;
+    std::exception_ptr error;
+    std::jthread([&] {
+        try {
+            figures = runCell(plan, cell);
+        } catch (...) {
+            error = std::current_exception();
+        }
+    }).join();
+    if (error) std::rethrow_exception(error);
     return figures;
 }
 
