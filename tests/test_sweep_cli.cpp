@@ -115,3 +115,16 @@ TEST_CASE("sweep cli: merge of a folder that is not a shard is one line with exi
     CHECK(r.err == (dir / "shard.jsonl").string() + ": expected a shard's cells; is '" + dir.string() +
                        "' a finished --shard folder?\n");
 }
+
+TEST_CASE("sweep cli: help for sweep compare and merge") {
+    for (const char* command : {"sweep", "compare", "merge"}) {
+        INFO(command);
+        const Result r = cli({command, "--help"});
+        CHECK(r.code == 0);
+        CHECK(r.out.rfind("Usage: tsunagari-cli "s + command, 0) == 0);
+        CHECK(cli({"help", command}).out == r.out);
+        CHECK(cli({"--help"}).out.find("\n  "s + command + " ") != std::string::npos);
+    }
+    for (const char* flag : {"--out DIR", "--jobs N", "--replicates N", "--shard I/N", "--resume", "--quiet"})
+        CHECK(cli({"sweep", "--help"}).out.find(flag) != std::string::npos);
+}
