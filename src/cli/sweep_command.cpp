@@ -24,7 +24,12 @@ namespace fs = std::filesystem;
 using namespace tsunagari::experiments;
 
 std::atomic<bool> g_interrupted{false};
-extern "C" void onSweepInterrupt(int) { g_interrupted = true; }
+// The first Ctrl-C stops starting cells; a second one, while running cells finish, ends the
+// process at once (signal() is async-signal-safe).
+extern "C" void onSweepInterrupt(int) {
+    g_interrupted = true;
+    std::signal(SIGINT, SIG_DFL);
+}
 
 // "[####------] 12/40 cells  ETA 1:05" on one line, at most ten times a second.
 class CellBar {
