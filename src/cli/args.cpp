@@ -218,6 +218,31 @@ Command parseLessons(Reader& r) {
     return c;
 }
 
+Command parseStory(Reader& r) {
+    Command c;
+    c.kind = CommandKind::Story;
+    while (!r.done()) {
+        const std::string arg = r.take();
+        if (arg == "--help" || arg == "-h") return helpCommand("story");
+        if (arg == "--lang") {
+            const std::string lang = r.value(arg, "en or ja");
+            if (lang != "en" && lang != "ja") r.fail("--lang expects en or ja, got '" + lang + "'");
+            c.story.japanese = lang == "ja";
+        } else if (arg == "--seed") c.story.seed = r.number(arg, kSeed, uint64_t(0), std::numeric_limits<uint64_t>::max());
+        else if (arg == "--pick") {
+            for (int n : parseNumberList(r, arg, "a comma-separated list of choice numbers from 1 to 8, e.g. 2,1", 1, 8))
+                c.story.picks.push_back(n - 1);
+        } else if (arg == "--check") c.story.check = true;
+        else if (arg == "--seeds") c.story.seeds = r.number(arg, "a whole number of seeds from 1 to 1000", 1, 1000);
+        else if (arg == "--jobs") c.story.jobs = r.number(arg, "a whole number of worker threads from 1 to 1024", 1, 1024);
+        else if (isFlag(arg)) r.unknown(arg);
+        else if (c.story.story.empty()) c.story.story = arg;
+        else r.fail("unexpected argument '" + arg + "' (story takes one STORY file)");
+    }
+    if (c.story.story.empty()) r.fail("missing STORY (a story .json file, e.g. scenarios/stories/hard_sellers.json)");
+    return c;
+}
+
 const char* const kJobs = "a whole number of worker threads from 1 to 1024";
 const char* const kReplicates = "a whole number of replicates from 2 to 100000";
 
@@ -300,14 +325,14 @@ Command parseMerge(Reader& r) {
 }  // namespace
 
 Command parseArgs(const std::vector<std::string>& args) {
-    const std::string expected = " (expected run, validate, bench, calibrate, lessons, sweep, compare or merge; try '" + std::string(kProgram) + " --help')";
+    const std::string expected = " (expected run, validate, bench, calibrate, lessons, story, sweep, compare or merge; try '" + std::string(kProgram) + " --help')";
     if (args.empty()) throw UsageError(std::string(kProgram) + ": missing command" + expected);
     const std::string& command = args.front();
     if (command == "--help" || command == "-h" || command == "help") {
         // "help run" reads naturally too.
         if (args.size() > 1 && (args[1] == "run" || args[1] == "validate" || args[1] == "bench" ||
-                                 args[1] == "calibrate" || args[1] == "lessons" || args[1] == "sweep" ||
-                                 args[1] == "compare" || args[1] == "merge"))
+                                 args[1] == "calibrate" || args[1] == "lessons" || args[1] == "story" ||
+                                 args[1] == "sweep" || args[1] == "compare" || args[1] == "merge"))
             return helpCommand(args[1]);
         return Command{};
     }
@@ -317,6 +342,7 @@ Command parseArgs(const std::vector<std::string>& args) {
     if (command == "bench") return parseBench(reader);
     if (command == "calibrate") return parseCalibrate(reader);
     if (command == "lessons") return parseLessons(reader);
+    if (command == "story") return parseStory(reader);
     if (command == "sweep") return parseSweep(reader);
     if (command == "compare") return parseCompare(reader);
     if (command == "merge") return parseMerge(reader);
@@ -401,6 +427,23 @@ std::string helpText(const std::string& topic) {
                "  --also-seeds K     also judge the first K seeds alone (what --seeds K would give)\n"
                "  --also-markdown FILE  ... and write those tables here\n\n" +
                exitCodes;
+    if (topic == "story")
+        return "Usage: tsunagari-cli story STORY [--lang en|ja] [--seed S] [--pick LIST]\n"
+               "       tsunagari-cli story STORY --check [--seeds N] [--jobs N]\n"
+               "\n"
+               "Tells a workshop story (scenarios/stories/) as text: each step's narration, the\n"
+               "question the room answers before the run, the run, the numbers and the reveal.\n"
+               "With --check, runs the whole story on seeds 1..N and its own seed and prints how\n"
+               "often each prediction's expected answer wins; exit 3 when one wins on fewer than\n"
+               "90% of the seeds or not on the story's own seed.\n"
+               "\n"
+               "  --lang en|ja       language of the text (default en)\n"
+               "  --seed S           one seed for every room (default: each scenario's own)\n"
+               "  --pick LIST        the room's answers in order, e.g. 2,1 (choice numbers from 1)\n"
+               "  --check            check the predictions over seeds instead of telling the story\n"
+               "  --seeds N          seeds for --check (default 30)\n"
+               "  --jobs N           worker threads for --check (default: all cores)\n\n" +
+               exitCodes;
     if (topic == "sweep")
         return "Usage: tsunagari-cli sweep SPEC [--out DIR] [--jobs N] [--replicates N] [--shard I/N]\n"
                "                           [--resume] [--quiet]\n"
@@ -453,6 +496,7 @@ std::string helpText(const std::string& topic) {
            "  bench              measure simulation speed and memory\n"
            "  calibrate          the model's values beside the published anchors it is scaled to\n"
            "  lessons            each lesson over a grid of situations, seeds, mechanism on and off\n"
+           "  story STORY        tell a workshop story as text, or check its predictions over seeds\n"
            "  sweep SPEC         an experiment: settings x replicates, summaries and comparisons\n"
            "  compare SCENARIO   settings of a scenario side by side (--set ... --vs --set ...)\n"
            "  merge OUTDIR SHARD_DIR...  join the shards of a sweep\n"

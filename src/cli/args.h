@@ -56,6 +56,16 @@ struct LessonsOptions {
     std::string alsoMarkdown;               // ... and write those tables here
 };
 
+struct StoryOptions {
+    std::string story;                      // a story file (scenarios/stories/*.json)
+    bool japanese = false;                  // --lang ja
+    std::optional<uint64_t> seed;           // default: each step's scenario seed
+    std::vector<int> picks;                 // the room's answers, 0-based, in order
+    bool check = false;                     // check each prediction over seeds instead of telling
+    int seeds = 30;
+    int jobs = 0;                           // 0 = all cores
+};
+
 struct SweepOptions {
     std::string spec;                       // experiment spec file
     std::string outDir;                     // empty: out/<spec file stem>
@@ -82,7 +92,7 @@ struct MergeOptions {
     std::vector<std::string> shardDirs;
 };
 
-enum class CommandKind { Help, Run, Validate, Bench, Calibrate, Lessons, Sweep, Compare, Merge };
+enum class CommandKind { Help, Run, Validate, Bench, Calibrate, Lessons, Story, Sweep, Compare, Merge };
 
 struct Command {
     CommandKind kind = CommandKind::Help;
@@ -92,6 +102,7 @@ struct Command {
     BenchOptions bench;
     CalibrateOptions calibrate;
     LessonsOptions lessons;
+    StoryOptions story;
     SweepOptions sweep;
     CompareOptions compare;
     MergeOptions merge;

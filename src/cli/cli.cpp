@@ -9,6 +9,7 @@
 
 #include "args.h"
 #include "bench.h"
+#include "story_command.h"
 #include "studies.h"
 #include "sweep_command.h"
 #include "memory_limits.h"
@@ -162,6 +163,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
             case CommandKind::Bench: return runBench(command.bench, out);
             case CommandKind::Calibrate: return runCalibrate(command.calibrate, out, err, progress);
             case CommandKind::Lessons: return runLessons(command.lessons, out, err, progress);
+            case CommandKind::Story: return runStory(command.story, out, err);
             case CommandKind::Sweep: return runSweep(command.sweep, args, out, err, progress);
             case CommandKind::Compare: return runCompare(command.compare, args, out, err, progress);
             case CommandKind::Merge: return runMerge(command.merge, args, out);

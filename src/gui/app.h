@@ -2,7 +2,9 @@
 // simulation within a step budget, draws the panels and optionally saves a screenshot.
 #pragma once
 #include <optional>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace tsunagari {
 
@@ -16,6 +18,15 @@ struct AppOptions {
     int benchFrames = 0;               // > 0: measure this many frames, print median and p95, exit
     int attendees = 0;                 // bench/screenshot: scale the scenario's cohorts to about this many people
     int width = 1600, height = 900;
+    // Workshop mode
+    std::string story;                 // a story file to tell (scenarios/stories/*.json)
+    int storyStep = 0;                 // screenshot: run the story's steps up to this one (1-based; 0 = first)
+    std::vector<std::string> settings; // --set path=value, applied to the scenario before it is checked
+    std::optional<uint64_t> seed;      // --seed: the scenario's (or every story room's) seed
+    std::vector<std::string> compare;  // --compare path=value: the scenario side by side with these changes
+    bool presenter = false;            // start in presenter mode
+    int view = 1;                      // presenter view 1-4
+    bool fullscreen = false;
 };
 
 // Parses argv; on a bad flag returns nullopt and sets `error` to one line.

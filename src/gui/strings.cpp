@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "attendee_names.h"
 #include "professions.h"
 #include "traits.h"
 
@@ -94,5 +95,7 @@ const char* Strings::professionName(int profession) const {
     if (profession < 0 || profession >= int(all.size())) return "?";
     return japanese() ? all[size_t(profession)].nameJa : all[size_t(profession)].nameEn;
 }
+
+std::string Strings::attendeeName(const std::string& name) const { return japanese() ? japaneseName(name) : name; }
 
 }  // namespace tsunagari
