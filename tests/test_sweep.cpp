@@ -16,6 +16,7 @@
 
 #include "experiments/sweep_folder.h"
 #include "experiments/sweep_tables.h"
+#include "group_metrics.h"
 #include "scenario_io.h"
 
 using namespace tsunagari;
@@ -178,7 +179,7 @@ TEST_CASE("sweep: comparison numbers equal a paired t-test by hand") {
     // Two settings of 3 replicates, one group, one metric: baseline 1 2 3, setting 1 2 4 5.
     SweepPlan plan;
     plan.spec.replicates = 3;
-    plan.spec.metrics = {*metricNamed("referrals_received")};
+    plan.spec.metrics = {*metricIndex("referrals_received")};
     plan.settings.resize(2);
     plan.settings[0].label = "a=1";
     plan.settings[1].label = "a=2";
@@ -186,8 +187,8 @@ TEST_CASE("sweep: comparison numbers equal a paired t-test by hand") {
     for (double v : {1.0, 2.0, 3.0, 2.0, 4.0, 5.0}) {
         CellFigures cell;
         cell.groups = {"g"};
-        cell.final.push_back(MetricValues{});
-        cell.final[0][size_t(*metricNamed("referrals_received"))] = v;
+        cell.final.push_back(MetricValues(groupMetrics().size(), 0.0));
+        cell.final[0][size_t(*metricIndex("referrals_received"))] = v;
         cells.push_back(cell);
     }
     const auto rows = compareSettings(plan, cells);

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "group_metrics.h"
 #include "scenario_io.h"
 
 namespace tsunagari::experiments {
@@ -29,9 +30,10 @@ json valuesJson(const std::vector<MetricValues>& groups) {
 std::vector<MetricValues> valuesFrom(const json& v) {
     std::vector<MetricValues> out;
     for (const auto& group : v) {
-        if (!group.is_array() || group.size() != size_t(kMetricCount))
-            throw std::runtime_error("expected " + std::to_string(kMetricCount) + " figures per group");
-        MetricValues values{};
+        const size_t metrics = groupMetrics().size();
+        if (!group.is_array() || group.size() != metrics)
+            throw std::runtime_error("expected " + std::to_string(metrics) + " figures per group");
+        MetricValues values(metrics);
         for (size_t m = 0; m < values.size(); ++m) values[m] = group[m].is_null() ? NAN : group[m].get<double>();
         out.push_back(values);
     }

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "experiments/replicates.h"
+#include "group_metrics.h"
 #include "world.h"
 
 namespace tsunagari::experiments {
@@ -27,8 +28,8 @@ std::vector<MetricValues> metricsOf(const std::vector<GroupFigures>& groups) {
     std::vector<MetricValues> out;
     out.reserve(groups.size());
     for (const auto& g : groups) {
-        MetricValues values{};
-        for (int m = 0; m < kMetricCount; ++m) values[size_t(m)] = metricValue(g, m);
+        MetricValues values;
+        for (const GroupMetric& metric : groupMetrics()) values.push_back(metric.value(g));
         out.push_back(values);
     }
     return out;

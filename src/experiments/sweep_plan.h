@@ -2,18 +2,16 @@
 // c / replicates, replicate c % replicates; replicate r runs with seed deriveSeed(base, r) in
 // every setting (common random numbers, so settings compare paired by replicate).
 #pragma once
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "experiments/experiment_spec.h"
-#include "experiments/group_metrics.h"
 
 namespace tsunagari::experiments {
 
-using MetricValues = std::array<double, kMetricCount>;   // one group's figures, metricNames() order
+using MetricValues = std::vector<double>;   // one group's figures, in groupMetrics() order
 
 struct EventFigures {
     int event = 0;                        // 1-based count of events run

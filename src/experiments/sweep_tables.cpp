@@ -7,13 +7,14 @@
 
 #include "experiments/replicates.h"
 #include "experiments/statistics.h"
+#include "group_metrics.h"
 #include "report.h"
 
 namespace tsunagari::experiments {
 
 namespace {
 
-const char* metricName(int metric) { return metricNames()[size_t(metric)]; }
+const char* metricName(int metric) { return groupMetrics()[size_t(metric)].key; }
 
 // The values of one group's metric over a setting's replicates, in replicate order.
 std::vector<double> finalValues(const SweepPlan& plan, const std::vector<CellFigures>& cells, size_t setting,
@@ -147,8 +148,8 @@ std::vector<int> shownMetrics(const SweepPlan& plan) {
     if (plan.spec.metrics.size() <= 4) return plan.spec.metrics;
     std::vector<int> shown;
     for (const char* name : {"collaborators", "referrals_received", "repeat_referrals_received", "closed_business"})
-        if (std::find(plan.spec.metrics.begin(), plan.spec.metrics.end(), *metricNamed(name)) != plan.spec.metrics.end())
-            shown.push_back(*metricNamed(name));
+        if (std::find(plan.spec.metrics.begin(), plan.spec.metrics.end(), *metricIndex(name)) != plan.spec.metrics.end())
+            shown.push_back(*metricIndex(name));
     return shown;
 }
 
