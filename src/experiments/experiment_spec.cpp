@@ -3,7 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+#include <charconv>
 #include <filesystem>
 
 #include "group_metrics.h"
@@ -56,7 +56,7 @@ public:
         return v.get<std::string>();
     }
 
-    // A path must be one `--set` accepts; checked by applying it to the scenario later.
+    // A range's values; the path itself is checked by applying them to the scenario later.
     std::vector<json> range(const json& v, const std::string& path) const {
         expectKeys(v, path, kRangeKeys);
         for (const char* key : {"from", "to", "step"})
@@ -80,14 +80,14 @@ public:
         return values;
     }
 
-    const std::string& file() const { return m_file; }
-
 private:
     static bool isWhole(double d) { return std::floor(d) == d && std::fabs(d) < 1e15; }
-    static double roundedTo12Digits(double d) {
+    static double roundedTo12Digits(double d) {   // to_chars and from_chars never consult the locale
         char buffer[32];
-        std::snprintf(buffer, sizeof buffer, "%.12g", d);
-        return std::strtod(buffer, nullptr);
+        const auto end = std::to_chars(buffer, buffer + sizeof buffer, d, std::chars_format::general, 12).ptr;
+        double rounded = d;
+        std::from_chars(buffer, end, rounded);
+        return rounded;
     }
 
     std::string m_file;
