@@ -16,7 +16,7 @@
 
 #include "experiments/sweep_folder.h"
 #include "experiments/sweep_tables.h"
-#include "group_metrics.h"
+#include "metric_names.h"
 #include "scenario_io.h"
 
 using namespace tsunagari;
@@ -187,7 +187,7 @@ TEST_CASE("sweep: comparison numbers equal a paired t-test by hand") {
     for (double v : {1.0, 2.0, 3.0, 2.0, 4.0, 5.0}) {
         CellFigures cell;
         cell.groups = {"g"};
-        cell.final.push_back(MetricValues(groupMetrics().size(), 0.0));
+        cell.final.push_back(MetricValues(metricNames().size(), 0.0));
         cell.final[0][size_t(*metricIndex("referrals_received"))] = v;
         cells.push_back(cell);
     }

@@ -1,9 +1,11 @@
 // Command-line parsing for tsunagari-cli and its help text.
 #include "args.h"
 
+#include <algorithm>
 #include <charconv>
 #include <limits>
 
+#include "metric_names.h"
 #include "scenario.h"
 
 namespace tsunagari::cli {
@@ -127,6 +129,7 @@ Command parseRun(Reader& r) {
             o.saveAt = r.number(arg, kSaveAt, 0, kMaxEvents);
             o.saveFile = r.value(arg, kSaveAt);
         } else if (arg == "--resume") o.resume = r.value(arg, kResume);
+        else if (arg == "--charts") { r.noValue(arg); o.charts = true; }
         else if (isFlag(arg)) r.unknown(arg);
         else takeScenario(r, arg, o.scenario);
     }
@@ -243,6 +246,40 @@ Command parseStory(Reader& r) {
     return c;
 }
 
+Command parseChart(Reader& r) {
+    Command c;
+    c.kind = CommandKind::Chart;
+    ChartCommandOptions& o = c.chart;
+    std::string metricKeys;
+    for (const MetricName& m : metricNames()) metricKeys += (metricKeys.empty() ? "" : ", ") + std::string(m.key);
+    while (!r.done()) {
+        const std::string arg = r.take();
+        if (arg == "--help" || arg == "-h") return helpCommand("chart");
+        if (arg == "--lang") {
+            const std::string v = r.value(arg, "en or ja");
+            if (v != "en" && v != "ja") r.fail("--lang expects en or ja, got '" + v + "'");
+            o.japanese = v == "ja";
+        } else if (arg == "--format") {
+            const std::string v = r.value(arg, "png, svg or both");
+            if (v != "png" && v != "svg" && v != "both") r.fail("--format expects png, svg or both, got '" + v + "'");
+            o.png = v != "svg";
+            o.svg = v != "png";
+        } else if (arg == "--metric") {
+            const std::string v = r.value(arg, "a metric name");
+            if (!findMetricName(v)) r.fail("--metric expects one of " + metricKeys + ", got '" + v + "'");
+            o.metrics.push_back(v);
+        } else if (isFlag(arg)) r.unknown(arg);
+        else if (!o.dir.empty()) r.fail("unexpected argument '" + arg + "' (only one DIR is taken)");
+        else o.dir = arg;
+    }
+    if (o.dir.empty()) r.fail("missing DIR (a folder written by run, sweep or tournament)");
+    return c;
+}
+
+// Every command, in the order the help lists them.
+constexpr const char* kCommandNames[] = {"run", "validate", "bench", "calibrate", "lessons", "story", "chart",
+                                          "sweep", "compare", "merge"};
+
 const char* const kJobs = "a whole number of worker threads from 1 to 1024";
 const char* const kReplicates = "a whole number of replicates from 2 to 100000";
 
@@ -325,14 +362,15 @@ Command parseMerge(Reader& r) {
 }  // namespace
 
 Command parseArgs(const std::vector<std::string>& args) {
-    const std::string expected = " (expected run, validate, bench, calibrate, lessons, story, sweep, compare or merge; try '" + std::string(kProgram) + " --help')";
+    std::string names;
+    for (size_t i = 0; i < std::size(kCommandNames); ++i)
+        names += std::string(i == 0 ? "" : i + 1 == std::size(kCommandNames) ? " or " : ", ") + kCommandNames[i];
+    const std::string expected = " (expected " + names + "; try '" + std::string(kProgram) + " --help')";
     if (args.empty()) throw UsageError(std::string(kProgram) + ": missing command" + expected);
     const std::string& command = args.front();
     if (command == "--help" || command == "-h" || command == "help") {
         // "help run" reads naturally too.
-        if (args.size() > 1 && (args[1] == "run" || args[1] == "validate" || args[1] == "bench" ||
-                                 args[1] == "calibrate" || args[1] == "lessons" || args[1] == "story" ||
-                                 args[1] == "sweep" || args[1] == "compare" || args[1] == "merge"))
+        if (args.size() > 1 && std::find(std::begin(kCommandNames), std::end(kCommandNames), args[1]) != std::end(kCommandNames))
             return helpCommand(args[1]);
         return Command{};
     }
@@ -343,6 +381,7 @@ Command parseArgs(const std::vector<std::string>& args) {
     if (command == "calibrate") return parseCalibrate(reader);
     if (command == "lessons") return parseLessons(reader);
     if (command == "story") return parseStory(reader);
+    if (command == "chart") return parseChart(reader);
     if (command == "sweep") return parseSweep(reader);
     if (command == "compare") return parseCompare(reader);
     if (command == "merge") return parseMerge(reader);
@@ -356,7 +395,7 @@ std::string helpText(const std::string& topic) {
         "another run-time failure); 2 bad command line or scenario. Errors are one line on stderr.\n";
     if (topic == "run")
         return "Usage: tsunagari-cli run SCENARIO [--events N] [--seed S] [--set path=value ...]\n"
-               "                         [--out DIR] [--quiet] [--save-at EVENT FILE]\n"
+               "                         [--out DIR] [--quiet] [--save-at EVENT FILE] [--charts]\n"
                "       tsunagari-cli run --resume SNAPSHOT [--events N] [--out DIR] [--quiet]\n"
                "                         [--save-at EVENT FILE]\n"
                "\n"
@@ -374,6 +413,7 @@ std::string helpText(const std::string& topic) {
                "  --save-at EVENT FILE  save a snapshot of the run after EVENT events\n"
                "  --resume SNAPSHOT  continue a saved run; its outputs equal those of the\n"
                "                     uninterrupted run, byte for byte\n"
+               "  --charts           also draw DIR/charts/ as 'tsunagari-cli chart DIR' does\n"
                "\n"
                "The scenario's memory need is checked before anything is allocated.\n"
                "A progress bar is drawn on stderr when it is a terminal. Same scenario, seed and\n"
@@ -444,6 +484,21 @@ std::string helpText(const std::string& topic) {
                "  --seeds N          seeds for --check (default 30)\n"
                "  --jobs N           worker threads for --check (default: all cores)\n\n" +
                exitCodes;
+    if (topic == "chart")
+        return "Usage: tsunagari-cli chart DIR [--lang en|ja] [--format png|svg|both] [--metric M ...]\n"
+               "\n"
+               "Draws DIR/charts/ with gnuplot (Debian: gnuplot-nox) from the folder's files: a run's\n"
+               "events.csv (<metric>: lines over weeks per group); a sweep's summary.csv, events_summary.csv\n"
+               "and comparison.csv (final_, over_time_ and difference_<metric>: bars or lines with 95%\n"
+               "intervals); a tournament's ranking.csv (ranking_<metric>); an evolution's\n"
+               "seasons_summary.csv (shares). See docs/charts.md.\n"
+               "\n"
+               "  --lang en|ja       language of titles, axes and legends (default en)\n"
+               "  --format F         png, svg or both (default both)\n"
+               "  --metric M         a metric to chart; repeatable (default: referrals_received,\n"
+               "                     repeat_referrals_received, collaborators, closed_business,\n"
+               "                     trust_received, reputation)\n\n" +
+               exitCodes;
     if (topic == "sweep")
         return "Usage: tsunagari-cli sweep SPEC [--out DIR] [--jobs N] [--replicates N] [--shard I/N]\n"
                "                           [--resume] [--quiet]\n"
@@ -497,6 +552,7 @@ std::string helpText(const std::string& topic) {
            "  calibrate          the model's values beside the published anchors it is scaled to\n"
            "  lessons            each lesson over a grid of situations, seeds, mechanism on and off\n"
            "  story STORY        tell a workshop story as text, or check its predictions over seeds\n"
+           "  chart DIR          draw PNG/SVG charts of a run, sweep or tournament folder\n"
            "  sweep SPEC         an experiment: settings x replicates, summaries and comparisons\n"
            "  compare SCENARIO   settings of a scenario side by side (--set ... --vs --set ...)\n"
            "  merge OUTDIR SHARD_DIR...  join the shards of a sweep\n"

@@ -30,6 +30,7 @@ struct RunOptions {
     std::optional<int> saveAt;              // save a snapshot after this many events ...
     std::string saveFile;                   // ... to this file
     std::string resume;                     // continue from this snapshot instead of a scenario
+    bool charts = false;                    // also draw DIR/charts/ (see chart_command.h)
 };
 
 struct ValidateOptions {
@@ -66,6 +67,13 @@ struct StoryOptions {
     int jobs = 0;                           // 0 = all cores
 };
 
+struct ChartCommandOptions {
+    std::string dir;                        // a run, sweep, tournament or evolution folder
+    bool japanese = false;
+    bool png = true, svg = true;
+    std::vector<std::string> metrics;       // empty = the charts' default set
+};
+
 struct SweepOptions {
     std::string spec;                       // experiment spec file
     std::string outDir;                     // empty: out/<spec file stem>
@@ -92,7 +100,7 @@ struct MergeOptions {
     std::vector<std::string> shardDirs;
 };
 
-enum class CommandKind { Help, Run, Validate, Bench, Calibrate, Lessons, Story, Sweep, Compare, Merge };
+enum class CommandKind { Help, Run, Validate, Bench, Calibrate, Lessons, Story, Chart, Sweep, Compare, Merge };
 
 struct Command {
     CommandKind kind = CommandKind::Help;
@@ -103,6 +111,7 @@ struct Command {
     CalibrateOptions calibrate;
     LessonsOptions lessons;
     StoryOptions story;
+    ChartCommandOptions chart;
     SweepOptions sweep;
     CompareOptions compare;
     MergeOptions merge;

@@ -10,6 +10,7 @@
 #include "args.h"
 #include "bench.h"
 #include "story_command.h"
+#include "chart_command.h"
 #include "studies.h"
 #include "sweep_command.h"
 #include "memory_limits.h"
@@ -131,6 +132,9 @@ int runCommand(const RunOptions& o, std::ostream& out, std::ostream& err, bool p
         }
     }
 
+    if (o.charts) {
+        if (const int code = drawChartsAfterRun(dir.string(), err); code != kExitOk) return code;
+    }
     if (o.quiet) return kExitOk;
     out << scenario.title.en << ": ";
     if (world.eventsDone() == 0) out << "no events run";
@@ -140,6 +144,7 @@ int runCommand(const RunOptions& o, std::ostream& out, std::ostream& err, bool p
         out << "(the calendar ended after " << world.eventsDone() << " of " << events << " events)\n";
     out << "\n" << archetypeTable(world) << "\nmeans per member; wrote " << (dir / "").string()
         << "{events.csv, attendees.csv, edges.csv, summary.json}\n";
+    if (o.charts) out << "charts in " << (dir / "charts" / "").string() << "\n";
     return kExitOk;
 }
 
@@ -164,6 +169,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
             case CommandKind::Calibrate: return runCalibrate(command.calibrate, out, err, progress);
             case CommandKind::Lessons: return runLessons(command.lessons, out, err, progress);
             case CommandKind::Story: return runStory(command.story, out, err);
+            case CommandKind::Chart: return runChart(command.chart, out, err);
             case CommandKind::Sweep: return runSweep(command.sweep, args, out, err, progress);
             case CommandKind::Compare: return runCompare(command.compare, args, out, err, progress);
             case CommandKind::Merge: return runMerge(command.merge, args, out);

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "group_metrics.h"
+#include "metric_names.h"
 #include "scenario_io.h"
 
 namespace tsunagari::experiments {
@@ -30,7 +30,7 @@ json valuesJson(const std::vector<MetricValues>& groups) {
 std::vector<MetricValues> valuesFrom(const json& v) {
     std::vector<MetricValues> out;
     for (const auto& group : v) {
-        const size_t metrics = groupMetrics().size();
+        const size_t metrics = metricNames().size();
         if (!group.is_array() || group.size() != metrics)
             throw std::runtime_error("expected " + std::to_string(metrics) + " figures per group");
         MetricValues values(metrics);

@@ -6,7 +6,7 @@
 #include <charconv>
 #include <filesystem>
 
-#include "group_metrics.h"
+#include "metric_names.h"
 #include "report.h"
 #include "scenario_io.h"
 
@@ -152,7 +152,7 @@ std::vector<std::vector<Override>> readListed(const SpecReader& r, const json& v
 std::vector<int> readMetrics(const SpecReader& r, const json& v) {
     if (!v.is_array() || v.empty()) r.fail("metrics", "expected a non-empty list of metric names, found " + shownJson(v));
     std::vector<std::string> valid;
-    for (const GroupMetric& metric : groupMetrics()) valid.emplace_back(metric.key);
+    for (const MetricName& metric : metricNames()) valid.emplace_back(metric.key);
     std::vector<bool> chosen(valid.size(), false);
     for (size_t i = 0; i < v.size(); ++i) {
         const std::string where = "metrics[" + std::to_string(i) + "]";
@@ -162,7 +162,7 @@ std::vector<int> readMetrics(const SpecReader& r, const json& v) {
         if (chosen[size_t(*metric)]) r.fail(where, "metric \"" + name + "\" is listed twice");
         chosen[size_t(*metric)] = true;
     }
-    std::vector<int> metrics;   // in the order of groupMetrics(), whatever order they were listed in
+    std::vector<int> metrics;   // in the order of metricNames(), whatever order they were listed in
     for (int m = 0; m < int(chosen.size()); ++m)
         if (chosen[size_t(m)]) metrics.push_back(m);
     return metrics;
@@ -198,9 +198,9 @@ int eventsOf(const ExperimentSpec& spec, const Scenario& scenario, const std::st
 }  // namespace
 
 std::optional<int> metricIndex(const std::string& name) {
-    const GroupMetric* metric = groupMetricNamed(name);
+    const MetricName* metric = findMetricName(name);
     if (!metric) return std::nullopt;
-    return int(metric - groupMetrics().data());
+    return int(metric - metricNames().data());
 }
 
 std::string overrideText(const json& value) { return value.is_string() ? value.get<std::string>() : value.dump(); }
@@ -252,7 +252,7 @@ ExperimentSpec experimentSpecFromJson(const json& doc, const std::string& file) 
         spec.perEvent = doc["per_event"].get<bool>();
     }
     if (doc.contains("metrics")) spec.metrics = readMetrics(r, doc["metrics"]);
-    else for (int m = 0; m < int(groupMetrics().size()); ++m) spec.metrics.push_back(m);
+    else for (int m = 0; m < int(metricNames().size()); ++m) spec.metrics.push_back(m);
     for (const auto& [path, value] : spec.set)
         if (std::any_of(spec.vary.begin(), spec.vary.end(), [&](const VariedPath& v) { return v.path == path; }))
             r.fail(quotedKey("set", path), "the path is also in \"vary\"; give it in one of them");
@@ -351,7 +351,7 @@ json resolvedSpecJson(const ExperimentSpec& spec) {
     }
     doc["per_event"] = spec.perEvent;
     doc["metrics"] = json::array();
-    for (int m : spec.metrics) doc["metrics"].push_back(groupMetrics()[size_t(m)].key);
+    for (int m : spec.metrics) doc["metrics"].push_back(metricNames()[size_t(m)].key);
     return doc;
 }
 

@@ -40,7 +40,7 @@ struct ExperimentSpec {
     // Instead of `vary`: settings listed one by one (compare's --vs), each its own overrides.
     std::vector<std::vector<Override>> listed;
     bool perEvent = false;
-    std::vector<int> metrics;             // indices into groupMetrics(), in that order
+    std::vector<int> metrics;             // indices into metricNames(), in that order
 };
 
 // One combination of varied values, and the scenario it runs.
@@ -62,7 +62,7 @@ inline constexpr size_t kMaxSettings = 10'000;
 // `set` or `vary` entry that made the scenario invalid.
 [[nodiscard]] std::vector<Setting> expandSettings(const ExperimentSpec& spec);
 
-// The position of a metric ("referrals_received") in groupMetrics(), nullopt if unknown.
+// The position of a metric ("referrals_received") in metricNames(), nullopt if unknown.
 [[nodiscard]] std::optional<int> metricIndex(const std::string& name);
 
 // A value as a `--set` value and as shown in labels: strings bare, everything else as JSON.

@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "experiments/replicates.h"
-#include "group_metrics.h"
+#include "metric_names.h"
 #include "world.h"
 
 namespace tsunagari::experiments {
@@ -29,7 +29,7 @@ std::vector<MetricValues> metricsOf(const std::vector<GroupFigures>& groups) {
     out.reserve(groups.size());
     for (const auto& g : groups) {
         MetricValues values;
-        for (const GroupMetric& metric : groupMetrics()) values.push_back(metric.value(g));
+        for (const MetricName& metric : metricNames()) values.push_back(metric.value(g));
         out.push_back(values);
     }
     return out;

@@ -11,7 +11,7 @@
 
 namespace tsunagari::experiments {
 
-using MetricValues = std::vector<double>;   // one group's figures, in groupMetrics() order
+using MetricValues = std::vector<double>;   // one group's figures, in metricNames() order
 
 struct EventFigures {
     int event = 0;                        // 1-based count of events run

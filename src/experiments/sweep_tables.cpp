@@ -7,14 +7,14 @@
 
 #include "experiments/replicates.h"
 #include "experiments/statistics.h"
-#include "group_metrics.h"
+#include "metric_names.h"
 #include "report.h"
 
 namespace tsunagari::experiments {
 
 namespace {
 
-const char* metricName(int metric) { return groupMetrics()[size_t(metric)].key; }
+const char* metricName(int metric) { return metricNames()[size_t(metric)].key; }
 
 // The values of one group's metric over a setting's replicates, in replicate order.
 std::vector<double> finalValues(const SweepPlan& plan, const std::vector<CellFigures>& cells, size_t setting,

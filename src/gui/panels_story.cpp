@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <string>
 
-#include "group_metrics.h"
+#include "metric_names.h"
 #include "panels.h"
 #include "story_player.h"
 
@@ -18,7 +18,7 @@ const std::string& say(const AppState& app, const Bilingual& text) {
 }
 
 std::string formatValue(const std::string& metric, double value) {
-    const GroupMetric* m = groupMetricNamed(metric);
+    const MetricName* m = findMetricName(metric);
     char text[32];
     std::snprintf(text, sizeof text, m && m->scale == MetricScale::Fraction ? "%.2f" : "%.1f", value);
     return text;

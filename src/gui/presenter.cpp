@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <string>
 
-#include "group_metrics.h"
+#include "metric_names.h"
 #include "panels.h"
 #include "plots.h"
 #include "story_player.h"
@@ -99,7 +99,7 @@ void drawBigChart(AppState& app, ImVec2 pos, ImVec2 size) {
     if (app.world) {
         const World& w = *app.world;
         const std::string metric = shownMetric(app);
-        const GroupMetric* m = groupMetricNamed(metric);
+        const MetricName* m = findMetricName(metric);
         std::vector<const char*> names;
         for (int g = 0; g < int(w.groupLabels().size()); ++g) names.push_back(app.groupName(g));
         groupLegend(names);

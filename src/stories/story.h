@@ -18,7 +18,7 @@ enum class View { Venue, Chart, Groups, Attendee };
 
 struct Show {
     View view = View::Chart;
-    std::string metric = "referrals_received";   // for charts: a key of groupMetrics()
+    std::string metric = "referrals_received";   // for charts: a key of metricNames()
     std::string group;                           // highlighted group label; empty = none
     int attendee = -1;                           // for View::Attendee
 };

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "group_metrics.h"
+#include "metric_names.h"
 #include "scenario_io.h"
 
 namespace tsunagari::stories {
@@ -240,9 +240,9 @@ private:
 
     std::string metric(const json& v, const std::string& path) const {
         const std::string key = r.text(v, path);
-        if (!groupMetricNamed(key)) {
+        if (!findMetricName(key)) {
             std::vector<std::string> names;
-            for (const GroupMetric& m : groupMetrics()) names.emplace_back(m.key);
+            for (const MetricName& m : metricNames()) names.emplace_back(m.key);
             r.fail(path, "unknown metric \"" + key + "\" (expected one of: " + joined(names) + ")");
         }
         return key;

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "group_metrics.h"
+#include "metric_names.h"
 #include "experiments/replicates.h"
 #include "report.h"
 
@@ -19,7 +19,7 @@ double figureOf(const World& world, const std::string& group, const std::string&
     if (world.history().empty()) return 0;
     const auto& groups = world.history().back().groups;
     const size_t index = size_t(groupIndexOf(world, group));
-    const GroupMetric* m = groupMetricNamed(metric);
+    const MetricName* m = findMetricName(metric);
     return index < groups.size() && m ? m->value(groups[index]) : 0;
 }
 
