@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Window smoke test under Xvfb: screenshots in English and Japanese are written and not blank,
 # the simulation moves, bad flags, broken files and scenarios beyond memory fail cleanly, the
-# Files tab (with the snapshot buttons) draws, and the window's per-group
+# Files tab (with the snapshot buttons) draws, a --scale 1.5 screenshot draws, and the window's per-group
 # figures equal the CLI's summary.json for the same run.
 # Usage: gui_smoke.sh PATH/tsunagari PATH/tsunagari-cli SCRATCH_DIR   (run from the repository root)
 set -u
@@ -78,6 +78,13 @@ check_png "Files tab" "$DIR/files_ja.png"
 h0=$(field state_hash "$out0"); h5=$(field state_hash "$out5"); hja=$(field state_hash "$outja")
 if [ -n "$h0" ] && [ -n "$h5" ] && [ "$h0" != "$h5" ]; then pass "simulation moved ($h0 -> $h5)"; else fail "state hash did not change: '$h0' '$h5'"; fi
 [ "$h5" = "$hja" ] && pass "same run in both languages" || fail "language changed the run: $h5 vs $hja"
+
+# 1b. A projector's UI scale: fonts rebuilt at 1.5 x, the same run.
+outsc=$(xrun --screenshot "$DIR/scale15_ja.png" --events 5 --lang ja --scale 1.5 --size 1600x900) || fail "--scale 1.5 exited $?"
+check_png "scale 1.5" "$DIR/scale15_ja.png"
+[ "$(field state_hash "$outsc")" = "$h5" ] && pass "scale leaves the run alone" || fail "scale changed the run: $outsc"
+xrun --scale 9 >/dev/null 2>"$DIR/badscale.err"; rc=$?
+if [ $rc -eq 2 ] && grep -q -- "--scale expects" "$DIR/badscale.err"; then pass "bad scale exits 2"; else fail "bad scale exited $rc"; fi
 
 # 2. Bad flags: one line, exit 2.
 xrun --events nope >/dev/null 2>"$DIR/badflag.err"; rc=$?

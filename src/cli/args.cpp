@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "metric_names.h"
+#include "length_flags.h"
 #include "scenario.h"
 
 namespace tsunagari::cli {
@@ -14,13 +15,13 @@ namespace {
 
 constexpr const char* kProgram = "tsunagari-cli";
 
-const char* const kEventsRun = "a whole number of events from 0 to 1000000";
 const char* const kEventsBench = "a whole number of events from 1 to 1000000";
 const char* const kSeed = "a whole number from 0 to 18446744073709551615";
 const char* const kSetting = "path=value, e.g. params.busy_chance=0.5";
 const char* const kOutDir = "a directory";
 const char* const kSaveAt = "EVENT FILE: a whole number of events from 0 to 1000000 and a snapshot file";
 const char* const kResume = "a snapshot file";
+const char* const kFrom = "a run folder holding record.json and scenario.json";
 const char* const kAttendees = "a comma-separated list of attendee counts from 1 to 1000000, e.g. 100,1000";
 
 // Whole numbers only: no sign, spaces, fractions or trailing text (std::from_chars is
@@ -114,11 +115,22 @@ Command parseRun(Reader& r) {
     Command c;
     c.kind = CommandKind::Run;
     RunOptions& o = c.run;
+    std::string lengthGiven;                // the first length flag, for the clash message
     while (!r.done()) {
         const std::string arg = r.take();
         if (arg == "--help" || arg == "-h") return helpCommand("run");
-        if (arg == "--events") o.events = r.number(arg, kEventsRun, 0, kMaxEvents);
-        else if (arg == "--seed") o.seed = r.number(arg, kSeed, uint64_t(0), std::numeric_limits<uint64_t>::max());
+        if (const auto unit = lengthFlagUnit(arg)) {
+            if (!lengthGiven.empty())
+                r.fail(lengthGiven + " and " + arg + " both give the run's length; give one of --events, --days, "
+                       "--weeks, --months or --years");
+            lengthGiven = arg;
+            const std::string expected = lengthExpectation(*unit);
+            const std::string v = r.value(arg, expected.c_str());
+            const auto length = parseLength(*unit, v);
+            if (!length) r.fail(arg + " expects " + expected + ", got '" + v + "'");
+            if (*unit == LengthUnit::Events) o.events = int(length->amount);
+            else o.length = length;
+        } else if (arg == "--seed") o.seed = r.number(arg, kSeed, uint64_t(0), std::numeric_limits<uint64_t>::max());
         else if (arg == "--set") {
             const std::string v = r.value(arg, kSetting);
             if (v.find('=') == std::string::npos || v.front() == '=') r.fail("--set expects " + std::string(kSetting) + ", got '" + v + "'");
@@ -130,10 +142,17 @@ Command parseRun(Reader& r) {
             o.saveFile = r.value(arg, kSaveAt);
         } else if (arg == "--resume") o.resume = r.value(arg, kResume);
         else if (arg == "--charts") { r.noValue(arg); o.charts = true; }
+        else if (arg == "--from") o.from = r.value(arg, kFrom);
         else if (isFlag(arg)) r.unknown(arg);
         else takeScenario(r, arg, o.scenario);
     }
-    if (!o.resume.empty()) {
+    if (!o.from.empty()) {
+        // The folder's record fixes the scenario, overrides, seed and length.
+        if (!o.scenario.empty() || !o.resume.empty()) r.fail("--from takes the place of SCENARIO and --resume; give one");
+        if (!o.settings.empty() || o.seed || !lengthGiven.empty())
+            r.fail("--from reruns the recorded run as it was; --set, --seed, --events, --days, --weeks, --months "
+                   "and --years cannot change it");
+    } else if (!o.resume.empty()) {
         // A snapshot carries its own setup and random state.
         if (!o.scenario.empty()) r.fail("--resume takes the place of SCENARIO; give one or the other");
         if (!o.settings.empty() || o.seed) r.fail("--set and --seed cannot change a resumed run; the snapshot holds its setup");
@@ -394,26 +413,43 @@ std::string helpText(const std::string& topic) {
         "Exit status: 0 success; 1 an output file or directory could not be written (or\n"
         "another run-time failure); 2 bad command line or scenario. Errors are one line on stderr.\n";
     if (topic == "run")
-        return "Usage: tsunagari-cli run SCENARIO [--events N] [--seed S] [--set path=value ...]\n"
+        return "Usage: tsunagari-cli run SCENARIO [LENGTH] [--seed S] [--set path=value ...]\n"
                "                         [--out DIR] [--quiet] [--save-at EVENT FILE] [--charts]\n"
-               "       tsunagari-cli run --resume SNAPSHOT [--events N] [--out DIR] [--quiet]\n"
+               "       tsunagari-cli run --resume SNAPSHOT [LENGTH] [--out DIR] [--quiet]\n"
                "                         [--save-at EVENT FILE]\n"
+               "       tsunagari-cli run --from RUNDIR [--out DIR] [--quiet] [--save-at EVENT FILE]\n"
                "\n"
                "Runs a scenario and writes DIR/events.csv (per event and group), DIR/attendees.csv\n"
-               "(Gephi node table), DIR/edges.csv (Gephi edge table of remembered trust ties) and\n"
-               "DIR/summary.json, then prints the per-archetype table.\n"
+               "(Gephi node table), DIR/edges.csv (Gephi edge table of remembered trust ties),\n"
+               "DIR/summary.json, DIR/scenario.json (the scenario as run, overrides applied) and\n"
+               "DIR/record.json (version, command line, overrides, seed, length), then prints the\n"
+               "per-archetype table. docs/outputs.md defines every column and key. The folder is\n"
+               "replaced as a whole: it holds all files of one run, never a mix; a second run into\n"
+               "the same DIR waits for the first. A DIR holding other files is refused.\n"
                "\n"
-               "  --events N         events to run (default: the scenario's \"events\")\n"
+               "LENGTH is one of (default: the scenario's \"events\"):\n"
+               "  --events N         events to run\n"
+               "  --days N           the events on calendar days 0 to N-1 (whole days)\n"
+               "  --weeks N | --months N | --years N\n"
+               "                     the same for N weeks (7 days), months (30.44 days) or years\n"
+               "                     (365.25 days); N may be fractional, e.g. --years 1.5\n"
+               "\n"
                "  --seed S           random seed (default: the scenario's \"seed\")\n"
                "  --set path=value   change the scenario before it is checked; repeatable, e.g.\n"
                "                     --set params.busy_chance=0.5 --set population[1].count=20\n"
                "                     --set mechanisms.forgetting=false\n"
                "  --out DIR          output directory (default: out/<scenario file name without .json>)\n"
                "  --quiet            print nothing on success\n"
-               "  --save-at EVENT FILE  save a snapshot of the run after EVENT events\n"
+               "  --save-at EVENT FILE  save a snapshot of the run after EVENT events (not inside DIR);\n"
+               "                     if it cannot be written the reports are still written, the\n"
+               "                     failure is named and the exit status is 1\n"
                "  --resume SNAPSHOT  continue a saved run; its outputs equal those of the\n"
                "                     uninterrupted run, byte for byte\n"
                "  --charts           also draw DIR/charts/ as 'tsunagari-cli chart DIR' does\n"
+               "                     uninterrupted run, byte for byte. LENGTH counts from the\n"
+               "                     scenario's start and may not end before the snapshot's event\n"
+               "  --from RUNDIR      rerun the run recorded in RUNDIR (its scenario.json and\n"
+               "                     record.json); the reports are byte-identical to RUNDIR's\n"
                "\n"
                "The scenario's memory need is checked before anything is allocated.\n"
                "A progress bar is drawn on stderr when it is a terminal. Same scenario, seed and\n"

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "calendar_length.h"
+
 namespace tsunagari::cli {
 
 // Exit codes, documented in the help text.
@@ -23,6 +25,7 @@ struct UsageError : std::runtime_error {
 struct RunOptions {
     std::string scenario;
     std::optional<int> events;              // default: the scenario's "events"
+    std::optional<RunLength> length;        // --days, --weeks, --months or --years instead of --events
     std::optional<uint64_t> seed;           // default: the scenario's "seed"
     std::vector<std::string> settings;      // "path=value", applied in order
     std::string outDir;                     // empty: out/<scenario (or snapshot) file stem>
@@ -31,6 +34,7 @@ struct RunOptions {
     std::string saveFile;                   // ... to this file
     std::string resume;                     // continue from this snapshot instead of a scenario
     bool charts = false;                    // also draw DIR/charts/ (see chart_command.h)
+    std::string from;                       // rerun the run recorded in this folder
 };
 
 struct ValidateOptions {

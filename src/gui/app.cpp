@@ -9,7 +9,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstdio>
-#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <numeric>
@@ -26,8 +25,10 @@
 #include "panel_cache.h"
 #include "panels.h"
 #include "presenter.h"
+#include "report.h"
 #include "story_player.h"
 #include "scenario_io.h"
+#include "ui_scale.h"
 
 namespace tsunagari {
 
@@ -40,7 +41,6 @@ std::string fontPath() {
     const char* env = std::getenv("TSUNAGARI_FONT");
     return env && *env ? env : kDefaultFont;
 }
-constexpr float kFontSize = 16.0f;
 // The panels' background, painted by glClear rather than by ImGui: a cleared pixel costs
 // nothing, a blended one costs a software rasteriser a read and a write.
 const ImVec4 kPanelBg(0.061f, 0.062f, 0.063f, 1.0f);
@@ -49,7 +49,7 @@ const ImVec4 kPanelBg(0.061f, 0.062f, 0.063f, 1.0f);
 // [SECTION] setup
 // ---------------------------------------------------------------------------------------
 
-void setupImGui(AppState& app, ImVector<ImWchar>& glyphRanges) {
+void setupImGui(AppState& app, UiScale& uiScale, float scale) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -60,21 +60,8 @@ void setupImGui(AppState& app, ImVector<ImWchar>& glyphRanges) {
     style.FrameRounding = 3;
     style.WindowBorderSize = 1;
     style.Colors[ImGuiCol_WindowBg].w = 0;   // kPanelBg shows through (popups keep PopupBg)
-    std::error_code ec;
-    // Japanese plus the punctuation and symbols scenario titles use (dashes, quotes, arrows, bullets).
-    ImFontGlyphRangesBuilder ranges;
-    ranges.AddRanges(io.Fonts->GetGlyphRangesJapanese());
-    static const ImWchar kExtra[] = {0x2000, 0x206F, 0x2190, 0x21FF, 0x2200, 0x22FF, 0x2460, 0x24FF, 0x25A0, 0x26FF, 0};
-    ranges.AddRanges(kExtra);
-    ranges.BuildRanges(&glyphRanges);   // must outlive the font atlas build
-    const std::string font = fontPath();
-    if (std::filesystem::exists(font, ec) &&
-        io.Fonts->AddFontFromFileTTF(font.c_str(), kFontSize, nullptr, glyphRanges.Data)) {
-        app.japaneseFont = true;
-    } else {
-        io.Fonts->AddFontDefault();
-        app.japaneseFont = false;
-    }
+    uiScale.init(fontPath(), resolvePath("assets/strings"), resolvePath("scenarios"));
+    app.japaneseFont = uiScale.apply(scale);
     imguiSfmlInit();
     ImGui_ImplOpenGL2_Init();
 }
@@ -83,9 +70,9 @@ struct Layout { ImVec2 controlsPos, controlsSize, venuePos, venueSize, chartsPos
 
 Layout layoutFor(ImVec2 display) {
     Layout l;
-    const float top = 62;
+    const float top = std::ceil(62 * ImGui::GetFontSize() / 16);
     const float left = std::floor(display.x * 0.56f);
-    const float chartsH = std::floor((display.y - top) * 0.56f);
+    const float chartsH = std::floor((display.y - top) * 0.68f);
     l.controlsPos = ImVec2(0, 0);
     l.controlsSize = ImVec2(display.x, top);
     l.venuePos = ImVec2(0, top);
@@ -123,7 +110,7 @@ private:
     std::unique_ptr<PanelCache> m_panels;   // after m_window: releases its framebuffer while the context lives
     bool m_fullscreen = false;
     bool m_toggleFullscreen = false;
-    ImVector<ImWchar> m_glyphRanges;   // font glyph ranges, alive until ImGui is destroyed
+    UiScale m_uiScale;
     double m_lastSimMs = 0, m_lastUiMs = 0;   // parts of the last frame: simulation steps, building the UI
 };
 
@@ -147,7 +134,7 @@ void Window::createWindow(bool fullscreen) {
 
 bool Window::init() {
     createWindow(m_options.fullscreen);
-    setupImGui(m_app, m_glyphRanges);
+    setupImGui(m_app, m_uiScale, m_options.scale);
 
     std::string error;
     if (!m_app.tr.load(resolvePath("assets/strings"), error)) {
@@ -192,6 +179,7 @@ void Window::frame(double now, double frameSeconds, bool capture) {
     sf::Event event;
     while (m_window.pollEvent(event)) {
         imguiSfmlProcessEvent(event);
+        m_uiScale.handleEvent(event);
         if (event.type == sf::Event::Closed) m_window.close();
         // Keys drive the run and the story unless a text field is being typed in.
         if (event.type == sf::Event::KeyPressed && !ImGui::GetIO().WantTextInput && !event.key.control &&
@@ -282,7 +270,7 @@ int Window::screenshotMode() {
         }
         m_app.syncStory();
     } else {
-        m_app.world->runEvents(m_options.events);
+        m_app.world->runEvents(eventsAsked(m_options, m_app.world->scenario()));
         if (m_app.sidePanel == SidePanel::Inspector) {
             // Inspect whoever received the most referrals: the richest panel to look at.
             const auto& people = m_app.world->attendees();
@@ -303,8 +291,11 @@ int Window::screenshotMode() {
         std::printf("events=%d day=%d state_hash=%016llx distinct_colours=%d\n", m_app.world->eventsDone(),
                     m_app.world->day(), (unsigned long long)m_app.world->stateHash(), m_distinctColours);
         if (!m_options.summaryOut.empty()) {
+            // The overrides as the CLI records them: every --set, then --seed.
+            std::vector<std::string> overrides = m_options.settings;
+            if (m_options.seed) overrides.push_back("seed=" + std::to_string(*m_options.seed));
             try {
-                writeFileAtomic(m_options.summaryOut, groupSummaryJson(*m_app.world));
+                writeFileAtomic(m_options.summaryOut, summaryJson(*m_app.world, overrides));
             } catch (const std::exception& e) {
                 std::fprintf(stderr, "tsunagari: %s\n", e.what());
                 return 1;
@@ -322,9 +313,11 @@ int Window::benchMode() {
         return 1;
     }
     // Warm up: a network worth drawing, then play at a steady pace while measuring.
-    m_app.world->runEvents(m_options.events > 0 ? m_options.events : 10);
+    const int warmUp = eventsAsked(m_options, m_app.world->scenario());
+    m_app.world->runEvents(warmUp > 0 ? warmUp : 10);
     // The hardest view: every remembered stage drawn, up to the strongest 2,000 ties.
     m_app.venue.showStage = {false, true, true, true, true};
+    m_app.venue.maxEdges = 2000;
     m_app.playing = true;
     m_app.roundsPerSecond = 10;
     using Clock = std::chrono::steady_clock;

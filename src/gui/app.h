@@ -6,12 +6,15 @@
 #include <string>
 #include <vector>
 
+#include "calendar_length.h"
+
 namespace tsunagari {
 
 struct AppOptions {
     std::string scenario;              // file to open; "" = scenarios/default.json
     std::string screenshot;            // PNG to write after `events` events, then exit
     int events = 0;                    // events to run before the screenshot
+    std::optional<RunLength> length;   // --days/--weeks/--months/--years instead of --events
     std::string language = "en";       // "en" or "ja"
     std::string summaryOut;            // per-group figures of the last event as JSON (screenshot mode)
     std::string panel = "setup";       // side tab shown in the screenshot: setup, inspector, files
@@ -27,10 +30,13 @@ struct AppOptions {
     bool presenter = false;            // start in presenter mode
     int view = 1;                      // presenter view 1-4
     bool fullscreen = false;
+    float scale = 1.0f;                // UI scale: fonts at 16 x scale px (0.75 .. 3)
 };
 
 // Parses argv; on a bad flag returns nullopt and sets `error` to one line.
 [[nodiscard]] std::optional<AppOptions> parseOptions(int argc, char** argv, std::string& error);
+// The events the options ask of `scenario`: a calendar length's count, otherwise `events`.
+[[nodiscard]] int eventsAsked(const AppOptions& options, const Scenario& scenario);
 // Runs the window until closed (or until the screenshot/bench is done). Returns the exit code.
 int runApp(const AppOptions& options);
 

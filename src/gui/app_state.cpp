@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "memory_limits.h"
+#include "palette.h"
 #include "scenario_io.h"
 #include "snapshot.h"
 #include "stories/story_io.h"
@@ -27,14 +28,9 @@ std::string resolvePath(const std::string& path) {
 }
 
 unsigned groupColor(int group, float alpha) {
-    // Distinct, colour-blind-friendly hues (Okabe-Ito first, then a few more).
-    static constexpr unsigned kPalette[][3] = {
-        {230, 159, 0},  {86, 180, 233},  {0, 158, 115},  {240, 228, 66},  {0, 114, 178},  {213, 94, 0},
-        {204, 121, 167}, {150, 110, 255}, {120, 220, 200}, {255, 120, 120}, {170, 170, 90}, {200, 200, 200},
-    };
-    constexpr int kCount = int(sizeof(kPalette) / sizeof(kPalette[0]));
-    const auto& c = kPalette[((group % kCount) + kCount) % kCount];
-    return IM_COL32(c[0], c[1], c[2], unsigned(255 * std::clamp(alpha, 0.0f, 1.0f)));
+    constexpr int kCount = int(kGroupPalette.size());
+    const Rgb c = kGroupPalette[size_t(((group % kCount) + kCount) % kCount)];
+    return IM_COL32(c.r, c.g, c.b, unsigned(255 * std::clamp(alpha, 0.0f, 1.0f)));
 }
 
 namespace {
@@ -215,6 +211,12 @@ void AppState::stepEvent() {
 
 void AppState::advance(double frameSeconds) {
     syncStory();
+    if (story && world) {   // the group a story step points at stands out in the venue
+        const std::string& label = story->step().show.group;
+        const auto& labels = world->groupLabels();
+        const auto at = std::find(labels.begin(), labels.end(), label);
+        venue.highlightGroup(label.empty() || at == labels.end() ? -1 : int(at - labels.begin()));
+    }
     if (!world || !playing) return;
     if (story && story->phase() != StoryPhase::Running) {
         playing = false;

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "app.h"
+#include "length_flags.h"
 
 namespace tsunagari {
 
@@ -15,11 +16,18 @@ bool parseInt(const char* text, int lo, int hi, int& out) {
     return ec == std::errc() && p == end && out >= lo && out <= hi;
 }
 
+bool parseScale(const char* text, float& out) {
+    const char* end = text + std::strlen(text);
+    auto [p, ec] = std::from_chars(text, end, out);
+    return ec == std::errc() && p == end && out >= 0.75f && out <= 3.0f;
+}
+
 }  // namespace
 
 std::optional<AppOptions> parseOptions(int argc, char** argv, std::string& error) {
     AppOptions o;
     bool haveEvents = false;
+    std::string lengthGiven;               // the first length flag, for the clash message
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         auto value = [&](const char*& out) {
@@ -34,9 +42,19 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, std::string& error
         if (arg == "--screenshot") {
             if (!value(v)) return std::nullopt;
             o.screenshot = v;
-        } else if (arg == "--events") {
+        } else if (const auto unit = lengthFlagUnit(arg)) {
+            if (!lengthGiven.empty()) {
+                error = lengthGiven + " and " + arg + " both give the run's length; give one of --events, --days, --weeks, --months or --years";
+                return std::nullopt;
+            }
+            lengthGiven = arg;
             if (!value(v)) return std::nullopt;
-            if (!parseInt(v, 0, 1000000, o.events)) { error = "--events expects a whole number in [0, 1000000], got \"" + std::string(v) + "\""; return std::nullopt; }
+            if (*unit == LengthUnit::Events) {
+                if (!parseInt(v, 0, 1000000, o.events)) { error = "--events expects a whole number in [0, 1000000], got \"" + std::string(v) + "\""; return std::nullopt; }
+            } else {
+                o.length = parseLength(*unit, v);
+                if (!o.length) { error = arg + " expects " + lengthExpectation(*unit) + ", got \"" + std::string(v) + "\""; return std::nullopt; }
+            }
             haveEvents = true;
         } else if (arg == "--lang") {
             if (!value(v)) return std::nullopt;
@@ -98,11 +116,16 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, std::string& error
         } else if (arg == "--help" || arg == "-h") {
             error = "usage: tsunagari [FILE.json] [--set path=value ...] [--compare path=value ...] [--seed S] [--lang en|ja]\n"
                     "                 [--story STORY.json] [--presenter [--view 1-4]] [--fullscreen]\n"
-                    "                 [--screenshot OUT.png [--events N] [--step K] [--summary-out F.json]\n"
+                    "                 [--screenshot OUT.png [--events N|--days N|--weeks N|--months N|--years N] [--step K] [--summary-out F.json]\n"
                     "                  [--panel setup|inspector|files|about|story]] [--bench-frames N] [--attendees M] [--size WxH]\n"
+                    "                 [--scale 0.75..3]\n"
                     "keys: space run/pause, right arrow next story step, up/down the room's answer,\n"
-                    "      P presenter mode, 1-4 presenter view (venue, chart, charts, story), Tab narration, F full screen";
+                    "      P presenter mode, 1-4 presenter view (venue, chart, charts, story), Tab narration, F full screen,\n"
+                    "      Ctrl+= / Ctrl+- / Ctrl+0 the text size";
             return std::nullopt;
+        } else if (arg == "--scale") {
+            if (!value(v)) return std::nullopt;
+            if (!parseScale(v, o.scale)) { error = "--scale expects a number in [0.75, 3], got \"" + std::string(v) + "\""; return std::nullopt; }
         } else if (arg.size() > 1 && arg[0] == '-') {
             error = "unknown option \"" + arg + "\" (try --help)";
             return std::nullopt;
@@ -114,7 +137,7 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, std::string& error
         }
     }
     if (haveEvents && o.screenshot.empty() && o.benchFrames == 0) {
-        error = "--events is only used with --screenshot or --bench-frames";
+        error = lengthGiven + " is only used with --screenshot or --bench-frames";
         return std::nullopt;
     }
     if (!o.story.empty() && (!o.scenario.empty() || !o.settings.empty() || !o.compare.empty())) {
@@ -134,6 +157,10 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, std::string& error
         return std::nullopt;
     }
     return o;
+}
+
+int eventsAsked(const AppOptions& options, const Scenario& scenario) {
+    return options.length ? eventsIn(scenario, *options.length) : options.events;
 }
 
 }  // namespace tsunagari

@@ -2,7 +2,10 @@
 #pragma once
 #include <imgui.h>
 
+#include <vector>
+
 #include "app_state.h"
+#include "plots.h"
 
 namespace tsunagari {
 
@@ -15,5 +18,9 @@ void drawInspector(AppState& app);                           // the clicked atte
 void drawFiles(AppState& app);                               // open / save scenarios (panels_files.cpp)
 void drawStory(AppState& app);                               // the story's step, question, run and reveal (panels_story.cpp)
 void drawAbout(AppState& app);                               // the scenario's title and description (panels_story.cpp)
+// The story's chart: each answer's line (a group in a room) over weeks, or, with rooms side
+// by side and no question, every group in every room (later rooms dashed). panels_story.cpp
+void drawStoryChart(AppState& app, ImVec2 size);
+[[nodiscard]] std::vector<Series> storySeries(const AppState& app);
 
 }  // namespace tsunagari

@@ -1,8 +1,11 @@
 // Live plots per group over events (from World::history()) and the per-group summary table.
+#include <algorithm>
 #include <cstdio>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "metric_names.h"
 #include "panels.h"
 #include "plots.h"
 
@@ -24,22 +27,28 @@ void drawCharts(AppState& app, ImVec2 pos, ImVec2 size) {
     const int groups = int(w.groupLabels().size());
     std::vector<const char*> names;
     for (int g = 0; g < groups; ++g) names.push_back(app.groupName(g));
-    groupLegend(names);
+    // No legend: the table below names the groups in their colours, the plots at the lines' ends.
 
     const auto& history = w.history();
     const EventNamer eventName = [&app](const EventRecord& r) { return app.eventName(r); };
     const float avail = ImGui::GetContentRegionAvail().x;
-    const ImVec2 plotSize((avail - ImGui::GetStyle().ItemSpacing.x) / 2, 120);
+    // Two rows of plots in what the table (caption, header, a row per group, scrollbar) leaves.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float rowH = ImGui::GetTextLineHeight() + 2 * style.CellPadding.y + 1, ui = ImGui::GetFontSize() / 16;
+    const float tableH = ImGui::GetTextLineHeightWithSpacing() + rowH * float(groups + 1) + style.ScrollbarSize + 3 * style.ItemSpacing.y;
+    const float plotH = std::clamp((ImGui::GetContentRegionAvail().y - tableH) / 2 - style.ItemSpacing.y, 90 * ui, 260 * ui);
+    const ImVec2 plotSize((avail - ImGui::GetStyle().ItemSpacing.x) / 2, plotH);
+    const TimeWords time{tr("plot.weeks"), tr("plot.months")};
     groupPlot("recv", tr("plot.referrals_received"), history, groups,
-              [](const GroupFigures& f) { return f.referralsReceived; }, YAxis::FromZero, plotSize, names, tr("fmt.day"), eventName);
+              [](const GroupFigures& f) { return f.referralsReceived; }, MetricScale::Count, plotSize, names, time, tr("fmt.day"), eventName);
     ImGui::SameLine();
     groupPlot("collab", tr("plot.collaborators"), history, groups,
-              [](const GroupFigures& f) { return f.collaborators; }, YAxis::FromZero, plotSize, names, tr("fmt.day"), eventName);
+              [](const GroupFigures& f) { return f.collaborators; }, MetricScale::Count, plotSize, names, time, tr("fmt.day"), eventName);
     groupPlot("rep", tr("plot.reputation"), history, groups,
-              [](const GroupFigures& f) { return f.reputation; }, YAxis::Fit, plotSize, names, tr("fmt.day"), eventName);
+              [](const GroupFigures& f) { return f.reputation; }, MetricScale::Fraction, plotSize, names, time, tr("fmt.day"), eventName);
     ImGui::SameLine();
     groupPlot("closed", tr("plot.closed_business"), history, groups,
-              [](const GroupFigures& f) { return f.closedBusiness; }, YAxis::FromZero, plotSize, names, tr("fmt.day"), eventName);
+              [](const GroupFigures& f) { return f.closedBusiness; }, MetricScale::Count, plotSize, names, time, tr("fmt.day"), eventName);
 
     // The same numbers as the last EventRecord (what the CLI's summary reports).
     if (history.empty()) ImGui::TextDisabled("%s", tr("table.before_first_event"));
@@ -50,12 +59,12 @@ void drawCharts(AppState& app, ImVec2 pos, ImVec2 size) {
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX;
-    const char* cols[] = {"col.group", "col.members", "col.contacts", "col.collaborators", "col.referrals_given",
-                          "col.referrals_received", "col.closed_business", "col.complaints", "col.reputation",
-                          "col.trust_received", "col.clients_kept"};
-    if (ImGui::BeginTable("summary", int(std::size(cols)), flags, ImGui::GetContentRegionAvail())) {
+    // Columns from the core's metric list, the one events.csv and summary.json are written from.
+    const auto metrics = metricNames();
+    if (ImGui::BeginTable("summary", int(metrics.size()) + 1, flags, ImGui::GetContentRegionAvail())) {
         ImGui::TableSetupScrollFreeze(1, 1);
-        for (const char* c : cols) ImGui::TableSetupColumn(tr(c));
+        ImGui::TableSetupColumn(tr("col.group"));
+        for (const MetricName& m : metrics) ImGui::TableSetupColumn(tr("col." + std::string(m.key)));
         ImGui::TableHeadersRow();
         for (int g = 0; g < groups; ++g) {
             const GroupFigures f = history.empty() || g >= int(history.back().groups.size())
@@ -63,16 +72,11 @@ void drawCharts(AppState& app, ImVec2 pos, ImVec2 size) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(groupColor(g)), "%s", names[size_t(g)]);
-            ImGui::TableNextColumn(); ImGui::Text("%d", f.members);
-            ImGui::TableNextColumn(); ImGui::Text("%.2f", f.contacts);
-            ImGui::TableNextColumn(); ImGui::Text("%.2f", f.collaborators);
-            ImGui::TableNextColumn(); ImGui::Text("%.2f", f.referralsGiven);
-            ImGui::TableNextColumn(); ImGui::Text("%.2f", f.referralsReceived);
-            ImGui::TableNextColumn(); ImGui::Text("%.1f", f.closedBusiness);
-            ImGui::TableNextColumn(); ImGui::Text("%.2f", f.complaints);
-            ImGui::TableNextColumn(); ImGui::Text("%.3f", f.reputation);
-            ImGui::TableNextColumn(); ImGui::Text("%.3f", f.trustReceived);
-            ImGui::TableNextColumn(); ImGui::Text("%.1f", f.clientsKept);
+            for (const MetricName& m : metrics) {
+                ImGui::TableNextColumn();
+                const bool whole = std::string_view(m.key) == "members";
+                ImGui::Text(whole ? "%.0f" : m.scale == MetricScale::Fraction ? "%.3f" : "%.2f", m.value(f));
+            }
         }
         ImGui::EndTable();
     }

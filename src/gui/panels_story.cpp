@@ -7,6 +7,7 @@
 
 #include "metric_names.h"
 #include "panels.h"
+#include "presenter.h"
 #include "story_player.h"
 
 namespace tsunagari {
@@ -49,10 +50,57 @@ void drawOutcome(AppState& app, const stories::Prediction& p, const stories::Out
     if (!o.asExpected) ImGui::TextColored(ImVec4(1, 0.8f, 0.3f, 1), "%s", tr("story.unusual"));
 }
 
+int groupIndexIn(const World& world, const std::string& label) {
+    const auto& labels = world.groupLabels();
+    return int(std::find(labels.begin(), labels.end(), label) - labels.begin());
+}
+
+Series seriesOf(const World& world, int group, const MetricName& metric, std::string label, bool dashed) {
+    Series s{std::move(label), groupColor(group), dashed, {}};
+    for (const EventRecord& r : world.history())
+        if (group < int(r.groups.size())) s.points.emplace_back(float(r.day) / 7.0f, float(metric.value(r.groups[size_t(group)])));
+    return s;
+}
+
 }  // namespace
+
+std::vector<Series> storySeries(const AppState& app) {
+    std::vector<Series> out;
+    if (!app.story) return out;
+    const StoryPlayer& player = *app.story;
+    const stories::Step& step = player.step();
+    const MetricName* metric = findMetricName(shownMetric(app));
+    if (!metric) return out;
+    if (step.prediction) {
+        for (const stories::Choice& c : step.prediction->choices) {
+            const World& w = player.rooms().room(size_t(c.room));
+            out.push_back(seriesOf(w, groupIndexIn(w, c.group), *metric, say(app, c.label), c.room > 0));
+        }
+    } else if (player.rooms().size() > 1) {
+        for (size_t r = 0; r < player.rooms().size(); ++r) {
+            const World& w = player.rooms().room(r);
+            for (int g = 0; g < int(w.groupLabels().size()); ++g)
+                out.push_back(seriesOf(w, g, *metric, std::string(app.tr.groupName(w.cohorts(), w.groupLabels()[size_t(g)])) +
+                                                           " (" + say(app, step.rooms[r].label) + ")", r > 0));
+        }
+    }
+    return out;
+}
+
+void drawStoryChart(AppState& app, ImVec2 size) {
+    const std::vector<Series> series = storySeries(app);
+    if (series.empty()) return;
+    const std::string metric = shownMetric(app);
+    const MetricName* m = findMetricName(metric);
+    seriesPlot("story", app.tr.get("col.", metric), series, m ? m->scale : MetricScale::Count, size,
+               TimeWords{app.tr("plot.weeks"), app.tr("plot.months")});
+}
 
 void drawStory(AppState& app) {
     const Strings& tr = app.tr;
+    // In presenter mode the chart view already shows the story's chart above the strip.
+    const bool chartHere = !(app.presenter && app.presenterView == int(PresenterView::Chart)) && app.world &&
+                           app.world->eventsDone() > 0;
     if (!app.story) {
         ImGui::TextWrapped("%s", tr("story.none"));
         return;
@@ -106,6 +154,7 @@ void drawStory(AppState& app) {
             }
             break;
         case StoryPhase::Running: {
+            if (chartHere && !storySeries(app).empty()) drawStoryChart(app, ImVec2(ImGui::GetContentRegionAvail().x, 180));
             const World& w = player.rooms().room(size_t(player.shownRoom()));
             const int target = std::max(1, player.rooms().target(size_t(player.shownRoom())));
             char text[64];
@@ -115,6 +164,7 @@ void drawStory(AppState& app) {
             break;
         }
         case StoryPhase::Revealed:
+            if (chartHere && !storySeries(app).empty()) drawStoryChart(app, ImVec2(ImGui::GetContentRegionAvail().x, 180));
             if (step.prediction && player.outcome()) {
                 drawOutcome(app, *step.prediction, *player.outcome(), player.picked());
                 ImGui::Spacing();

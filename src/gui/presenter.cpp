@@ -19,6 +19,8 @@ namespace {
 constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                     ImGuiWindowFlags_NoSavedSettings;
 
+}  // namespace
+
 // The metric a story step asks to show, else its question's, else referrals received.
 std::string shownMetric(const AppState& app) {
     if (app.story) {
@@ -28,6 +30,8 @@ std::string shownMetric(const AppState& app) {
     }
     return "referrals_received";
 }
+
+namespace {
 
 void beginPanel(const char* id, ImVec2 pos, ImVec2 size, ImGuiWindowFlags extra = 0) {
     ImGui::SetNextWindowPos(pos);
@@ -96,18 +100,19 @@ KeyAction handleKey(AppState& app, int key) {
 
 void drawBigChart(AppState& app, ImVec2 pos, ImVec2 size) {
     beginPanel("###presenter_chart", pos, size);
-    if (app.world) {
+    if (app.story && !storySeries(app).empty()) {
+        drawStoryChart(app, ImGui::GetContentRegionAvail());
+    } else if (app.world) {
         const World& w = *app.world;
         const std::string metric = shownMetric(app);
         const MetricName* m = findMetricName(metric);
         std::vector<const char*> names;
         for (int g = 0; g < int(w.groupLabels().size()); ++g) names.push_back(app.groupName(g));
-        groupLegend(names);
         const EventNamer eventName = [&app](const EventRecord& r) { return app.eventName(r); };
         groupPlot("big", app.tr.get("col.", metric), w.history(), int(names.size()),
-                  [m](const GroupFigures& f) { return m ? m->value(f) : 0.0; },
-                  m && m->scale == MetricScale::Fraction ? YAxis::Fit : YAxis::FromZero, ImGui::GetContentRegionAvail(),
-                  names, app.tr("fmt.day"), eventName);
+                  [m](const GroupFigures& f) { return m ? m->value(f) : 0.0; }, m ? m->scale : MetricScale::Count,
+                  ImGui::GetContentRegionAvail(), names, TimeWords{app.tr("plot.weeks"), app.tr("plot.months")},
+                  app.tr("fmt.day"), eventName);
     }
     ImGui::End();
 }

@@ -3,6 +3,8 @@
 // keyboard control: space run/pause, → next step, ↑/↓ the room's answer, 1–4 the view,
 // Tab the narration strip, P presenter mode on/off, F full screen.
 #pragma once
+#include <string>
+
 #include <imgui.h>
 
 #include "app_state.h"
@@ -22,5 +24,7 @@ bool drawPresenter(AppState& app, ImVec2 display, double now);
 
 // One metric of every group (or the story's choices) over weeks, filling pos/size.
 void drawBigChart(AppState& app, ImVec2 pos, ImVec2 size);
+// The metric a story step shows: its chart's, else its question's, else referrals received.
+[[nodiscard]] std::string shownMetric(const AppState& app);
 
 }  // namespace tsunagari

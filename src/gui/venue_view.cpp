@@ -11,6 +11,7 @@
 #include <SFML/OpenGL.hpp>
 
 #include "app_state.h"
+#include "palette.h"
 #include "professions.h"
 #include "strings.h"
 
@@ -22,15 +23,11 @@ constexpr float kPi = 3.14159265f;
 constexpr float kLobbyPitch = 1.4f;
 constexpr double kArrowSeconds = 4.0;      // how long a referral arrow stays visible
 constexpr size_t kMaxArrows = 200;
+constexpr float kDimmed = 0.22f;           // how much of a colour shows when not in focus
 
 ImU32 stageColor(Stage s) {
-    switch (s) {
-        case Stage::Acquaintance: return IM_COL32(160, 160, 170, 45);
-        case Stage::Known: return IM_COL32(90, 150, 255, 80);
-        case Stage::Friend: return IM_COL32(240, 200, 80, 120);
-        case Stage::Collaborator: return IM_COL32(70, 225, 120, 170);
-        default: return IM_COL32(100, 100, 100, 30);
-    }
+    const Rgb c = tieColor(s);
+    return IM_COL32(c.r, c.g, c.b, 255);
 }
 
 uint8_t referralCode(const Referral& r) { return uint8_t(int(r.status) * 2 + (r.complaintReceived ? 1 : 0)); }
@@ -110,6 +107,20 @@ void VenueView::relayout(const World& world, double now, float moveSeconds) {
     const float floorHalfW = float(cols) * pitch / 2, floorHalfH = float(rows) * pitch / 2;
     m_tables.clear();
     m_tableRadius.clear();
+    const auto& people = world.attendees();
+    if (m_clique.size() != n) {   // before the first tie count: everyone on their own
+        m_clique.resize(n);
+        for (size_t id = 0; id < n; ++id) m_clique[id] = uint32_t(id);
+        m_cliqueSize.assign(n, 1);
+    }
+    auto seatOrder = [&](uint32_t x, uint32_t y) {
+        if (x >= n || y >= n) return x < y;
+        if (people[x].group != people[y].group) return people[x].group < people[y].group;
+        if (m_cliqueSize[x] != m_cliqueSize[y]) return m_cliqueSize[x] > m_cliqueSize[y];
+        if (m_clique[x] != m_clique[y]) return m_clique[x] < m_clique[y];
+        return x < y;
+    };
+    std::vector<uint32_t> seats;
     for (size_t g = 0; g < groups; ++g) {
         const ImVec2 c(-floorHalfW + pitch * (float(g % size_t(cols)) + 0.5f),
                        -floorHalfH + pitch * (float(g / size_t(cols)) + 0.5f));
@@ -118,8 +129,11 @@ void VenueView::relayout(const World& world, double now, float moveSeconds) {
         const float r = k <= 1 ? 0.0f : 0.65f / std::sin(kPi / float(std::max<size_t>(k, 2)));
         m_tables.push_back(c);
         m_tableRadius.push_back(r + 0.9f);
+        // Around the table, group by group, collaborators side by side.
+        seats.assign(ev.groupMembers.begin() + b, ev.groupMembers.begin() + e);
+        std::sort(seats.begin(), seats.end(), seatOrder);
         for (uint32_t i = b; i < e; ++i) {
-            const uint32_t id = ev.groupMembers[i];
+            const uint32_t id = seats[i - b];
             if (id >= n) continue;
             const float angle = 2 * kPi * float(i - b) / float(std::max<size_t>(k, 1)) - kPi / 2;
             m_to[id] = ImVec2(c.x + r * std::cos(angle), c.y + r * std::sin(angle));
@@ -129,24 +143,36 @@ void VenueView::relayout(const World& world, double now, float moveSeconds) {
     // Participants not in a group this round (odd one out) stand beside the floor's top edge.
     for (uint32_t id : ev.participants)
         if (id < n && !m_present[id]) m_present[id] = 2;
-    // The lobby: everyone else, in a fixed slot per id to the right of the floor.
+    // The lobby, right of the floor: everyone else, a block of rows per group, collaborators
+    // side by side.
     const int lobbyCols = std::max(1, int(std::ceil(std::sqrt(double(n)))));
     const float lobbyX = floorHalfW + 3.0f;
-    const float lobbyY = -float((int(n) + lobbyCols - 1) / lobbyCols) * kLobbyPitch / 2;
+    std::vector<uint32_t> lobby;
     int waiting = 0;
     for (size_t id = 0; id < n; ++id) {
         if (m_present[id] == 1) continue;
-        if (m_present[id] == 2) {
-            m_to[id] = ImVec2(-floorHalfW + 1.2f * float(waiting++), -floorHalfH - 1.5f);
-            continue;
-        }
-        m_to[id] = ImVec2(lobbyX + kLobbyPitch * float(int(id) % lobbyCols), lobbyY + kLobbyPitch * float(int(id) / lobbyCols));
+        if (m_present[id] == 2) m_to[id] = ImVec2(-floorHalfW + 1.2f * float(waiting++), -floorHalfH - 1.5f);
+        else lobby.push_back(uint32_t(id));
     }
+    std::sort(lobby.begin(), lobby.end(), seatOrder);
+    std::vector<ImVec2> slots(lobby.size());
+    int row = 0, col = 0;
+    for (size_t k = 0; k < lobby.size(); ++k) {
+        const bool newGroup = k > 0 && people[lobby[k]].group != people[lobby[k - 1]].group;
+        if (newGroup || col == lobbyCols) {
+            row += newGroup ? 2 : 1;   // a blank row between groups
+            col = 0;
+        }
+        slots[k] = ImVec2(kLobbyPitch * float(col++), kLobbyPitch * float(row));
+    }
+    const float lobbyY = -float(row) * kLobbyPitch / 2;
+    for (size_t k = 0; k < lobby.size(); ++k) m_to[lobby[k]] = ImVec2(lobbyX + slots[k].x, lobbyY + slots[k].y);
     for (size_t id = 0; id < n; ++id)
         if (first || id >= m_now.size()) m_from[id] = m_to[id];
     m_now = m_from;
     m_bounds[0] = ImVec2(-floorHalfW - 1, std::min(-floorHalfH - 2.5f, lobbyY - 1));
-    m_bounds[1] = ImVec2(lobbyX + kLobbyPitch * float(lobbyCols) + 1, std::max(floorHalfH + 1, -lobbyY + 1));
+    const float lobbyW = lobby.empty() ? -3.0f : kLobbyPitch * float(std::min<size_t>(lobby.size(), size_t(lobbyCols)));
+    m_bounds[1] = ImVec2(lobbyX + lobbyW + 1, std::max(floorHalfH + 1, -lobbyY + 1));
     m_moveStart = now;
     m_moveSeconds = moveSeconds;
     if (!m_userCamera) m_fitPending = true;
@@ -170,10 +196,21 @@ void VenueView::refreshEdges(const World& world, double now) {
     const auto& rules = world.trustRules();
     const int day = std::max(world.day(), 0);
     const auto& people = world.attendees();
+    // Collaborator clusters for the seating, found on the way (union-find by smaller id).
+    std::vector<uint32_t> parent(people.size());
+    for (size_t i = 0; i < parent.size(); ++i) parent[i] = uint32_t(i);
+    auto root = [&](uint32_t i) {
+        while (parent[i] != i) i = parent[i] = parent[parent[i]];
+        return i;
+    };
     world.relationships().forEachEdge([&](uint32_t, const Edge& e) {
         if (!rules.remembered(e, day) || !people[e.from].active || !people[e.to].active) return;
         const double t = rules.trust(e, day);
         const Stage s = rules.stageOf(t, true);
+        if (s == Stage::Collaborator) {
+            const uint32_t a = root(e.from), b = root(e.to);
+            parent[std::max(a, b)] = std::min(a, b);
+        }
         if (!showStage[size_t(s)]) return;
         m_edges.push_back({e.from, e.to, float(t), s});
     });
@@ -182,6 +219,10 @@ void VenueView::refreshEdges(const World& world, double now) {
                          [](const ShownEdge& a, const ShownEdge& b) { return a.trust > b.trust; });
         m_edges.resize(size_t(maxEdges));
     }
+    m_clique.resize(people.size());
+    m_cliqueSize.assign(people.size(), 0);
+    for (size_t i = 0; i < people.size(); ++i) ++m_cliqueSize[m_clique[i] = root(uint32_t(i))];
+    for (size_t i = 0; i < people.size(); ++i) m_cliqueSize[i] = m_cliqueSize[m_clique[i]];
     // Weak ones first, so strong ties are drawn on top.
     std::sort(m_edges.begin(), m_edges.end(), [](const ShownEdge& a, const ShownEdge& b) { return a.trust < b.trust; });
 }
@@ -263,7 +304,7 @@ void VenueView::controls(const Strings& tr) {
         ImGui::PopStyleColor();
     }
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(130);
+    ImGui::SetNextItemWidth(130 * ImGui::GetFontSize() / 16);
     ImGui::SliderInt("##maxedges", &maxEdges, 0, 20000, tr("venue.max_edges"), ImGuiSliderFlags_Logarithmic);
     ImGui::SameLine();
     ImGui::Checkbox(tr("venue.referrals"), &showReferrals);
@@ -317,9 +358,13 @@ int VenueView::draw(const World* world, const Strings& tr, int selected, double 
     refreshEdges(*world, now);
     trackReferrals(*world, now);
     if (m_fitPending && !m_now.empty()) {
+        // Clear of the overlay's two lines at the top and the key and legend at the bottom.
+        const float lineH = ImGui::GetTextLineHeightWithSpacing();
+        const float top = lineH * 2 + 12, bottom = lineH * 5 + 8;
         const float w = m_bounds[1].x - m_bounds[0].x, h = m_bounds[1].y - m_bounds[0].y;
-        m_zoom = std::clamp(std::min(m_canvasSize.x / std::max(w, 1.0f), (m_canvasSize.y - 40) / std::max(h, 1.0f)), 0.3f, 60.0f);
-        m_center = ImVec2((m_bounds[0].x + m_bounds[1].x) / 2, (m_bounds[0].y + m_bounds[1].y) / 2 - 20 / m_zoom);
+        m_zoom = std::clamp(std::min(m_canvasSize.x / std::max(w, 1.0f), std::max(m_canvasSize.y - top - bottom, 40.0f) / std::max(h, 1.0f)),
+                            0.3f, 60.0f);
+        m_center = ImVec2((m_bounds[0].x + m_bounds[1].x) / 2, (m_bounds[0].y + m_bounds[1].y) / 2 - (top - bottom) / 2 / m_zoom);
         m_fitPending = false;
     }
 
@@ -341,22 +386,39 @@ int VenueView::draw(const World* world, const Strings& tr, int selected, double 
     for (size_t g = 0; g < m_tables.size(); ++g)
         disc(toScreen(m_tables[g]), m_tableRadius[g] * m_zoom, IM_COL32(40, 46, 58, 255));
 
-    // Edges, weakest first, opaque.
-    const int edgeWidth = int(std::round(std::clamp(m_zoom * 0.08f, 1.0f, 2.5f)));
-    for (const auto& e : m_edges) {
-        const ImVec2 a = screen[e.from], b = screen[e.to];
-        if (std::abs(a.x - b.x) + std::abs(a.y - b.y) < 1 || outside(a, b)) continue;   // nothing to see
-        segment(a, b, overFloor(stageColor(e.stage)), edgeWidth);
-    }
-    // The selected attendee's own ties, whatever the filters.
+    // Edges, weakest first, opaque; with a focus, the others' ties fade into the floor.
+    markFocus(*world, selected);
+    const bool focusing = !m_focus.empty();
+    auto inFocus = [&](uint32_t id) { return !focusing || m_focus[id]; };
+    // Thick while few are shown (the default); a dense view of thousands stays thin and cheap.
+    const float thinnest = m_edges.size() > 600 ? 1.0f : 2.0f;
+    const int edgeWidth = int(std::round(std::clamp(m_zoom * 0.12f, thinnest, 4.0f)));
+    auto brightEdge = [&](const ShownEdge& e) {
+        return inFocus(e.from) && inFocus(e.to) && (selected < 0 || e.from == uint32_t(selected) || e.to == uint32_t(selected));
+    };
+    for (int pass = 0; pass < 2; ++pass)   // the faded ones first, under the bright ones
+        for (const auto& e : m_edges) {
+            const ImVec2 a = screen[e.from], b = screen[e.to];
+            if (std::abs(a.x - b.x) + std::abs(a.y - b.y) < 1 || outside(a, b)) continue;   // nothing to see
+            if (brightEdge(e) != (pass == 1)) continue;
+            const int width = edgeWidth + (e.stage == Stage::Collaborator ? 1 : 0);
+            if (pass == 1) segment(a, b, stageColor(e.stage), width);
+            else segment(a, b, overFloor(withAlpha(stageColor(e.stage), kDimmed)), std::max(1, width - 1));
+        }
+    // The selected attendee's own ties, whatever the filters: those they know thin, their
+    // friends and collaborators thick.
     if (selected >= 0 && size_t(selected) < n) {
         const auto& rules = world->trustRules();
         const int day = std::max(world->day(), 0);
-        for (const auto& tie : world->relationships().outEdges(uint32_t(selected))) {
-            const Edge& e = world->relationships().edge(tie.edge);
-            if (!rules.remembered(e, day) || !people[e.to].active) continue;
-            segment(screen[e.from], screen[e.to], stageColor(rules.stage(e, day)) | IM_COL32_A_MASK, edgeWidth + 1);
-        }
+        for (int pass = 0; pass < 2; ++pass)
+            for (const auto& tie : world->relationships().outEdges(uint32_t(selected))) {
+                const Edge& e = world->relationships().edge(tie.edge);
+                if (!rules.remembered(e, day) || !people[e.to].active) continue;
+                const Stage stage = rules.stage(e, day);
+                const bool close = stage >= Stage::Friend;
+                if (stage < Stage::Known || close != (pass == 1)) continue;
+                segment(screen[e.from], screen[e.to], stageColor(stage), close ? edgeWidth + 1 : 1);
+            }
     }
 
     // Attendees, opaque (the dimmed ones pre-mixed with the floor); late arrivals get a ring
@@ -372,9 +434,11 @@ int VenueView::draw(const World* world, const Strings& tr, int selected, double 
         if (!people[i].active) continue;
         const ImVec2 p = screen[i];
         if (p.x < c0.x - radius || p.y < c0.y - radius || p.x > c1.x + radius || p.y > c1.y + radius) continue;
-        if (m_late[i]) disc(p, radius * 1.4f, m_late[i] == 1 ? IM_COL32(255, 170, 40, 255) : IM_COL32(230, 40, 40, 255));
-        if (int(i) == selected) disc(p, radius * 1.6f, IM_COL32(255, 255, 255, 255));
-        disc(p, radius, m_present[i] ? groupColor(people[i].group) : overFloor(groupColor(people[i].group, 0.3f)));
+        const bool bright = inFocus(uint32_t(i));
+        if (m_late[i] && bright) disc(p, radius * 1.4f, m_late[i] == 1 ? IM_COL32(255, 170, 40, 255) : IM_COL32(230, 40, 40, 255));
+        if (int(i) == selected) disc(p, radius * 1.7f, IM_COL32(255, 255, 255, 255));
+        const float alpha = !bright ? kDimmed * (m_present[i] ? 1.0f : 0.6f) : m_present[i] ? 1.0f : 0.3f;
+        disc(p, radius, overFloor(groupColor(people[i].group, alpha)));
         if (hoveredCanvas) {
             const float dx = io.MousePos.x - p.x, dy = io.MousePos.y - p.y;
             if (dx * dx + dy * dy < best) {
@@ -390,7 +454,9 @@ int VenueView::draw(const World* world, const Strings& tr, int selected, double 
         for (const Arrow& a : m_arrows) {
             const Referral& r = refs[a.referral];
             if (r.from >= n || r.to >= n) continue;
-            const float alpha = 1.0f - float((now - a.start) / kArrowSeconds);
+            const bool bright = selected >= 0 ? r.from == uint32_t(selected) || r.to == uint32_t(selected)
+                                              : inFocus(r.from) || inFocus(r.to);
+            const float alpha = (1.0f - float((now - a.start) / kArrowSeconds)) * (bright ? 1.0f : kDimmed);
             const ImU32 c = withAlpha(a.color, alpha);
             const ImVec2 p = screen[r.from], q = screen[r.to];
             const float dx = q.x - p.x, dy = q.y - p.y, len = std::sqrt(dx * dx + dy * dy);
@@ -409,6 +475,24 @@ int VenueView::draw(const World* world, const Strings& tr, int selected, double 
     int clicked = -1;
     if (released && !m_dragged && hoveredCanvas) clicked = hovered;
     return clicked;
+}
+
+void VenueView::markFocus(const World& world, int selected) {
+    const auto& people = world.attendees();
+    m_focus.clear();
+    if (selected >= 0 && size_t(selected) < people.size()) {
+        m_focus.assign(people.size(), 0);
+        m_focus[size_t(selected)] = 1;
+        const auto& rules = world.trustRules();
+        const int day = std::max(world.day(), 0);
+        for (const auto& tie : world.relationships().outEdges(uint32_t(selected))) {
+            const Edge& e = world.relationships().edge(tie.edge);
+            if (rules.remembered(e, day) && rules.stage(e, day) >= Stage::Friend) m_focus[e.to] = 1;
+        }
+    } else if (m_highlightGroup >= 0) {
+        m_focus.assign(people.size(), 0);
+        for (size_t i = 0; i < people.size(); ++i) m_focus[i] = people[i].group == m_highlightGroup ? 1 : 0;
+    }
 }
 
 void VenueView::overlay(const World& world, const Strings& tr, ImDrawList* dl, ImVec2 origin, int hovered) {
@@ -430,15 +514,21 @@ void VenueView::overlay(const World& world, const Strings& tr, ImDrawList* dl, I
                   tr("venue.present"), int(ev.participants.size()), active, tr("venue.edges_shown"), m_edges.size(),
                   tr("venue.referrals_total"), world.referrals().size());
     const float lineH = ImGui::GetTextLineHeightWithSpacing();
-    dl->AddRectFilled(ImVec2(origin.x + 4, origin.y + 4), ImVec2(origin.x + 14 + ImGui::CalcTextSize(line1).x, origin.y + 8 + lineH * 2),
+    // Both lines inside the box, the second wrapped when the venue is narrow (large UI scale).
+    const float wrapStatus = m_canvasSize.x - 18;
+    const ImVec2 size2 = ImGui::CalcTextSize(line2, nullptr, false, wrapStatus);
+    const float boxW = std::min(std::max(ImGui::CalcTextSize(line1).x, size2.x) + 10, m_canvasSize.x - 8);
+    dl->AddRectFilled(ImVec2(origin.x + 4, origin.y + 4), ImVec2(origin.x + 4 + boxW, origin.y + 8 + lineH + size2.y),
                       IM_COL32(0, 0, 0, 150), 4.0f);
     dl->AddText(ImVec2(origin.x + 9, origin.y + 6), IM_COL32(255, 255, 255, 255), line1);
-    dl->AddText(ImVec2(origin.x + 9, origin.y + 6 + lineH), IM_COL32(200, 210, 225, 255), line2);
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(origin.x + 9, origin.y + 6 + lineH), IM_COL32(200, 210, 225, 255), line2,
+                nullptr, wrapStatus);
 
     // Legend of groups along the bottom, wrapping upwards; then what the marks mean.
     const int groups = int(world.groupLabels().size());
     std::vector<float> widths(size_t(groups) + 1);
-    for (int g = 0; g < groups; ++g) widths[size_t(g)] = ImGui::CalcTextSize(tr.groupName(world.cohorts(), world.groupLabels()[size_t(g)])).x + 28;
+    const float dot = ImGui::GetFontSize() * 0.38f;   // the legend's swatches grow with the text
+    for (int g = 0; g < groups; ++g) widths[size_t(g)] = ImGui::CalcTextSize(tr.groupName(world.cohorts(), world.groupLabels()[size_t(g)])).x + 4.7f * dot;
     int rowsNeeded = 1;
     float rowWidth = 0;
     for (int g = 0; g < groups; ++g) {
@@ -461,8 +551,8 @@ void VenueView::overlay(const World& world, const Strings& tr, ImDrawList* dl, I
     }
     for (int g = 0; g < groups && showLegend; ++g) {
         if (x > origin.x + 8 && x + widths[size_t(g)] > origin.x + m_canvasSize.x - 8) { x = origin.x + 8; y += lineH; }
-        dl->AddCircleFilled(ImVec2(x + 6, y + lineH / 2), 6, groupColor(g));
-        dl->AddText(ImVec2(x + 15, y), IM_COL32(230, 230, 230, 255), tr.groupName(world.cohorts(), world.groupLabels()[size_t(g)]));
+        dl->AddCircleFilled(ImVec2(x + dot, y + lineH / 2), dot, groupColor(g));
+        dl->AddText(ImVec2(x + 2.5f * dot, y), IM_COL32(230, 230, 230, 255), tr.groupName(world.cohorts(), world.groupLabels()[size_t(g)]));
         x += widths[size_t(g)];
     }
 

@@ -17,11 +17,15 @@ class Strings;
 
 class VenueView {
 public:
-    std::array<bool, int(Stage::Count)> showStage{false, false, true, true, true};  // edges drawn per stage
-    int maxEdges = 2000;               // only the strongest edges are drawn
+    // By default only friends and collaborators, few and thick, so a room sees the network.
+    std::array<bool, int(Stage::Count)> showStage{false, false, false, true, true};  // edges drawn per stage
+    int maxEdges = 400;                // only the strongest edges are drawn
     bool showReferrals = true;
 
     void reset();                      // forget positions, arrows and the camera (new world)
+    // Shows one group's members and the ties among them, everyone else dimmed; -1 = none.
+    // The selected attendee (draw's `selected`) takes precedence.
+    void highlightGroup(int group) { m_highlightGroup = group; }
     // Fills the remaining content region of the current ImGui window with the venue and handles
     // hover, click, wheel zoom and drag pan. Returns the attendee clicked this frame, or -1.
     int draw(const World* world, const Strings& tr, int selected, double now, float moveSeconds);
@@ -40,6 +44,9 @@ private:
     void trackReferrals(const World& world, double now);
     void controls(const Strings& tr);
     void overlay(const World& world, const Strings& tr, ImDrawList* dl, ImVec2 origin, int hovered);
+    // Who stays bright: the selected attendee and their friends and collaborators, or the
+    // highlighted group.
+    void markFocus(const World& world, int selected);
     [[nodiscard]] ImVec2 toScreen(ImVec2 p) const;
     // On the canvas, in screen coordinates.
     void disc(ImVec2 centre, float radius, ImU32 color) { m_raster.disc(centre.x - m_clip[0], centre.y - m_clip[1], radius, color); }
@@ -72,6 +79,14 @@ private:
     std::vector<ShownEdge> m_edges;
     uint64_t m_edgesKey = ~uint64_t(0);
     double m_edgesTime = -1;
+
+    // seating: close collaborators (linked by collaborator ties) sit side by side
+    std::vector<uint32_t> m_clique;        // per attendee: smallest id of their collaborator cluster
+    std::vector<uint32_t> m_cliqueSize;    // per attendee: size of that cluster
+
+    // highlight
+    int m_highlightGroup = -1;
+    std::vector<uint8_t> m_focus;          // per attendee: 1 if drawn bright; empty = everyone
 
     // referrals
     std::vector<Arrow> m_arrows;
