@@ -317,7 +317,87 @@ Command parseTournament(Reader& r, CommandKind kind, const std::string& name) {
 }
 
 // Every command, in the order the help lists them.
-constexpr const char* kCommandNames[] = {"run", "validate", "bench", "calibrate", "lessons", "story", "chart", "tournament", "evolve"};
+constexpr const char* kCommandNames[] = {"run",   "validate",   "bench",  "calibrate", "lessons", "story", "chart",
+                                          "tournament", "evolve", "sweep", "compare", "merge"};
+
+const char* const kJobs = "a whole number of worker threads from 1 to 1024";
+const char* const kReplicates = "a whole number of replicates from 2 to 100000";
+
+// "--shard I/N": slice I of N, 1 <= I <= N <= 100000.
+std::pair<int, int> parseShard(Reader& r, const std::string& flag) {
+    const char* expected = "I/N with 1 <= I <= N <= 100000, e.g. 2/8";
+    const std::string v = r.value(flag, expected);
+    const auto slash = v.find('/');
+    int index = 0, count = 0;
+    if (slash == std::string::npos || !parseWhole(v.substr(0, slash), 1, 100'000, index) ||
+        !parseWhole(v.substr(slash + 1), 1, 100'000, count) || index > count)
+        r.fail(flag + " expects " + expected + ", got '" + v + "'");
+    return {index, count};
+}
+
+std::string settingValue(Reader& r, const std::string& flag) {
+    const std::string v = r.value(flag, kSetting);
+    if (v.find('=') == std::string::npos || v.front() == '=') r.fail(flag + " expects " + std::string(kSetting) + ", got '" + v + "'");
+    return v;
+}
+
+Command parseSweep(Reader& r) {
+    Command c;
+    c.kind = CommandKind::Sweep;
+    SweepOptions& o = c.sweep;
+    while (!r.done()) {
+        const std::string arg = r.take();
+        if (arg == "--help" || arg == "-h") return helpCommand("sweep");
+        if (arg == "--out") o.outDir = r.value(arg, kOutDir);
+        else if (arg == "--jobs") o.jobs = r.number(arg, kJobs, 1, 1024);
+        else if (arg == "--replicates") o.replicates = r.number(arg, kReplicates, 2, 100'000);
+        else if (arg == "--shard") o.shard = parseShard(r, arg);
+        else if (arg == "--resume") { r.noValue(arg); o.resume = true; }
+        else if (arg == "--quiet") { r.noValue(arg); o.quiet = true; }
+        else if (isFlag(arg)) r.unknown(arg);
+        else if (!o.spec.empty()) r.fail("unexpected argument '" + arg + "' (only one SPEC is taken)");
+        else o.spec = arg;
+    }
+    if (o.spec.empty()) r.fail("missing SPEC (an experiment spec .json file)");
+    return c;
+}
+
+Command parseCompare(Reader& r) {
+    Command c;
+    c.kind = CommandKind::Compare;
+    CompareOptions& o = c.compare;
+    while (!r.done()) {
+        const std::string arg = r.take();
+        if (arg == "--help" || arg == "-h") return helpCommand("compare");
+        if (arg == "--set") o.settings.back().push_back(settingValue(r, arg));
+        else if (arg == "--vs") { r.noValue(arg); o.settings.emplace_back(); }
+        else if (arg == "--replicates") o.replicates = r.number(arg, kReplicates, 2, 100'000);
+        else if (arg == "--seed") o.seed = r.number(arg, kSeed, uint64_t(0), std::numeric_limits<uint64_t>::max());
+        else if (arg == "--events") o.events = r.number(arg, kEventsBench, 1, kMaxEvents);
+        else if (arg == "--out") o.outDir = r.value(arg, kOutDir);
+        else if (arg == "--jobs") o.jobs = r.number(arg, kJobs, 1, 1024);
+        else if (arg == "--quiet") { r.noValue(arg); o.quiet = true; }
+        else if (isFlag(arg)) r.unknown(arg);
+        else takeScenario(r, arg, o.scenario);
+    }
+    if (o.scenario.empty()) r.fail("missing SCENARIO (a scenario .json file)");
+    if (o.settings.size() < 2) r.fail("expected at least one --vs: compare needs two or more settings");
+    return c;
+}
+
+Command parseMerge(Reader& r) {
+    Command c;
+    c.kind = CommandKind::Merge;
+    while (!r.done()) {
+        const std::string arg = r.take();
+        if (arg == "--help" || arg == "-h") return helpCommand("merge");
+        if (isFlag(arg)) r.unknown(arg);
+        if (c.merge.outDir.empty()) c.merge.outDir = arg;
+        else c.merge.shardDirs.push_back(arg);
+    }
+    if (c.merge.shardDirs.empty()) r.fail("expected OUTDIR and at least one SHARD_DIR");
+    return c;
+}
 
 }  // namespace
 
@@ -344,6 +424,9 @@ Command parseArgs(const std::vector<std::string>& args) {
     if (command == "chart") return parseChart(reader);
     if (command == "tournament") return parseTournament(reader, CommandKind::Tournament, "tournament");
     if (command == "evolve") return parseTournament(reader, CommandKind::Evolve, "evolve");
+    if (command == "sweep") return parseSweep(reader);
+    if (command == "compare") return parseCompare(reader);
+    if (command == "merge") return parseMerge(reader);
     if (isFlag(command)) throw UsageError(std::string(kProgram) + ": unknown option '" + command + "'" + expected);
     throw UsageError(std::string(kProgram) + ": unknown command '" + command + "'" + expected);
 }
@@ -505,6 +588,47 @@ std::string helpText(const std::string& topic) {
                exitCodes;
     if (topic == "tournament" || topic == "evolve")
         return tournamentHelp(topic) + "\n" + exitCodes;
+    if (topic == "sweep")
+        return "Usage: tsunagari-cli sweep SPEC [--out DIR] [--jobs N] [--replicates N] [--shard I/N]\n"
+               "                           [--resume] [--quiet]\n"
+               "\n"
+               "Runs an experiment spec (docs/experiments.md): every setting of its varied paths times\n"
+               "its replicates, replicate i seeded deriveSeed(seed, i) in every setting. Writes DIR/\n"
+               "settings.csv, results.csv, summary.csv (mean, sd, 95% interval), comparison.csv (two or\n"
+               "more settings, paired t-test against setting 0), events.csv and events_summary.csv (with\n"
+               "per_event), experiment.json (rerunnable) and record.json; prints the summary.\n"
+               "\n"
+               "  --out DIR          output directory (default: out/<spec file name without .json>)\n"
+               "  --jobs N           worker threads (default: all cores); the output does not depend on it\n"
+               "  --replicates N     replicates per setting instead of the spec's\n"
+               "  --shard I/N        run only slice I of N of the cells and write a shard folder\n"
+               "                     (join the slices with 'tsunagari-cli merge')\n"
+               "  --resume           after Ctrl-C: run only the cells missing from DIR/partial.jsonl\n"
+               "  --quiet            print nothing on success\n"
+               "\n"
+               "Ctrl-C stops starting cells, keeps the finished ones in DIR/partial.jsonl and prints\n"
+               "the command that resumes (exit 130).\n\n" +
+               exitCodes;
+    if (topic == "compare")
+        return "Usage: tsunagari-cli compare SCENARIO [--replicates N] [--seed S] [--events N]\n"
+               "                             [--set path=value ...] --vs [--set path=value ...] [--vs ...]\n"
+               "                             [--out DIR] [--jobs N] [--quiet]\n"
+               "\n"
+               "Compares settings of a scenario over paired replicates: the --set before the first --vs\n"
+               "make setting 0 (the baseline), each --vs starts the next setting. Writes the folder of a\n"
+               "sweep (default out/compare-<scenario file name>) and prints each difference from the\n"
+               "baseline with its 95% interval and paired t-test p.\n"
+               "\n"
+               "  --replicates N     replicates per setting (default 10)\n"
+               "  --seed S           base seed (default: the scenario's \"seed\")\n"
+               "  --events N         events per run (default: the scenario's \"events\")\n\n" +
+               exitCodes;
+    if (topic == "merge")
+        return "Usage: tsunagari-cli merge OUTDIR SHARD_DIR...\n"
+               "\n"
+               "Joins the folders of 'sweep --shard I/N' runs into OUTDIR, byte for byte the files the\n"
+               "whole sweep writes. Refuses shards of different specs, and missing or repeated cells.\n\n" +
+               exitCodes;
     return "Usage: tsunagari-cli COMMAND [OPTIONS]\n"
            "\n"
            "Tsunagari simulates business networking: who meets whom, whom they come to trust,\n"
@@ -520,6 +644,9 @@ std::string helpText(const std::string& topic) {
            "  chart DIR          draw PNG/SVG charts of a run, sweep or tournament folder\n"
            "  tournament SPEC    rank habit sets competing in one population, over replicates\n"
            "  evolve SPEC        let habits spread or die out over seasons (Moran or imitation)\n"
+           "  sweep SPEC         an experiment: settings x replicates, summaries and comparisons\n"
+           "  compare SCENARIO   settings of a scenario side by side (--set ... --vs --set ...)\n"
+           "  merge OUTDIR SHARD_DIR...  join the shards of a sweep\n"
            "\n"
            "'tsunagari-cli COMMAND --help' describes a command's options.\n\n" +
            exitCodes;

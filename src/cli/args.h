@@ -5,6 +5,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "calendar_length.h"
@@ -87,7 +88,33 @@ struct TournamentOptions {
     bool quiet = false;
 };
 
-enum class CommandKind { Help, Run, Validate, Bench, Calibrate, Lessons, Story, Chart, Tournament, Evolve };
+struct SweepOptions {
+    std::string spec;                       // experiment spec file
+    std::string outDir;                     // empty: out/<spec file stem>
+    int jobs = 0;                           // 0 = all cores
+    std::optional<int> replicates;          // default: the spec's
+    std::optional<std::pair<int, int>> shard;   // --shard I/N: 1 <= I <= N
+    bool resume = false;
+    bool quiet = false;
+};
+
+struct CompareOptions {
+    std::string scenario;
+    int replicates = 10;
+    std::optional<uint64_t> seed;           // base seed; default: the scenario's "seed"
+    std::optional<int> events;              // default: the scenario's "events"
+    std::vector<std::vector<std::string>> settings = {{}};   // "path=value" per setting; --vs starts the next
+    std::string outDir;                     // empty: out/compare-<scenario file stem>
+    int jobs = 0;
+    bool quiet = false;
+};
+
+struct MergeOptions {
+    std::string outDir;
+    std::vector<std::string> shardDirs;
+};
+
+enum class CommandKind { Help, Run, Validate, Bench, Calibrate, Lessons, Story, Chart, Tournament, Evolve, Sweep, Compare, Merge };
 
 struct Command {
     CommandKind kind = CommandKind::Help;
@@ -100,6 +127,9 @@ struct Command {
     StoryOptions story;
     ChartCommandOptions chart;
     TournamentOptions tournament;           // for Tournament and Evolve
+    SweepOptions sweep;
+    CompareOptions compare;
+    MergeOptions merge;
 };
 
 // `args` excludes the program name. Throws UsageError.

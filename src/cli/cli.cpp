@@ -15,6 +15,7 @@
 #include "studies.h"
 #include "length_flags.h"
 #include "tournament_command.h"
+#include "sweep_command.h"
 #include "memory_limits.h"
 #include "out_of_memory.h"
 #include "report.h"
@@ -243,6 +244,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
             case CommandKind::Chart: return runChart(command.chart, out, err);
             case CommandKind::Tournament: return runTournamentCommand(command.tournament, args, out, err, progress);
             case CommandKind::Evolve: return runEvolveCommand(command.tournament, args, out, err, progress);
+            case CommandKind::Sweep: return runSweep(command.sweep, args, out, err, progress);
+            case CommandKind::Compare: return runCompare(command.compare, args, out, err, progress);
+            case CommandKind::Merge: return runMerge(command.merge, args, out);
         }
     } catch (const std::bad_alloc&) {
         err << outOfMemoryLine(command) << "\n";

@@ -35,6 +35,11 @@ std::string commandAndInput(const Command& c) {
         case CommandKind::Lessons: return "lessons";
         case CommandKind::Story: return "story: " + c.story.story;
         case CommandKind::Chart: return "chart: " + c.chart.dir;
+        case CommandKind::Tournament: return "tournament: " + c.tournament.spec;
+        case CommandKind::Evolve: return "evolve: " + c.tournament.spec;
+        case CommandKind::Sweep: return "sweep: " + c.sweep.spec;
+        case CommandKind::Compare: return "compare: " + c.compare.scenario;
+        case CommandKind::Merge: return "merge: " + c.merge.outDir;
         case CommandKind::Help: break;
     }
     return "";

@@ -600,6 +600,12 @@ json readJsonFile(const std::string& path) {
     }
 }
 
+std::string shownJson(const json& value) { return shown(value); }
+
+std::string unknownNameMessage(const std::string& what, const std::string& found, const std::vector<std::string>& valid) {
+    return unknown(what, found, valid);
+}
+
 Scenario loadScenarioFile(const std::string& path) { return scenarioFromJson(readJsonFile(path), path); }
 
 void applySetting(json& doc, const std::string& assignment) {

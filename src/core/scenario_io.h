@@ -30,6 +30,13 @@ struct ScenarioError : std::runtime_error {
 // parsed as JSON, or taken as a string when it is not valid JSON. Throws ScenarioError.
 void applySetting(nlohmann::json& doc, const std::string& assignment);
 
+// For other readers of JSON files (experiment specs), so their messages read the same: a
+// found value shown compactly and briefly, and `unknown WHAT "x"; did you mean "y"?` (or
+// the list of valid names).
+[[nodiscard]] std::string shownJson(const nlohmann::json& value);
+[[nodiscard]] std::string unknownNameMessage(const std::string& what, const std::string& found,
+                                             const std::vector<std::string>& valid);
+
 // The complete setup as a scenario document (every key written), loadable again.
 [[nodiscard]] nlohmann::json scenarioToJson(const Scenario& scenario);
 

@@ -15,8 +15,8 @@ TournamentReplicate runTournamentReplicate(const TournamentSpec& spec, size_t in
     World world(tournamentScenario(spec, out.seed));
     world.runEvents(eventsIn(world.scenario(), spec.length));
     // Cohorts have distinct labels, so group g is strategy g.
-    for (int g = 0; g < int(spec.strategies.size()); ++g)
-        out.strategies.push_back(world.history().empty() ? world.groupFigures(g) : world.history().back().groups[size_t(g)]);
+    const std::vector<GroupFigures> figures = world.history().empty() ? world.groupFigures() : world.history().back().groups;
+    out.strategies.assign(figures.begin(), figures.begin() + long(spec.strategies.size()));
     return out;
 }
 
