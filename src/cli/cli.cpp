@@ -13,7 +13,9 @@
 #include "memory_limits.h"
 #include "report.h"
 #include "scenario_io.h"
+#include "scenario_settings.h"
 #include "snapshot.h"
+#include "text_encoding.h"
 #include "world.h"
 
 namespace tsunagari::cli {
@@ -54,19 +56,18 @@ private:
     std::chrono::steady_clock::time_point m_lastDraw{};
 };
 
-// Loads, applies --set and --seed, and validates (ScenarioError on any problem).
-Scenario prepareScenario(const RunOptions& o) {
-    nlohmann::json doc = readJsonFile(o.scenario);
-    for (const auto& setting : o.settings) applySetting(doc, setting);
-    if (o.seed) doc["seed"] = *o.seed;
-    return scenarioFromJson(doc, o.scenario);
+// Loads, applies --set and --seed, and validates (ScenarioError on any problem); warnings go to `err`.
+Scenario prepareScenario(const RunOptions& o, std::ostream& err) {
+    const nlohmann::json doc = readJsonFile(o.scenario);
+    for (const auto& warning : scenarioWarnings(doc, o.scenario)) err << warning << "\n";
+    return scenarioWithSettings(doc, o.settings, o.seed, o.scenario);
 }
 
 int runCommand(const RunOptions& o, std::ostream& out, std::ostream& err, bool progress) {
     const std::string source = o.resume.empty() ? o.scenario : o.resume;
     std::optional<Scenario> fresh;
     if (o.resume.empty()) {
-        fresh = prepareScenario(o);
+        fresh = prepareScenario(o, err);
         // Refuse a run the machine cannot hold before allocating any of it.
         const auto available = availableMemoryBytes();
         const auto shortfall = available ? memoryShortfall(*fresh, o.events.value_or(fresh->events), *available) : std::nullopt;
@@ -130,7 +131,7 @@ int runCommand(const RunOptions& o, std::ostream& out, std::ostream& err, bool p
     }
 
     if (o.quiet) return kExitOk;
-    out << scenario.title.en << ": ";
+    out << printableText(scenario.title.en) << ": ";
     if (world.eventsDone() == 0) out << "no events run";
     else out << world.eventsDone() << " events to day " << world.day();
     out << ", seed " << scenario.seed << "\n";
@@ -141,11 +142,21 @@ int runCommand(const RunOptions& o, std::ostream& out, std::ostream& err, bool p
     return kExitOk;
 }
 
-int validateCommand(const ValidateOptions& o, std::ostream& out) {
-    const Scenario s = loadScenarioFile(o.scenario);
+// Lists every error found (up to kMaxListedErrors, then how many more), one line each.
+int validateCommand(const ValidateOptions& o, std::ostream& out, std::ostream& err) {
+    const nlohmann::json doc = readJsonFile(o.scenario);
+    for (const auto& warning : scenarioWarnings(doc, o.scenario)) err << warning << "\n";
+    const ScenarioErrors errors = scenarioErrors(doc, o.scenario);
+    if (errors.total > 0) {
+        for (const auto& e : errors.listed) err << e.what() << "\n";
+        if (errors.total > errors.listed.size())
+            err << printableText(o.scenario) << ": and " << errors.total - errors.listed.size() << " more errors\n";
+        return kExitBadInput;
+    }
+    const Scenario s = scenarioFromJson(doc, o.scenario);
     int attendees = 0;
     for (const auto& c : s.population) attendees += c.count;
-    out << "ok: " << s.title.en << " (" << attendees << " attendees, " << s.calendar.size() << " calendar entries)\n";
+    out << "ok: " << printableText(s.title.en) << " (" << attendees << " attendees, " << s.calendar.size() << " calendar entries)\n";
     return kExitOk;
 }
 
@@ -157,7 +168,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
         switch (command.kind) {
             case CommandKind::Help: out << helpText(command.helpTopic); return kExitOk;
             case CommandKind::Run: return runCommand(command.run, out, err, progress);
-            case CommandKind::Validate: return validateCommand(command.validate, out);
+            case CommandKind::Validate: return validateCommand(command.validate, out, err);
             case CommandKind::Bench: return runBench(command.bench, out);
             case CommandKind::Calibrate: return runCalibrate(command.calibrate, out, err, progress);
             case CommandKind::Lessons: return runLessons(command.lessons, out, err, progress);
