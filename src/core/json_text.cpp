@@ -58,11 +58,8 @@ bool looksLikeUtf16(const std::string& text) {
     return text.size() >= 2 && (text[0] == '\0' || text[1] == '\0');
 }
 
-// A number literal whose value a double cannot hold: 1e309 would be infinity, 1e-400 would read as 0.
+// A number literal (at most kMaxNumberChars long) whose value a double cannot hold: 1e309 would be infinity, 1e-400 would read as 0.
 std::optional<std::string> numberProblem(const std::string& literal) {
-    if (literal.size() > kMaxNumberChars)
-        return "a number of " + std::to_string(literal.size()) + " characters; at most " +
-               std::to_string(kMaxNumberChars) + " are read";
     errno = 0;
     const double value = std::strtod(literal.c_str(), nullptr);
     if (std::isinf(value)) return "the number " + literal + " is too large for a double";
@@ -96,8 +93,10 @@ std::optional<TextProblem> scanText(const std::string& text) {
             size_t end = i;
             while (end < text.size() && std::string_view("0123456789.eE+-").find(text[end]) != std::string_view::npos)
                 ++end;
-            if (auto problem = numberProblem(text.substr(i, std::min(end - i, kMaxNumberChars + 1))))
-                return TextProblem{i, *problem};
+            if (end - i > kMaxNumberChars)
+                return TextProblem{i, "a number of " + std::to_string(end - i) + " characters; at most " +
+                                          std::to_string(kMaxNumberChars) + " are read"};
+            if (auto problem = numberProblem(text.substr(i, end - i))) return TextProblem{i, *problem};
             i = end - 1;
         }
     }

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "app.h"
+#include "screenshot_format.h"
 
 namespace tsunagari {
 
@@ -33,6 +34,7 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, std::string& error
         if (arg == "--screenshot") {
             if (!value(v)) return std::nullopt;
             o.screenshot = v;
+            if (auto problem = gui::screenshotPathProblem(o.screenshot)) { error = *problem; return std::nullopt; }
         } else if (arg == "--events") {
             if (!value(v)) return std::nullopt;
             if (!parseInt(v, 0, 1000000, o.events)) { error = "--events expects a whole number in [0, 1000000], got \"" + std::string(v) + "\""; return std::nullopt; }
