@@ -38,6 +38,7 @@ struct ValidateOptions {
 struct BenchOptions {
     std::vector<int> attendees = {100, 1'000, 10'000, 100'000};
     std::optional<int> events;              // default: as many as fit in one second
+    bool hostile = false;                   // time hostile scenario files instead (bench_hostile.h)
 };
 
 struct CalibrateOptions {

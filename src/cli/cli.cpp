@@ -9,6 +9,7 @@
 
 #include "args.h"
 #include "bench.h"
+#include "bench_hostile.h"
 #include "studies.h"
 #include "memory_limits.h"
 #include "report.h"
@@ -169,7 +170,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
             case CommandKind::Help: out << helpText(command.helpTopic); return kExitOk;
             case CommandKind::Run: return runCommand(command.run, out, err, progress);
             case CommandKind::Validate: return validateCommand(command.validate, out, err);
-            case CommandKind::Bench: return runBench(command.bench, out);
+            case CommandKind::Bench: return command.bench.hostile ? runHostileBench(out, err) : runBench(command.bench, out);
             case CommandKind::Calibrate: return runCalibrate(command.calibrate, out, err, progress);
             case CommandKind::Lessons: return runLessons(command.lessons, out, err, progress);
         }
