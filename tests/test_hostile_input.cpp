@@ -313,7 +313,7 @@ TEST_CASE("hostile input: sizes no scenario needs are refused with the limit") {
     CHECK(errorOf([] { (void)readJsonFile("/dev/zero"); }) == "/dev/zero: the file is larger than 64 MiB, the most a scenario may be");
     json doc = json::parse(kSmallScenario);
     doc["calendar"] = json::array();
-    for (size_t i = 0; i <= kMaxCalendarEntries; ++i) doc["calendar"].push_back({{"name", std::to_string(i)}, {"kind", "mixer"}});
+    for (int i = 0; i <= kMaxCalendarEntries; ++i) doc["calendar"].push_back({{"name", std::to_string(i)}, {"kind", "mixer"}});
     CHECK(errorOf([&] { (void)scenarioFromJson(doc, "x.json"); }) ==
           "x.json: calendar: expected at most 10000 calendar entries, found 10001");
 }

@@ -276,9 +276,11 @@ public:
     // An object with only the given keys; a typo is reported with the nearest valid key.
     void expectKeys(const json& v, const std::string& path, const std::vector<std::string>& allowed) const {
         expectObject(v, path);
-        for (const auto& [key, value] : v.items())
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            const std::string& key = it.key();  // a named variable: lambdas cannot capture bindings in clang 14
             if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
                 attempt([&] { fail(path, unknownName("key", key, allowed)); });
+        }
     }
 
     const json& required(const json& object, const std::string& path, const std::string& key) const {
@@ -350,7 +352,9 @@ Bilingual bilingual(const Reader& r, const json& v, const std::string& path, boo
 
 void readTraits(const Reader& r, const json& v, const std::string& path, Traits& traits) {
     r.expectObject(v, path);
-    for (const auto& [key, value] : v.items()) {
+    for (auto it = v.begin(); it != v.end(); ++it) {
+        const std::string& key = it.key();
+        const json& value = *it;
         r.attempt([&] {
             auto trait = traitFromKey(key);
             if (!trait) r.fail(path, r.unknownName("key", key, traitKeys()));
@@ -424,7 +428,7 @@ void checkLabels(const Reader& r, const std::vector<Cohort>& cohorts, const std:
 std::vector<Cohort> population(const Reader& r, const json& v, const std::string& path) {
     r.expectArray(v, path);
     if (v.empty()) r.fail(path, "expected at least one cohort, found []");
-    if (v.size() > kMaxCohorts)
+    if (v.size() > size_t(kMaxCohorts))
         r.fail(path, "expected at most " + std::to_string(kMaxCohorts) + " cohorts, found " + std::to_string(v.size()));
     std::vector<Cohort> cohorts;
     long long total = 0;
@@ -473,7 +477,7 @@ CalendarEntry calendarEntry(const Reader& r, const json& v, const std::string& p
 std::vector<CalendarEntry> calendar(const Reader& r, const json& v, const std::string& path) {
     r.expectArray(v, path);
     if (v.empty()) r.fail(path, "expected at least one calendar entry, found []");
-    if (v.size() > kMaxCalendarEntries)
+    if (v.size() > size_t(kMaxCalendarEntries))
         r.fail(path, "expected at most " + std::to_string(kMaxCalendarEntries) + " calendar entries, found " +
                          std::to_string(v.size()));
     std::vector<CalendarEntry> entries;
@@ -512,7 +516,9 @@ void checkJoins(const Reader& r, const Scenario& s) {
 Params params(const Reader& r, const json& v, const std::string& path) {
     r.expectObject(v, path);
     Params p;
-    for (const auto& [key, value] : v.items()) {
+    for (auto it = v.begin(); it != v.end(); ++it) {
+        const std::string& key = it.key();
+        const json& value = *it;
         r.attempt([&] {
             auto param = paramFromKey(key);
             if (!param) r.fail(path, r.unknownName("key", key, paramKeys()));
@@ -534,7 +540,9 @@ Params params(const Reader& r, const json& v, const std::string& path) {
 Mechanisms mechanisms(const Reader& r, const json& v, const std::string& path) {
     r.expectObject(v, path);
     Mechanisms m;
-    for (const auto& [key, value] : v.items()) {
+    for (auto it = v.begin(); it != v.end(); ++it) {
+        const std::string& key = it.key();
+        const json& value = *it;
         r.attempt([&] {
             auto mechanism = mechanismFromKey(key);
             if (!mechanism) r.fail(path, r.unknownName("key", key, mechanismKeys()));

@@ -21,10 +21,6 @@ struct ScenarioError : std::runtime_error {
     // what() = "FILE: PATH: MESSAGE" (or "FILE: MESSAGE" when path is empty), one line.
 };
 
-// Limits that refuse early what no workshop needs: one cohort per attendee at most.
-inline constexpr size_t kMaxCohorts = 1'000'000;
-inline constexpr size_t kMaxCalendarEntries = 10'000;
-
 // Parses and validates; throws ScenarioError. `sourceName` is used in messages.
 [[nodiscard]] Scenario scenarioFromJson(const nlohmann::json& doc, const std::string& sourceName);
 
