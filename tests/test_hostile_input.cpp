@@ -310,6 +310,11 @@ TEST_CASE("hostile input: validate lists every error, the first as loading repor
 }
 
 TEST_CASE("hostile input: sizes no scenario needs are refused with the limit") {
+    std::string empties = "[";
+    for (size_t i = 0; i < kMaxJsonContainers; ++i) empties += "[],";
+    CHECK(parseError(empties + "[]]") == "x.json: syntax error at line 1, column " + std::to_string(empties.size() - 2) +
+                                             ": more than 8000000 objects and arrays");
+
     CHECK(errorOf([] { (void)readJsonFile("/dev/zero"); }) == "/dev/zero: the file is larger than 64 MiB, the most a scenario may be");
     json doc = json::parse(kSmallScenario);
     doc["calendar"] = json::array();

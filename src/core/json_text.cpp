@@ -72,7 +72,7 @@ std::optional<std::string> numberProblem(const std::string& literal) {
 // One pass over the raw text: NUL bytes (nlohmann stops reading at one), nesting depth and
 // number literals, skipping over strings. Syntax itself is left to the parser.
 std::optional<TextProblem> scanText(const std::string& text) {
-    size_t depth = 0;
+    size_t depth = 0, containers = 0;
     bool inString = false;
     for (size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
@@ -87,6 +87,8 @@ std::optional<TextProblem> scanText(const std::string& text) {
         } else if (c == '[' || c == '{') {
             if (++depth > kMaxJsonDepth)
                 return TextProblem{i, "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"};
+            if (++containers > kMaxJsonContainers)
+                return TextProblem{i, "more than " + std::to_string(kMaxJsonContainers) + " objects and arrays"};
         } else if (c == ']' || c == '}') {
             if (depth > 0) --depth;
         } else if (c == '-' || (c >= '0' && c <= '9')) {

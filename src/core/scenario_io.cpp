@@ -413,12 +413,12 @@ void checkLabels(const Reader& r, const std::vector<Cohort>& cohorts, const std:
     for (size_t i = 0; i < cohorts.size(); ++i) {
         const Cohort& c = cohorts[i];
         if (c.labelJa.empty()) continue;
-        auto [it, fresh] = translated.emplace(c.label, i);
-        const std::string& first = cohorts[it->second].labelJa;
-        if (!fresh && first != c.labelJa)
+        const size_t firstIndex = translated.emplace(c.label, i).first->second;
+        const std::string& first = cohorts[firstIndex].labelJa;
+        if (first != c.labelJa)
             r.attempt([&] {
                 r.fail(childPath(indexPath(path, i), "label_ja"),
-                       "expected " + shown(json(first)) + " as in " + indexPath(path, it->second) +
+                       "expected " + shown(json(first)) + " as in " + indexPath(path, firstIndex) +
                            " (cohorts sharing the label " + shown(json(c.label)) + " share its label_ja), found " +
                            shown(json(c.labelJa)));
             });
