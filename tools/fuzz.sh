@@ -44,7 +44,8 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:${UBSAN_OPTIONS:-}"
 status=0
 # run TARGET MAX_LEN DICT SEED_DIR...: the first corpus dir (a fresh temp dir) receives new inputs;
 # the seed dirs are only read, so nothing is copied into or written to the source tree.
-# NAME (default: the target) names the log and corpus; BUDGET (default: budget) overrides the length.
+# NAME (default: the target) names the log and corpus; BUDGET (default: budget) overrides the length;
+# EXTRA adds one libFuzzer flag.
 run() {
   local target="$1" maxlen="$2" dict="$3"
   shift 3
@@ -55,7 +56,7 @@ run() {
   mkdir -p "$corpus"
   echo "== $name ${this_budget[*]} -max_len=$maxlen (log: $log)"
   local start=$SECONDS
-  "$build/fuzz/$target" "${this_budget[@]}" -max_len="$maxlen" -timeout=20 -rss_limit_mb=2048 -dict="$dict" \
+  "$build/fuzz/$target" "${this_budget[@]}" ${EXTRA:-} -max_len="$maxlen" -timeout=20 -rss_limit_mb=2048 -dict="$dict" \
     -print_final_stats=1 -artifact_prefix="$build/artifacts/$target-" "$corpus" "$@" >"$log" 2>&1
   local rc=$?
   local secs=$((SECONDS - start))
@@ -72,7 +73,8 @@ run() {
 run fuzz_scenario 16384 "$root/fuzz/scenario.dict" "$root/scenarios" "$root/tests/malformed"
 run fuzz_cli_args 1024 "$root/fuzz/cli_args.dict" "$root/fuzz/corpus_cli"
 # Recipes, not text: a few hundred bytes of input build megabyte scenarios and --set settings.
-BUDGET="${structured_budget[*]}" run fuzz_scenario_structured 512 "$root/fuzz/scenario.dict"
+# Whole recipes from the start (-len_control=0): short ones only build small scenarios.
+EXTRA=-len_control=0 BUDGET="${structured_budget[*]}" run fuzz_scenario_structured 512 "$root/fuzz/scenario.dict"
 # The loader on inputs beyond the 16 KB cap, from seeds generated here (deep, wide, long, duplicated).
 python3 "$root/tools/fuzz_long_corpus.py" "$work/long-seeds" || exit 2
 NAME=fuzz_scenario_long BUDGET="${long_budget[*]}" run fuzz_scenario 1048576 "$root/fuzz/scenario.dict" "$work/long-seeds"
