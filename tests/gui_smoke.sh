@@ -133,5 +133,29 @@ else
     echo "gui_smoke: skipped CLI comparison ($CLI run did not write summary.json)"
 fi
 
+# 6. Workshop mode: a story's step run to its reveal is the very run the CLI makes of that
+# room; the presenter's four views draw in Japanese; a broken story is one line, exit 1.
+outst=$(xrun --story scenarios/stories/lateness.json --step 2 --events 1 --screenshot "$DIR/story.png") || fail "--story exited $?"
+check_png "story step 2 revealed" "$DIR/story.png"
+if "$CLI" run scenarios/l6_lateness.json --events "$(field events "$outst")" --out "$DIR/story_cli" --quiet \
+      --set 'population[1].label=latecomer' --set 'population[2].label=latecomer' \
+      --set 'population[1].label_ja=遅れがちな人' --set 'population[2].label_ja=遅れがちな人' \
+      --set 'population[1].traits.notify_when_late=1' --set 'population[2].traits.notify_when_late=1' 2>"$DIR/story_cli.err"; then
+    hs=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["state_hash"])' "$DIR/story_cli/summary.json")
+    [ "$hs" = "$(field state_hash "$outst")" ] && pass "story room equals the CLI run ($hs)" || fail "story room $outst vs CLI $hs"
+else
+    fail "CLI run of the story's room failed: $(head -1 "$DIR/story_cli.err")"
+fi
+for view in 1 2 3 4; do
+    xrun --story scenarios/stories/what_would_you_do.json --step 2 --events 1 --presenter --view $view --lang ja \
+        --screenshot "$DIR/presenter$view.png" >/dev/null || fail "presenter view $view exited $?"
+    check_png "presenter view $view" "$DIR/presenter$view.png"
+done
+xrun --story "$DIR/no_such_story.json" --screenshot "$DIR/nostory.png" >/dev/null 2>"$DIR/nostory.err"; rc=$?
+if [ $rc -ne 0 ] && [ "$(grep -c "^tsunagari:" "$DIR/nostory.err")" -eq 1 ] && grep -q "no_such_story.json" "$DIR/nostory.err"; then pass "missing story: one line, exit $rc"
+else fail "missing story: exit $rc: $(cat "$DIR/nostory.err")"; fi
+xrun --story scenarios/stories/lateness.json --set seed=2 >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] && pass "--story with --set refused (exit 2)" || fail "--story with --set exited $rc"
+
 if [ $failures -gt 0 ]; then echo "gui_smoke: $failures failure(s)" >&2; exit 1; fi
 echo "gui_smoke: all passed"

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "attendee_names.h"
 #include "model_support.h"
 #include "professions.h"
 
@@ -464,4 +465,13 @@ TEST_CASE("referrals: word of trouble in time lets the referrer send the client 
     World off(s);
     off.runEvents(40);
     CHECK(std::none_of(off.referrals().begin(), off.referrals().end(), [](const Referral& r) { return r.replacement; }));
+}
+
+TEST_CASE("names: generated names read in Japanese writing, other names stay as given") {
+    CHECK(generatedName(0) == "Sato");
+    CHECK(japaneseName(generatedName(0)) == "佐藤");
+    CHECK(japaneseName(generatedName(47 + 12)) == "佐々木 2");
+    CHECK(japaneseName("Ms Smith") == "Ms Smith");
+    CHECK(japaneseName("Satoshi") == "Satoshi");   // a family name must match whole
+    for (uint32_t id = 0; id < 200; ++id) CHECK(japaneseName(generatedName(id)) != generatedName(id));
 }

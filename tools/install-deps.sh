@@ -5,6 +5,7 @@ set -euo pipefail
 packages=(cmake g++ make pkg-config python3
           libsfml-dev libimgui-dev nlohmann-json3-dev doctest-dev
           xvfb xauth fonts-ipaexfont-gothic
+          gnuplot-nox libstb-dev
           clang-14 libclang-rt-14-dev)
 run() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()

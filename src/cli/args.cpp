@@ -1,9 +1,12 @@
 // Command-line parsing for tsunagari-cli and its help text.
 #include "args.h"
 
+#include <algorithm>
 #include <charconv>
 #include <limits>
 
+#include "metric_names.h"
+#include "length_flags.h"
 #include "scenario.h"
 
 namespace tsunagari::cli {
@@ -12,13 +15,13 @@ namespace {
 
 constexpr const char* kProgram = "tsunagari-cli";
 
-const char* const kEventsRun = "a whole number of events from 0 to 1000000";
 const char* const kEventsBench = "a whole number of events from 1 to 1000000";
 const char* const kSeed = "a whole number from 0 to 18446744073709551615";
 const char* const kSetting = "path=value, e.g. params.busy_chance=0.5";
 const char* const kOutDir = "a directory";
 const char* const kSaveAt = "EVENT FILE: a whole number of events from 0 to 1000000 and a snapshot file";
 const char* const kResume = "a snapshot file";
+const char* const kFrom = "a run folder holding record.json and scenario.json";
 const char* const kAttendees = "a comma-separated list of attendee counts from 1 to 1000000, e.g. 100,1000";
 
 // Whole numbers only: no sign, spaces, fractions or trailing text (std::from_chars is
@@ -112,11 +115,22 @@ Command parseRun(Reader& r) {
     Command c;
     c.kind = CommandKind::Run;
     RunOptions& o = c.run;
+    std::string lengthGiven;                // the first length flag, for the clash message
     while (!r.done()) {
         const std::string arg = r.take();
         if (arg == "--help" || arg == "-h") return helpCommand("run");
-        if (arg == "--events") o.events = r.number(arg, kEventsRun, 0, kMaxEvents);
-        else if (arg == "--seed") o.seed = r.number(arg, kSeed, uint64_t(0), std::numeric_limits<uint64_t>::max());
+        if (const auto unit = lengthFlagUnit(arg)) {
+            if (!lengthGiven.empty())
+                r.fail(lengthGiven + " and " + arg + " both give the run's length; give one of --events, --days, "
+                       "--weeks, --months or --years");
+            lengthGiven = arg;
+            const std::string expected = lengthExpectation(*unit);
+            const std::string v = r.value(arg, expected.c_str());
+            const auto length = parseLength(*unit, v);
+            if (!length) r.fail(arg + " expects " + expected + ", got '" + v + "'");
+            if (*unit == LengthUnit::Events) o.events = int(length->amount);
+            else o.length = length;
+        } else if (arg == "--seed") o.seed = r.number(arg, kSeed, uint64_t(0), std::numeric_limits<uint64_t>::max());
         else if (arg == "--set") {
             const std::string v = r.value(arg, kSetting);
             if (v.find('=') == std::string::npos || v.front() == '=') r.fail("--set expects " + std::string(kSetting) + ", got '" + v + "'");
@@ -127,10 +141,18 @@ Command parseRun(Reader& r) {
             o.saveAt = r.number(arg, kSaveAt, 0, kMaxEvents);
             o.saveFile = r.value(arg, kSaveAt);
         } else if (arg == "--resume") o.resume = r.value(arg, kResume);
+        else if (arg == "--charts") { r.noValue(arg); o.charts = true; }
+        else if (arg == "--from") o.from = r.value(arg, kFrom);
         else if (isFlag(arg)) r.unknown(arg);
         else takeScenario(r, arg, o.scenario);
     }
-    if (!o.resume.empty()) {
+    if (!o.from.empty()) {
+        // The folder's record fixes the scenario, overrides, seed and length.
+        if (!o.scenario.empty() || !o.resume.empty()) r.fail("--from takes the place of SCENARIO and --resume; give one");
+        if (!o.settings.empty() || o.seed || !lengthGiven.empty())
+            r.fail("--from reruns the recorded run as it was; --set, --seed, --events, --days, --weeks, --months "
+                   "and --years cannot change it");
+    } else if (!o.resume.empty()) {
         // A snapshot carries its own setup and random state.
         if (!o.scenario.empty()) r.fail("--resume takes the place of SCENARIO; give one or the other");
         if (!o.settings.empty() || o.seed) r.fail("--set and --seed cannot change a resumed run; the snapshot holds its setup");
@@ -219,16 +241,76 @@ Command parseLessons(Reader& r) {
     return c;
 }
 
+Command parseStory(Reader& r) {
+    Command c;
+    c.kind = CommandKind::Story;
+    while (!r.done()) {
+        const std::string arg = r.take();
+        if (arg == "--help" || arg == "-h") return helpCommand("story");
+        if (arg == "--lang") {
+            const std::string lang = r.value(arg, "en or ja");
+            if (lang != "en" && lang != "ja") r.fail("--lang expects en or ja, got '" + lang + "'");
+            c.story.japanese = lang == "ja";
+        } else if (arg == "--seed") c.story.seed = r.number(arg, kSeed, uint64_t(0), std::numeric_limits<uint64_t>::max());
+        else if (arg == "--pick") {
+            for (int n : parseNumberList(r, arg, "a comma-separated list of choice numbers from 1 to 8, e.g. 2,1", 1, 8))
+                c.story.picks.push_back(n - 1);
+        } else if (arg == "--check") c.story.check = true;
+        else if (arg == "--seeds") c.story.seeds = r.number(arg, "a whole number of seeds from 1 to 1000", 1, 1000);
+        else if (arg == "--jobs") c.story.jobs = r.number(arg, "a whole number of worker threads from 1 to 1024", 1, 1024);
+        else if (isFlag(arg)) r.unknown(arg);
+        else if (c.story.story.empty()) c.story.story = arg;
+        else r.fail("unexpected argument '" + arg + "' (story takes one STORY file)");
+    }
+    if (c.story.story.empty()) r.fail("missing STORY (a story .json file, e.g. scenarios/stories/hard_sellers.json)");
+    return c;
+}
+
+Command parseChart(Reader& r) {
+    Command c;
+    c.kind = CommandKind::Chart;
+    ChartCommandOptions& o = c.chart;
+    std::string metricKeys;
+    for (const MetricName& m : metricNames()) metricKeys += (metricKeys.empty() ? "" : ", ") + std::string(m.key);
+    while (!r.done()) {
+        const std::string arg = r.take();
+        if (arg == "--help" || arg == "-h") return helpCommand("chart");
+        if (arg == "--lang") {
+            const std::string v = r.value(arg, "en or ja");
+            if (v != "en" && v != "ja") r.fail("--lang expects en or ja, got '" + v + "'");
+            o.japanese = v == "ja";
+        } else if (arg == "--format") {
+            const std::string v = r.value(arg, "png, svg or both");
+            if (v != "png" && v != "svg" && v != "both") r.fail("--format expects png, svg or both, got '" + v + "'");
+            o.png = v != "svg";
+            o.svg = v != "png";
+        } else if (arg == "--metric") {
+            const std::string v = r.value(arg, "a metric name");
+            if (!findMetricName(v)) r.fail("--metric expects one of " + metricKeys + ", got '" + v + "'");
+            o.metrics.push_back(v);
+        } else if (isFlag(arg)) r.unknown(arg);
+        else if (!o.dir.empty()) r.fail("unexpected argument '" + arg + "' (only one DIR is taken)");
+        else o.dir = arg;
+    }
+    if (o.dir.empty()) r.fail("missing DIR (a folder written by run, sweep or tournament)");
+    return c;
+}
+
+// Every command, in the order the help lists them.
+constexpr const char* kCommandNames[] = {"run", "validate", "bench", "calibrate", "lessons", "story", "chart"};
+
 }  // namespace
 
 Command parseArgs(const std::vector<std::string>& args) {
-    const std::string expected = " (expected run, validate, bench, calibrate or lessons; try '" + std::string(kProgram) + " --help')";
+    std::string names;
+    for (size_t i = 0; i < std::size(kCommandNames); ++i)
+        names += std::string(i == 0 ? "" : i + 1 == std::size(kCommandNames) ? " or " : ", ") + kCommandNames[i];
+    const std::string expected = " (expected " + names + "; try '" + std::string(kProgram) + " --help')";
     if (args.empty()) throw UsageError(std::string(kProgram) + ": missing command" + expected);
     const std::string& command = args.front();
     if (command == "--help" || command == "-h" || command == "help") {
         // "help run" reads naturally too.
-        if (args.size() > 1 && (args[1] == "run" || args[1] == "validate" || args[1] == "bench" ||
-                                 args[1] == "calibrate" || args[1] == "lessons"))
+        if (args.size() > 1 && std::find(std::begin(kCommandNames), std::end(kCommandNames), args[1]) != std::end(kCommandNames))
             return helpCommand(args[1]);
         return Command{};
     }
@@ -238,6 +320,8 @@ Command parseArgs(const std::vector<std::string>& args) {
     if (command == "bench") return parseBench(reader);
     if (command == "calibrate") return parseCalibrate(reader);
     if (command == "lessons") return parseLessons(reader);
+    if (command == "story") return parseStory(reader);
+    if (command == "chart") return parseChart(reader);
     if (isFlag(command)) throw UsageError(std::string(kProgram) + ": unknown option '" + command + "'" + expected);
     throw UsageError(std::string(kProgram) + ": unknown command '" + command + "'" + expected);
 }
@@ -247,25 +331,43 @@ std::string helpText(const std::string& topic) {
         "Exit status: 0 success; 1 an output file or directory could not be written (or\n"
         "another run-time failure); 2 bad command line or scenario. Errors are one line on stderr.\n";
     if (topic == "run")
-        return "Usage: tsunagari-cli run SCENARIO [--events N] [--seed S] [--set path=value ...]\n"
-               "                         [--out DIR] [--quiet] [--save-at EVENT FILE]\n"
-               "       tsunagari-cli run --resume SNAPSHOT [--events N] [--out DIR] [--quiet]\n"
+        return "Usage: tsunagari-cli run SCENARIO [LENGTH] [--seed S] [--set path=value ...]\n"
+               "                         [--out DIR] [--quiet] [--save-at EVENT FILE] [--charts]\n"
+               "       tsunagari-cli run --resume SNAPSHOT [LENGTH] [--out DIR] [--quiet]\n"
                "                         [--save-at EVENT FILE]\n"
+               "       tsunagari-cli run --from RUNDIR [--out DIR] [--quiet] [--save-at EVENT FILE]\n"
                "\n"
                "Runs a scenario and writes DIR/events.csv (per event and group), DIR/attendees.csv\n"
-               "(Gephi node table), DIR/edges.csv (Gephi edge table of remembered trust ties) and\n"
-               "DIR/summary.json, then prints the per-archetype table.\n"
+               "(Gephi node table), DIR/edges.csv (Gephi edge table of remembered trust ties),\n"
+               "DIR/summary.json, DIR/scenario.json (the scenario as run, overrides applied) and\n"
+               "DIR/record.json (version, command line, overrides, seed, length), then prints the\n"
+               "per-archetype table. docs/outputs.md defines every column and key. The folder is\n"
+               "replaced as a whole: it holds all files of one run, never a mix; a second run into\n"
+               "the same DIR waits for the first. A DIR holding other files is refused.\n"
                "\n"
-               "  --events N         events to run (default: the scenario's \"events\")\n"
+               "LENGTH is one of (default: the scenario's \"events\"):\n"
+               "  --events N         events to run\n"
+               "  --days N           the events on calendar days 0 to N-1 (whole days)\n"
+               "  --weeks N | --months N | --years N\n"
+               "                     the same for N weeks (7 days), months (30.44 days) or years\n"
+               "                     (365.25 days); N may be fractional, e.g. --years 1.5\n"
+               "\n"
                "  --seed S           random seed (default: the scenario's \"seed\")\n"
                "  --set path=value   change the scenario before it is checked; repeatable, e.g.\n"
                "                     --set params.busy_chance=0.5 --set population[1].count=20\n"
                "                     --set mechanisms.forgetting=false\n"
                "  --out DIR          output directory (default: out/<scenario file name without .json>)\n"
                "  --quiet            print nothing on success\n"
-               "  --save-at EVENT FILE  save a snapshot of the run after EVENT events\n"
+               "  --save-at EVENT FILE  save a snapshot of the run after EVENT events (not inside DIR);\n"
+               "                     if it cannot be written the reports are still written, the\n"
+               "                     failure is named and the exit status is 1\n"
                "  --resume SNAPSHOT  continue a saved run; its outputs equal those of the\n"
                "                     uninterrupted run, byte for byte\n"
+               "  --charts           also draw DIR/charts/ as 'tsunagari-cli chart DIR' does\n"
+               "                     uninterrupted run, byte for byte. LENGTH counts from the\n"
+               "                     scenario's start and may not end before the snapshot's event\n"
+               "  --from RUNDIR      rerun the run recorded in RUNDIR (its scenario.json and\n"
+               "                     record.json); the reports are byte-identical to RUNDIR's\n"
                "\n"
                "The scenario's memory need is checked before anything is allocated.\n"
                "A progress bar is drawn on stderr when it is a terminal. Same scenario, seed and\n"
@@ -323,6 +425,38 @@ std::string helpText(const std::string& topic) {
                "  --also-seeds K     also judge the first K seeds alone (what --seeds K would give)\n"
                "  --also-markdown FILE  ... and write those tables here\n\n" +
                exitCodes;
+    if (topic == "story")
+        return "Usage: tsunagari-cli story STORY [--lang en|ja] [--seed S] [--pick LIST]\n"
+               "       tsunagari-cli story STORY --check [--seeds N] [--jobs N]\n"
+               "\n"
+               "Tells a workshop story (scenarios/stories/) as text: each step's narration, the\n"
+               "question the room answers before the run, the run, the numbers and the reveal.\n"
+               "With --check, runs the whole story on seeds 1..N and its own seed and prints how\n"
+               "often each prediction's expected answer wins; exit 3 when one wins on fewer than\n"
+               "90% of the seeds or not on the story's own seed.\n"
+               "\n"
+               "  --lang en|ja       language of the text (default en)\n"
+               "  --seed S           one seed for every room (default: each scenario's own)\n"
+               "  --pick LIST        the room's answers in order, e.g. 2,1 (choice numbers from 1)\n"
+               "  --check            check the predictions over seeds instead of telling the story\n"
+               "  --seeds N          seeds for --check (default 30)\n"
+               "  --jobs N           worker threads for --check (default: all cores)\n\n" +
+               exitCodes;
+    if (topic == "chart")
+        return "Usage: tsunagari-cli chart DIR [--lang en|ja] [--format png|svg|both] [--metric M ...]\n"
+               "\n"
+               "Draws DIR/charts/ with gnuplot (Debian: gnuplot-nox) from the folder's files: a run's\n"
+               "events.csv (<metric>: lines over weeks per group); a sweep's summary.csv, events_summary.csv\n"
+               "and comparison.csv (final_, over_time_ and difference_<metric>: bars or lines with 95%\n"
+               "intervals); a tournament's ranking.csv (ranking_<metric>); an evolution's\n"
+               "seasons_summary.csv (shares). See docs/charts.md.\n"
+               "\n"
+               "  --lang en|ja       language of titles, axes and legends (default en)\n"
+               "  --format F         png, svg or both (default both)\n"
+               "  --metric M         a metric to chart; repeatable (default: referrals_received,\n"
+               "                     repeat_referrals_received, collaborators, closed_business,\n"
+               "                     trust_received, reputation)\n\n" +
+               exitCodes;
     return "Usage: tsunagari-cli COMMAND [OPTIONS]\n"
            "\n"
            "Tsunagari simulates business networking: who meets whom, whom they come to trust,\n"
@@ -334,6 +468,8 @@ std::string helpText(const std::string& topic) {
            "  bench              measure simulation speed and memory\n"
            "  calibrate          the model's values beside the published anchors it is scaled to\n"
            "  lessons            each lesson over a grid of situations, seeds, mechanism on and off\n"
+           "  story STORY        tell a workshop story as text, or check its predictions over seeds\n"
+           "  chart DIR          draw PNG/SVG charts of a run, sweep or tournament folder\n"
            "\n"
            "'tsunagari-cli COMMAND --help' describes a command's options.\n\n" +
            exitCodes;

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "calendar_length.h"
+
 namespace tsunagari::cli {
 
 // Exit codes, documented in the help text.
@@ -22,6 +24,7 @@ struct UsageError : std::runtime_error {
 struct RunOptions {
     std::string scenario;
     std::optional<int> events;              // default: the scenario's "events"
+    std::optional<RunLength> length;        // --days, --weeks, --months or --years instead of --events
     std::optional<uint64_t> seed;           // default: the scenario's "seed"
     std::vector<std::string> settings;      // "path=value", applied in order
     std::string outDir;                     // empty: out/<scenario (or snapshot) file stem>
@@ -29,6 +32,8 @@ struct RunOptions {
     std::optional<int> saveAt;              // save a snapshot after this many events ...
     std::string saveFile;                   // ... to this file
     std::string resume;                     // continue from this snapshot instead of a scenario
+    bool charts = false;                    // also draw DIR/charts/ (see chart_command.h)
+    std::string from;                       // rerun the run recorded in this folder
 };
 
 struct ValidateOptions {
@@ -56,7 +61,24 @@ struct LessonsOptions {
     std::string alsoMarkdown;               // ... and write those tables here
 };
 
-enum class CommandKind { Help, Run, Validate, Bench, Calibrate, Lessons };
+struct StoryOptions {
+    std::string story;                      // a story file (scenarios/stories/*.json)
+    bool japanese = false;                  // --lang ja
+    std::optional<uint64_t> seed;           // default: each step's scenario seed
+    std::vector<int> picks;                 // the room's answers, 0-based, in order
+    bool check = false;                     // check each prediction over seeds instead of telling
+    int seeds = 30;
+    int jobs = 0;                           // 0 = all cores
+};
+
+struct ChartCommandOptions {
+    std::string dir;                        // a run, sweep, tournament or evolution folder
+    bool japanese = false;
+    bool png = true, svg = true;
+    std::vector<std::string> metrics;       // empty = the charts' default set
+};
+
+enum class CommandKind { Help, Run, Validate, Bench, Calibrate, Lessons, Story, Chart };
 
 struct Command {
     CommandKind kind = CommandKind::Help;
@@ -66,6 +88,8 @@ struct Command {
     BenchOptions bench;
     CalibrateOptions calibrate;
     LessonsOptions lessons;
+    StoryOptions story;
+    ChartCommandOptions chart;
 };
 
 // `args` excludes the program name. Throws UsageError.

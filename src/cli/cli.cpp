@@ -10,9 +10,14 @@
 #include "args.h"
 #include "bench.h"
 #include "bench_hostile.h"
+#include "story_command.h"
+#include "chart_command.h"
 #include "studies.h"
+#include "length_flags.h"
 #include "memory_limits.h"
 #include "report.h"
+#include "run_folder.h"
+#include "run_record.h"
 #include "scenario_io.h"
 #include "scenario_settings.h"
 #include "snapshot.h"
@@ -64,14 +69,53 @@ Scenario prepareScenario(const RunOptions& o, std::ostream& err) {
     return scenarioWithSettings(doc, o.settings, o.seed, o.scenario);
 }
 
-int runCommand(const RunOptions& o, std::ostream& out, std::ostream& err, bool progress) {
-    const std::string source = o.resume.empty() ? o.scenario : o.resume;
+// Every file a run folder holds; a folder holding anything else is not replaced.
+// What a run folder may hold: its reports, and the charts of `run --charts` or `chart`.
+const std::vector<std::string> kRunFolderFiles = {"events.csv", "attendees.csv", "edges.csv",   "summary.json",
+                                                   "scenario.json", "record.json", "charts/"};
+
+// The length flag given, or the scenario's own "events".
+RunLength lengthAsked(const RunOptions& o, const Scenario& scenario) {
+    if (o.length) return *o.length;
+    return {LengthUnit::Events, double(o.events.value_or(scenario.events))};
+}
+
+// The last name of a path, also for "out/run/" (whose stem is empty).
+std::string folderStem(const std::string& path) {
+    fs::path p = fs::path(path).lexically_normal();
+    if (p.filename().empty()) p = p.parent_path();
+    return p.stem().string();
+}
+
+int runCommand(const RunOptions& o, const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+               bool progress) {
+    const std::string source = !o.from.empty() ? o.from : o.resume.empty() ? o.scenario : o.resume;
+    RunRecord record;
+    record.commandLine.push_back("tsunagari-cli");
+    record.commandLine.insert(record.commandLine.end(), args.begin(), args.end());
+    record.source = source;
     std::optional<Scenario> fresh;
-    if (o.resume.empty()) {
+    if (!o.from.empty()) {
+        // The folder alone: its scenario as run (overrides applied) and the length it asked.
+        const RunRecord recorded = readRunRecord((fs::path(o.from) / "record.json").string());
+        fresh = loadScenarioFile((fs::path(o.from) / "scenario.json").string());
+        record.source = recorded.source;
+        record.rerunOf = o.from;
+        record.overrides = recorded.overrides;
+        record.lengthAsked = recorded.lengthAsked;
+        record.eventsAsked = recorded.eventsAsked;
+    } else if (o.resume.empty()) {
         fresh = prepareScenario(o, err);
+        // In the order applied: every --set, then --seed; replayed on the source, they give scenario.json.
+        record.overrides = o.settings;
+        if (o.seed) record.overrides.push_back("seed=" + std::to_string(*o.seed));
+        record.lengthAsked = lengthAsked(o, *fresh);
+        record.eventsAsked = eventsIn(*fresh, record.lengthAsked);
+    }
+    if (fresh) {
         // Refuse a run the machine cannot hold before allocating any of it.
         const auto available = availableMemoryBytes();
-        const auto shortfall = available ? memoryShortfall(*fresh, o.events.value_or(fresh->events), *available) : std::nullopt;
+        const auto shortfall = available ? memoryShortfall(*fresh, record.eventsAsked, *available) : std::nullopt;
         if (shortfall) {
             err << "tsunagari-cli run: " << source << ": " << *shortfall << "\n";
             return kExitBadInput;
@@ -79,67 +123,97 @@ int runCommand(const RunOptions& o, std::ostream& out, std::ostream& err, bool p
     }
 
     // Fail before simulating if the results could not be written anyway.
-    const fs::path dir = o.outDir.empty() ? fs::path("out") / fs::path(source).stem() : fs::path(o.outDir);
-    std::error_code ec;
-    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
-        err << "tsunagari-cli run: cannot write to '" << dir.string() << "': it exists and is not a directory\n";
+    const fs::path dir = o.outDir.empty() ? fs::path("out") / folderStem(source) : fs::path(o.outDir);
+    try {
+        checkReplaceableFolder(dir, kRunFolderFiles);
+    } catch (const std::runtime_error& e) {
+        err << "tsunagari-cli run: " << e.what() << "\n";
         return kExitOutputFailed;
     }
-    fs::create_directories(dir, ec);
-    if (ec) {
-        err << "tsunagari-cli run: cannot create directory '" << dir.string() << "': " << ec.message() << "\n";
-        return kExitOutputFailed;
+    if (o.saveAt && replacingFolderTouches(dir, o.saveFile)) {
+        err << "tsunagari-cli run: --save-at " << *o.saveAt << " " << o.saveFile << ": the snapshot would be inside '"
+            << dir.string() << "', which is replaced as a whole by the reports; save it elsewhere\n";
+        return kExitBadInput;
     }
 
     // A snapshot carries its own setup, random state and history.
     World world = fresh ? World(*fresh) : readSnapshotFile(o.resume);
     const Scenario& scenario = world.scenario();
-    const int events = o.events.value_or(scenario.events);
+    if (!o.resume.empty()) {
+        record.resumedFrom = o.resume;
+        record.resumedAtEvent = world.eventsDone();
+        record.lengthAsked = lengthAsked(o, scenario);
+        record.eventsAsked = eventsIn(scenario, record.lengthAsked);
+        if (record.eventsAsked < world.eventsDone()) {
+            const std::string asked = o.events || o.length ? lengthFlag(record.lengthAsked.unit) + " " +
+                                                                  formatNumber(record.lengthAsked.amount)
+                                                            : "the scenario's \"events\"";
+            err << "tsunagari-cli run: " << asked << " asks for " << record.eventsAsked << " events, but " << o.resume
+                << " is at event "
+                << world.eventsDone() << "; a resumed run cannot end before its snapshot\n";
+            return kExitBadInput;
+        }
+    }
+    record.seed = scenario.seed;
+    const int events = record.eventsAsked;
     if (o.saveAt && (*o.saveAt > events || *o.saveAt < world.eventsDone())) {
         err << "tsunagari-cli run: --save-at " << *o.saveAt << " is outside this run (events " << world.eventsDone()
             << " to " << events << ")\n";
         return kExitBadInput;
     }
+    // A snapshot that cannot be written does not cost the finished run: the reports still come.
+    std::string snapshotFailure;
     auto saveIfDue = [&]() {
-        if (o.saveAt && world.eventsDone() == *o.saveAt && !world.event().inProgress) writeSnapshotFile(world, o.saveFile);
+        if (!o.saveAt || world.eventsDone() != *o.saveAt || world.event().inProgress || !snapshotFailure.empty()) return;
+        try {
+            writeSnapshotFile(world, o.saveFile);
+        } catch (const std::runtime_error& e) {
+            snapshotFailure = e.what();
+        }
     };
     ProgressBar bar(err, progress && !o.quiet, events);
     bar.update(world.eventsDone(), world.day());
-    try {
+    saveIfDue();
+    while (world.eventsDone() < events && world.stepEvent()) {
+        bar.update(world.eventsDone(), world.day());
         saveIfDue();
-        while (world.eventsDone() < events && world.stepEvent()) {
-            bar.update(world.eventsDone(), world.day());
-            saveIfDue();
-        }
-    } catch (const std::exception& e) {  // the snapshot could not be written
-        bar.clear();
+    }
+    bar.clear();
+    record.eventsRun = world.eventsDone();
+    record.day = world.day();
+
+    try {
+        replaceFolder(dir, {{"events.csv", eventsCsv(world)},
+                            {"attendees.csv", attendeesCsv(world)},
+                            {"edges.csv", edgesCsv(world)},
+                            {"summary.json", summaryJson(world, record.overrides)},
+                            {"scenario.json", scenarioToJson(scenario).dump(2) + "\n"},
+                            {"record.json", recordJson(record)}},
+                      kRunFolderFiles);
+    } catch (const std::runtime_error& e) {
         err << "tsunagari-cli run: " << e.what() << "\n";
         return kExitOutputFailed;
     }
-    bar.clear();
 
-    const std::pair<const char*, std::string> files[] = {{"events.csv", eventsCsv(world)},
-                                                         {"attendees.csv", attendeesCsv(world)},
-                                                         {"edges.csv", edgesCsv(world)},
-                                                         {"summary.json", summaryJson(world)}};
-    for (const auto& [name, content] : files) {
-        try {
-            writeFileAtomic((dir / name).string(), content);
-        } catch (const std::exception& e) {
-            err << "tsunagari-cli run: " << e.what() << "\n";
-            return kExitOutputFailed;
-        }
+    if (!o.quiet) {
+        out << printableText(scenario.title.en) << ": ";
+        if (world.eventsDone() == 0) out << "no events run";
+        else out << world.eventsDone() << " events to day " << world.day();
+        out << ", seed " << scenario.seed << "\n";
+        if (world.eventsDone() < events)
+            out << "(the calendar ended after " << world.eventsDone() << " of " << events << " events)\n";
+        out << "\n" << archetypeTable(world) << "\nmeans per member; wrote " << (dir / "").string()
+            << "{events.csv, attendees.csv, edges.csv, summary.json, scenario.json, record.json}\n";
     }
-
-    if (o.quiet) return kExitOk;
-    out << printableText(scenario.title.en) << ": ";
-    if (world.eventsDone() == 0) out << "no events run";
-    else out << world.eventsDone() << " events to day " << world.day();
-    out << ", seed " << scenario.seed << "\n";
-    if (world.eventsDone() < events)
-        out << "(the calendar ended after " << world.eventsDone() << " of " << events << " events)\n";
-    out << "\n" << archetypeTable(world) << "\nmeans per member; wrote " << (dir / "").string()
-        << "{events.csv, attendees.csv, edges.csv, summary.json}\n";
+    // Charts are drawn into the folder once its reports are in place (each picture atomically).
+    if (o.charts) {
+        if (const int code = drawChartsAfterRun(dir.string(), err); code != kExitOk) return code;
+        if (!o.quiet) out << "charts in " << (dir / "charts" / "").string() << "\n";
+    }
+    if (!snapshotFailure.empty()) {
+        err << "tsunagari-cli run: the reports were written, but the snapshot was not: " << snapshotFailure << "\n";
+        return kExitOutputFailed;
+    }
     return kExitOk;
 }
 
@@ -168,11 +242,13 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
         const Command command = parseArgs(args);
         switch (command.kind) {
             case CommandKind::Help: out << helpText(command.helpTopic); return kExitOk;
-            case CommandKind::Run: return runCommand(command.run, out, err, progress);
+            case CommandKind::Run: return runCommand(command.run, args, out, err, progress);
             case CommandKind::Validate: return validateCommand(command.validate, out, err);
             case CommandKind::Bench: return command.bench.hostile ? runHostileBench(out, err) : runBench(command.bench, out);
             case CommandKind::Calibrate: return runCalibrate(command.calibrate, out, err, progress);
             case CommandKind::Lessons: return runLessons(command.lessons, out, err, progress);
+            case CommandKind::Story: return runStory(command.story, out, err);
+            case CommandKind::Chart: return runChart(command.chart, out, err);
         }
     } catch (const UsageError& e) {
         err << e.what() << "\n";

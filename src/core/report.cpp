@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
+#include "metric_names.h"
 #include "professions.h"
 #include "text_encoding.h"
 
@@ -61,42 +63,43 @@ double rounded(double value) {
     return out;
 }
 
-const char* const kGroupColumns =
-    "members,contacts,collaborators,referrals_given,referrals_received,repeat_referrals_received,"
-    "referrals_accepted,referrals_declined,closed_business,complaints,reputation,trust_received,clients_kept";
+// Members are a whole count; every other metric is a mean, written with formatNumber's digits.
+bool isWholeCount(const MetricName& metric) { return std::string_view(metric.key) == "members"; }
+
+std::string groupColumns() {
+    std::string header;
+    for (const MetricName& metric : metricNames()) {
+        if (!header.empty()) header += ',';
+        header += metric.key;
+    }
+    return header;
+}
 
 void appendGroupFigures(std::string& row, const GroupFigures& g) {
-    row += std::to_string(g.members);
-    for (double v : {g.contacts, g.collaborators, g.referralsGiven, g.referralsReceived, g.repeatReferralsReceived,
-                     g.referralsAccepted, g.referralsDeclined, g.closedBusiness, g.complaints, g.reputation,
-                     g.trustReceived, g.clientsKept}) {
-        row += ',';
-        row += formatNumber(v);
+    bool first = true;
+    for (const MetricName& metric : metricNames()) {
+        if (!first) row += ',';
+        first = false;
+        const double value = metric.value(g);
+        row += isWholeCount(metric) ? std::to_string(int64_t(value)) : formatNumber(value);
     }
 }
 
 nlohmann::ordered_json groupJson(const std::string& label, const GroupFigures& g) {
-    return {{"label", label},
-            {"members", g.members},
-            {"contacts", rounded(g.contacts)},
-            {"collaborators", rounded(g.collaborators)},
-            {"referrals_given", rounded(g.referralsGiven)},
-            {"referrals_received", rounded(g.referralsReceived)},
-            {"repeat_referrals_received", rounded(g.repeatReferralsReceived)},
-            {"referrals_accepted", rounded(g.referralsAccepted)},
-            {"referrals_declined", rounded(g.referralsDeclined)},
-            {"closed_business", rounded(g.closedBusiness)},
-            {"complaints", rounded(g.complaints)},
-            {"reputation", rounded(g.reputation)},
-            {"trust_received", rounded(g.trustReceived)},
-            {"clients_kept", rounded(g.clientsKept)}};
+    nlohmann::ordered_json doc = {{"label", label}};
+    for (const MetricName& metric : metricNames()) {
+        const double value = metric.value(g);
+        if (isWholeCount(metric)) doc[metric.key] = int64_t(value);
+        else doc[metric.key] = rounded(value);
+    }
+    return doc;
 }
 
 }  // namespace
 
 std::string eventsCsv(const World& world) {
     std::string out = "event,day,kind,name,participants,late,conversations,referrals_made,group,";
-    out += kGroupColumns;
+    out += groupColumns();
     out += '\n';
     const auto& labels = world.groupLabels();
     for (const EventRecord& e : world.history()) {
@@ -223,7 +226,7 @@ NetworkFigures networkFigures(const World& world) {
     return f;
 }
 
-std::string summaryJson(const World& world) {
+std::string summaryJson(const World& world, const std::vector<std::string>& overrides) {
     const Scenario& s = world.scenario();
     char hash[20];
     std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(world.stateHash()));
@@ -242,6 +245,7 @@ std::string summaryJson(const World& world) {
     nlohmann::ordered_json doc = {
         {"title", {{"en", s.title.en}, {"ja", s.title.ja}}},
         {"seed", s.seed},
+        {"overrides", overrides},
         {"events_run", world.eventsDone()},
         {"day", world.day()},
         {"state_hash", hash},

@@ -45,7 +45,9 @@ struct NetworkFigures {
 
 // Scenario, run and per-group figures (from the last event record, as the window shows them)
 // plus the network figures, as pretty-printed JSON (keys in a fixed order) ending in a newline.
-[[nodiscard]] std::string summaryJson(const World& world);
+// `overrides` are the --set assignments the scenario was run with, recorded in order.
+// The window saves the same document, so both share one schema (docs/outputs.md).
+[[nodiscard]] std::string summaryJson(const World& world, const std::vector<std::string>& overrides = {});
 
 // The per-archetype table printed by the CLI, one line per group label, aligned columns.
 [[nodiscard]] std::string archetypeTable(const World& world);

@@ -4,32 +4,10 @@
 #include <algorithm>
 #include <cstring>
 
+#include "attendee_names.h"
 #include "professions.h"
 
 namespace tsunagari {
-
-namespace {
-
-// Common Japanese family names, romanised: attendees are named from these in turn.
-constexpr const char* kFamilyNames[] = {
-    "Sato", "Suzuki", "Takahashi", "Tanaka", "Watanabe", "Ito", "Yamamoto", "Nakamura", "Kobayashi",
-    "Kato", "Yoshida", "Yamada", "Sasaki", "Yamaguchi", "Matsumoto", "Inoue", "Kimura", "Hayashi",
-    "Saito", "Shimizu", "Yamazaki", "Mori", "Ikeda", "Hashimoto", "Abe", "Ishikawa", "Ogawa", "Maeda",
-    "Fujita", "Okada", "Goto", "Hasegawa", "Murakami", "Kondo", "Ishii", "Sakamoto", "Endo", "Aoki",
-    "Fujii", "Nishimura", "Fukuda", "Ota", "Miura", "Fujiwara", "Okamoto", "Matsuda", "Nakagawa",
-};
-constexpr size_t kFamilyNameCount = sizeof(kFamilyNames) / sizeof(kFamilyNames[0]);
-
-std::string generatedName(uint32_t id) {
-    std::string name = kFamilyNames[id % kFamilyNameCount];
-    if (id >= kFamilyNameCount) {
-        name += ' ';
-        name += std::to_string(id / kFamilyNameCount + 1);
-    }
-    return name;
-}
-
-}  // namespace
 
 const char* referralStatusKey(ReferralStatus s) {
     static const char* keys[] = {"declined", "in_progress", "delivered", "late"};

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <numeric>
 
 #include <SFML/OpenGL.hpp>
@@ -24,6 +25,9 @@
 #include "imgui_sfml_input.h"
 #include "panel_cache.h"
 #include "panels.h"
+#include "presenter.h"
+#include "report.h"
+#include "story_player.h"
 #include "scenario_io.h"
 
 namespace tsunagari {
@@ -110,26 +114,40 @@ private:
     void frame(double now, double frameSeconds, bool capture);
     int screenshotMode();
     int benchMode();
+    void createWindow(bool fullscreen);
 
     AppOptions m_options;
     AppState m_app;
     sf::Window m_window;
     std::string m_captureError;
     int m_distinctColours = 0;
-    PanelCache m_panels;               // after m_window: releases its framebuffer while the context lives
+    std::unique_ptr<PanelCache> m_panels;   // after m_window: releases its framebuffer while the context lives
+    bool m_fullscreen = false;
+    bool m_toggleFullscreen = false;
     ImVector<ImWchar> m_glyphRanges;   // font glyph ranges, alive until ImGui is destroyed
     double m_lastSimMs = 0, m_lastUiMs = 0;   // parts of the last frame: simulation steps, building the UI
 };
 
-bool Window::init() {
-    m_window.create(sf::VideoMode(unsigned(m_options.width), unsigned(m_options.height)), "Tsunagari",
-                    sf::Style::Default, sf::ContextSettings(0, 0, 0, 2, 1));
+// Full screen and back: the cached panel pixels live in a framebuffer of the old context,
+// so they are released before it goes and made afresh in the new one (textures are shared).
+void Window::createWindow(bool fullscreen) {
+    m_panels.reset();
+    const sf::VideoMode mode = fullscreen ? sf::VideoMode::getDesktopMode()
+                                          : sf::VideoMode(unsigned(m_options.width), unsigned(m_options.height));
+    m_window.create(mode, "Tsunagari", fullscreen ? sf::Style::Fullscreen : sf::Style::Default,
+                    sf::ContextSettings(0, 0, 0, 2, 1));
     const bool headless = !m_options.screenshot.empty() || m_options.benchFrames > 0;
     if (!headless) {   // headless runs as fast as it can (and Xvfb has no vsync to ask for)
         m_window.setVerticalSyncEnabled(true);
         m_window.setFramerateLimit(120);
     }
     m_window.setActive(true);
+    m_panels = std::make_unique<PanelCache>();
+    m_fullscreen = fullscreen;
+}
+
+bool Window::init() {
+    createWindow(m_options.fullscreen);
     setupImGui(m_app, m_glyphRanges);
 
     std::string error;
@@ -144,14 +162,28 @@ bool Window::init() {
     }
 
     const std::string path = m_options.scenario.empty() ? resolvePath("scenarios/default.json") : resolvePath(m_options.scenario);
-    if (!m_app.load(path, m_options.attendees)) {
+    if (!m_options.story.empty()) {
+        if (!m_app.loadStory(resolvePath(m_options.story), m_options.seed)) {
+            std::fprintf(stderr, "tsunagari: %s\n", m_app.loadError.c_str());
+            return false;
+        }
+    } else if (!m_options.compare.empty()) {
+        if (!m_app.loadComparison(path, m_options.settings, m_options.compare, m_options.seed)) {
+            std::fprintf(stderr, "tsunagari: %s\n", m_app.loadError.c_str());
+            return false;
+        }
+    } else if (!m_app.load(path, m_options.settings, m_options.seed, m_options.attendees)) {
         std::fprintf(stderr, "tsunagari: %s\n", m_app.loadError.c_str());
         m_app.scenarioPath = path;   // shown with the error; the world stays empty
     }
+    m_app.presenter = m_options.presenter;
+    m_app.presenterView = m_options.view;
     m_app.openPath = path;
     m_app.savePath = "my_scenario.json";
     if (m_options.panel == "inspector") m_app.sidePanel = SidePanel::Inspector;
     if (m_options.panel == "files" || !m_app.world) m_app.sidePanel = SidePanel::Files;   // no world: offer the file list
+    if (m_options.panel == "about") m_app.sidePanel = SidePanel::About;
+    if (m_app.story && m_options.panel == "setup") m_app.sidePanel = SidePanel::Story;   // a story opens on its panel
     m_app.sidePanelForced = true;
     return true;
 }
@@ -162,6 +194,14 @@ void Window::frame(double now, double frameSeconds, bool capture) {
     while (m_window.pollEvent(event)) {
         imguiSfmlProcessEvent(event);
         if (event.type == sf::Event::Closed) m_window.close();
+        // Keys drive the run and the story unless a text field is being typed in.
+        if (event.type == sf::Event::KeyPressed && !ImGui::GetIO().WantTextInput && !event.key.control &&
+            handleKey(m_app, int(event.key.code)) == KeyAction::ToggleFullscreen)
+            m_toggleFullscreen = true;
+    }
+    if (m_toggleFullscreen) {
+        m_toggleFullscreen = false;
+        createWindow(!m_fullscreen);
     }
     if (!m_window.isOpen()) return;
     const auto tSim = std::chrono::steady_clock::now();
@@ -173,10 +213,15 @@ void Window::frame(double now, double frameSeconds, bool capture) {
     ImGui::NewFrame();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const Layout l = layoutFor(display);
-    drawVenue(m_app, l.venuePos, l.venueSize, now);
-    drawControls(m_app, l.controlsPos, l.controlsSize);
-    drawCharts(m_app, l.chartsPos, l.chartsSize);
-    drawSidePanel(m_app, l.sidePos, l.sideSize);
+    bool venueDrawn = true;
+    if (m_app.presenter) {
+        venueDrawn = drawPresenter(m_app, display, now);
+    } else {
+        drawVenue(m_app, l.venuePos, l.venueSize, now);
+        drawControls(m_app, l.controlsPos, l.controlsSize);
+        drawCharts(m_app, l.chartsPos, l.chartsSize);
+        drawSidePanel(m_app, l.sidePos, l.sideSize);
+    }
     ImGui::Render();
     const auto tGl = std::chrono::steady_clock::now();
     m_lastSimMs = std::chrono::duration<double, std::milli>(tUi - tSim).count();
@@ -186,11 +231,13 @@ void Window::frame(double now, double frameSeconds, bool capture) {
     glViewport(0, 0, w, h);
     glClearColor(kPanelBg.x, kPanelBg.y, kPanelBg.z, kPanelBg.w);
     glClear(GL_COLOR_BUFFER_BIT);
-    m_app.venue.renderGL(w, h);
-    const std::vector<ImVec4> panels = {
-        ImVec4(l.controlsPos.x, l.controlsPos.y, l.controlsPos.x + l.controlsSize.x, l.controlsPos.y + l.controlsSize.y),
-        ImVec4(l.chartsPos.x, l.chartsPos.y, display.x, display.y)};
-    m_panels.render(ImGui::GetDrawData(), panels, kPanelBg);
+    if (venueDrawn) m_app.venue.renderGL(w, h);
+    // Presenter mode changes its layout by key: everything is drawn live there.
+    std::vector<ImVec4> panels;
+    if (!m_app.presenter)
+        panels = {ImVec4(l.controlsPos.x, l.controlsPos.y, l.controlsPos.x + l.controlsSize.x, l.controlsPos.y + l.controlsSize.y),
+                  ImVec4(l.chartsPos.x, l.chartsPos.y, display.x, display.y)};
+    m_panels->render(ImGui::GetDrawData(), panels, kPanelBg);
     if (capture && !saveFramebuffer(w, h, m_options.screenshot, m_distinctColours, m_captureError) && m_captureError.empty())
         m_captureError = "cannot save the screenshot";
     m_window.display();
@@ -226,8 +273,17 @@ int Window::run() {
 int Window::screenshotMode() {
     if (!m_app.world) {
         std::fprintf(stderr, "tsunagari: no world to run: %s\n", m_app.loadError.c_str());
+    } else if (m_app.story) {
+        // The story's steps before the one asked for are told and run to their ends.
+        StoryPlayer& story = *m_app.story;
+        while (int(story.stepIndex()) + 1 < m_options.storyStep && !story.atLastStep()) story.next();
+        if (m_options.events > 0) {   // --events: also run this step (the reveal is shown)
+            story.run();
+            story.finishRun();
+        }
+        m_app.syncStory();
     } else {
-        m_app.world->runEvents(m_options.events);
+        m_app.world->runEvents(eventsAsked(m_options, m_app.world->scenario()));
         if (m_app.sidePanel == SidePanel::Inspector) {
             // Inspect whoever received the most referrals: the richest panel to look at.
             const auto& people = m_app.world->attendees();
@@ -248,8 +304,11 @@ int Window::screenshotMode() {
         std::printf("events=%d day=%d state_hash=%016llx distinct_colours=%d\n", m_app.world->eventsDone(),
                     m_app.world->day(), (unsigned long long)m_app.world->stateHash(), m_distinctColours);
         if (!m_options.summaryOut.empty()) {
+            // The overrides as the CLI records them: every --set, then --seed.
+            std::vector<std::string> overrides = m_options.settings;
+            if (m_options.seed) overrides.push_back("seed=" + std::to_string(*m_options.seed));
             try {
-                writeFileAtomic(m_options.summaryOut, groupSummaryJson(*m_app.world));
+                writeFileAtomic(m_options.summaryOut, summaryJson(*m_app.world, overrides));
             } catch (const std::exception& e) {
                 std::fprintf(stderr, "tsunagari: %s\n", e.what());
                 return 1;
@@ -267,7 +326,8 @@ int Window::benchMode() {
         return 1;
     }
     // Warm up: a network worth drawing, then play at a steady pace while measuring.
-    m_app.world->runEvents(m_options.events > 0 ? m_options.events : 10);
+    const int warmUp = eventsAsked(m_options, m_app.world->scenario());
+    m_app.world->runEvents(warmUp > 0 ? warmUp : 10);
     // The hardest view: every remembered stage drawn, up to the strongest 2,000 ties.
     m_app.venue.showStage = {false, true, true, true, true};
     m_app.playing = true;
@@ -298,7 +358,7 @@ int Window::benchMode() {
     for (const auto& a : m_app.world->attendees()) active += a.active ? 1 : 0;
     std::printf("bench attendees=%d frames=%zu median_ms=%.2f p95_ms=%.2f sim_mean_ms=%.2f sim_max_ms=%.2f ui_median_ms=%.2f "
                 "edges=%zu shown_edges=%zu events_run=%d panel_redraws=%d\n", active, ms.size(), frameMedian, p95, simMean, simMax, uiMedian, m_app.world->relationships().liveEdges(), m_app.venue.shownEdges(),
-                m_app.world->eventsDone() - rounds0, m_panels.redraws());
+                m_app.world->eventsDone() - rounds0, m_panels->redraws());
     return 0;
 }
 

@@ -5,10 +5,15 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <functional>
+
+#include <nlohmann/json.hpp>
 
 #include "memory_limits.h"
 #include "scenario_io.h"
 #include "snapshot.h"
+#include "stories/story_io.h"
+#include "story_player.h"
 
 namespace tsunagari {
 
@@ -45,20 +50,33 @@ Scenario scaledScenario(Scenario s, int target) {
 
 }  // namespace
 
+// Interface randomness, apart from the model's generator: a new seed from the clock.
+uint64_t clockSeed() {
+    const auto ticks = uint64_t(std::chrono::steady_clock::now().time_since_epoch().count());
+    return (ticks ^ (ticks >> 29)) % 1000000007ull + 1;
+}
+
 std::optional<std::string> memoryProblem(const Scenario& scenario) {
     const auto available = availableMemoryBytes();
     if (!available) return std::nullopt;   // unknown here: let it run
     return memoryShortfall(scenario, 0, *available);
 }
 
-bool AppState::load(const std::string& path, int scaleTo) {
+bool AppState::load(const std::string& path, int scaleTo) { return load(path, {}, std::nullopt, scaleTo); }
+
+bool AppState::load(const std::string& path, const std::vector<std::string>& settings, std::optional<uint64_t> seed,
+                    int scaleTo) {
     try {
-        Scenario scenario = loadScenarioFile(path);
+        nlohmann::json doc = readJsonFile(path);
+        for (const auto& setting : settings) applySetting(doc, setting);
+        if (seed) doc["seed"] = *seed;
+        Scenario scenario = scenarioFromJson(doc, path);
         if (scaleTo > 0) scenario = scaledScenario(std::move(scenario), scaleTo);
         if (auto problem = memoryProblem(scenario)) {
             loadError = path + ": " + *problem;
             return false;
         }
+        story.reset();
         replaceWorld(std::make_unique<World>(scenario));
         scenarioPath = path;
         loadError.clear();
@@ -115,7 +133,42 @@ void AppState::addAttendees(int cohort, int count) {
     world->addAttendees(cohort, count);
 }
 
-void AppState::replaceWorld(std::unique_ptr<World> w) {
+bool AppState::loadStory(const std::string& path, std::optional<uint64_t> seed) {
+    return startStory([&] { return stories::loadStoryFile(path); }, path, seed);
+}
+
+bool AppState::loadComparison(const std::string& path, const std::vector<std::string>& settings,
+                              const std::vector<std::string>& changes, std::optional<uint64_t> seed) {
+    return startStory([&] { return stories::sideBySideStory(path, settings, changes); }, path, seed);
+}
+
+bool AppState::startStory(const std::function<stories::Story()>& make, const std::string& path, std::optional<uint64_t> seed) {
+    try {
+        auto player = std::make_shared<StoryPlayer>(make(), seed);
+        player->start();
+        story = std::move(player);
+        storyGeneration = 0;
+        syncStory();
+        scenarioPath = path;
+        loadError.clear();
+        sidePanel = SidePanel::Story;
+        sidePanelForced = true;
+        return true;
+    } catch (const std::exception& e) {
+        loadError = e.what();
+        return false;
+    }
+}
+
+void AppState::syncStory() {
+    if (!story || story->generation() == storyGeneration) return;
+    const bool wasPlaying = playing;
+    replaceWorld(story->shownWorld());
+    storyGeneration = story->generation();
+    playing = wasPlaying && story->phase() == StoryPhase::Running;
+}
+
+void AppState::replaceWorld(std::shared_ptr<World> w) {
     world = std::move(w);
     ++generation;
     venue.reset();
@@ -127,27 +180,46 @@ void AppState::replaceWorld(std::unique_ptr<World> w) {
 
 void AppState::reset(bool newSeed) {
     if (!world) return;
-    Scenario setup = world->scenario();
-    if (newSeed) {
-        // Interface randomness, apart from the model's generator: a new seed from the clock.
-        const auto ticks = uint64_t(std::chrono::steady_clock::now().time_since_epoch().count());
-        setup.seed = (ticks ^ (ticks >> 29)) % 1000000007ull + 1;
+    if (story) {   // a story starts its current step again, from its last fresh start
+        if (newSeed) story->reseed(clockSeed());
+        story->restartStep();
+        playing = false;
+        syncStory();
+        return;
     }
+    Scenario setup = world->scenario();
+    if (newSeed) setup.seed = clockSeed();
     const bool wasPlaying = playing;
     replaceWorld(std::make_unique<World>(setup));
     playing = wasPlaying;
 }
 
 void AppState::stepRound() {
+    if (story) {
+        story->run();
+        story->stepRound();
+        return;
+    }
     if (world && !world->stepRound()) calendarOver = true;
 }
 
 void AppState::stepEvent() {
+    if (story) {   // a story's rooms step together: a round at a time until the shown room ends an event
+        story->run();
+        const int done = world ? world->eventsDone() : 0;
+        while (story->stepRound() && world && (world->eventsDone() == done || world->event().inProgress)) {}
+        return;
+    }
     if (world && !world->stepEvent()) calendarOver = true;
 }
 
 void AppState::advance(double frameSeconds) {
+    syncStory();
     if (!world || !playing) return;
+    if (story && story->phase() != StoryPhase::Running) {
+        playing = false;
+        return;
+    }
     using Clock = std::chrono::steady_clock;
     const auto start = Clock::now();
     // A round is not started when the budget cannot hold one more of the usual cost, so the
@@ -155,10 +227,13 @@ void AppState::advance(double frameSeconds) {
     auto elapsedMs = [&] { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); };
     auto step = [&] {
         const double before = elapsedMs();
-        const bool ok = world->stepRound();
+        const bool ok = story ? story->stepRound() : world->stepRound();
         const double ms = elapsedMs() - before;
         roundMsEstimate = roundMsEstimate <= 0 ? ms : 0.8 * roundMsEstimate + 0.2 * ms;
-        if (!ok) { calendarOver = true; playing = false; }
+        if (!ok) {
+            calendarOver = !story;   // a story's step ends before the calendar does
+            playing = false;
+        }
         return ok;
     };
     auto roomForAnother = [&] { return elapsedMs() + roundMsEstimate <= stepBudgetMs; };

@@ -1,6 +1,7 @@
 // What every panel of the window reads and changes: the world, the run controls, the
 // language, the selection. The window (app.cpp) owns one AppState and draws panels on it.
 #pragma once
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,11 +13,14 @@
 
 namespace tsunagari {
 
-enum class SidePanel { Setup, Inspector, Files };
+enum class SidePanel { Setup, Inspector, Files, Story, About };
+
+class StoryPlayer;
+namespace stories { struct Story; }
 
 struct AppState {
     // ---- the model ----
-    std::unique_ptr<World> world;      // null when no scenario could be loaded
+    std::shared_ptr<World> world;      // null when no scenario could be loaded (shared with a story's rooms)
     std::string scenarioPath;          // file the world came from ("" if none)
     std::string loadError;             // last failed load, shown until the next successful one
     std::string fileMessage;           // result of the last save
@@ -24,6 +28,10 @@ struct AppState {
     bool snapshotFailed = false;       // snapshotMessage is an error
     std::string setupError;            // a population change refused (not enough memory)
     uint64_t generation = 0;           // bumps whenever `world` is replaced (views reset)
+
+    // ---- a story (workshop mode) ----
+    std::shared_ptr<StoryPlayer> story;   // null outside a story; its shown room is `world`
+    uint64_t storyGeneration = 0;         // the player's generation last installed as `world`
 
     // ---- run controls ----
     bool playing = false;
@@ -35,6 +43,9 @@ struct AppState {
     bool calendarOver = false;
 
     // ---- presentation ----
+    bool presenter = false;            // presenter mode: one view filling the screen (presenter.h)
+    int presenterView = 1;             // 1 venue, 2 one chart, 3 the charts panel, 4 the story
+    bool presenterStrip = true;        // the story's narration below the view
     Strings tr;
     bool japaneseFont = false;         // false: the Japanese font is missing, ja text cannot be shown
     std::string fontNotice;            // one-line notice when japaneseFont is false
@@ -51,17 +62,32 @@ struct AppState {
     std::string savePath;              // typed path to save the current setup to
     std::string snapshotPath = "out/run.snapshot";   // typed path to save the running world to
     std::string resumePath = "out/run.snapshot";     // typed path of a snapshot to resume
-    std::vector<std::string> scenarioList;   // scenarios/*.json, refreshed on demand
+    struct ListedFile {
+        std::string path;
+        Bilingual title;                     // empty when the file could not be read
+        bool story = false;                  // a story (scenarios/stories/) rather than a scenario
+    };
+    std::vector<ListedFile> scenarioList;    // scenarios/*.json and scenarios/stories/*.json, refreshed on demand
 
     // ---- actions ----
     // Keeps the previous world on failure (loadError set). scaleTo > 0 scales every cohort so the
     // population totals about that many (benchmarks at 2,000 or 5,000 attendees).
     bool load(const std::string& path, int scaleTo = 0);
+    // The same with `--set` changes and a seed applied before the scenario is checked.
+    bool load(const std::string& path, const std::vector<std::string>& settings, std::optional<uint64_t> seed,
+              int scaleTo = 0);
+    // Loads a story and shows its first step; keeps the current world on failure (loadError set).
+    bool loadStory(const std::string& path, std::optional<uint64_t> seed);
+    // Two rooms of one scenario side by side, as it is and with `changes` (--compare).
+    bool loadComparison(const std::string& path, const std::vector<std::string>& settings,
+                        const std::vector<std::string>& changes, std::optional<uint64_t> seed);
+    void syncStory();                            // shows the story's current room if it changed
+    bool startStory(const std::function<stories::Story()>& make, const std::string& path, std::optional<uint64_t> seed);
     void saveSnapshot(const std::string& path);  // writes the running world; result in snapshotMessage
     bool resumeSnapshot(const std::string& path);   // replaces the world; keeps it on failure
     void addAttendees(int cohort, int count);    // refused with setupError when memory would not suffice
     void reset(bool newSeed);                    // rebuilds the world from the current setup
-    void replaceWorld(std::unique_ptr<World> w); // installs a world and resets the views
+    void replaceWorld(std::shared_ptr<World> w); // installs a world and resets the views
     void advance(double frameSeconds);           // runs rounds within the step budget when playing
     void stepRound();
     void stepEvent();
@@ -70,6 +96,8 @@ struct AppState {
     [[nodiscard]] float medianFrameMs() const;
 };
 
+// A seed from the clock, for "reset with a new seed" (interface randomness, apart from the model's).
+[[nodiscard]] uint64_t clockSeed();
 // One line when building a world for `scenario` would exceed the memory this machine has left.
 [[nodiscard]] std::optional<std::string> memoryProblem(const Scenario& scenario);
 // Finds a file by a path relative to the working directory, then to the source tree.

@@ -1,16 +1,12 @@
-// Framebuffer to PNG (glReadPixels + sf::Image) and the per-group summary document.
+// Framebuffer to PNG (glReadPixels + sf::Image).
 #include "capture.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <unordered_set>
 #include <vector>
 
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/OpenGL.hpp>
-#include <nlohmann/json.hpp>
-
-#include "world.h"
 
 namespace tsunagari {
 
@@ -37,32 +33,6 @@ bool saveFramebuffer(int width, int height, const std::string& path, int& distin
         return false;
     }
     return true;
-}
-
-std::string groupSummaryJson(const World& world) {
-    nlohmann::ordered_json doc;
-    doc["events_run"] = world.eventsDone();
-    doc["day"] = world.day();
-    char hash[32];
-    std::snprintf(hash, sizeof hash, "%016llx", (unsigned long long)world.stateHash());
-    doc["state_hash"] = hash;
-    nlohmann::ordered_json groups = nlohmann::ordered_json::array();
-    const auto& labels = world.groupLabels();
-    for (size_t g = 0; g < labels.size(); ++g) {
-        const GroupFigures f = world.history().empty() || g >= world.history().back().groups.size()
-                                   ? world.groupFigures(int(g)) : world.history().back().groups[g];
-        groups.push_back({{"label", labels[g]},
-                          {"members", f.members},
-                          {"contacts", f.contacts},
-                          {"collaborators", f.collaborators},
-                          {"referrals_given", f.referralsGiven},
-                          {"referrals_received", f.referralsReceived},
-                          {"closed_business", f.closedBusiness},
-                          {"complaints", f.complaints},
-                          {"reputation", f.reputation}});
-    }
-    doc["groups"] = groups;
-    return doc.dump(2) + "\n";
 }
 
 }  // namespace tsunagari

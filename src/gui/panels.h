@@ -13,5 +13,7 @@ void drawSidePanel(AppState& app, ImVec2 pos, ImVec2 size);  // tabs: setup, ins
 void drawSetup(AppState& app);                               // traits, population, matchmaking, calendar, params (panels_setup.cpp)
 void drawInspector(AppState& app);                           // the clicked attendee (panels_inspector.cpp)
 void drawFiles(AppState& app);                               // open / save scenarios (panels_files.cpp)
+void drawStory(AppState& app);                               // the story's step, question, run and reveal (panels_story.cpp)
+void drawAbout(AppState& app);                               // the scenario's title and description (panels_story.cpp)
 
 }  // namespace tsunagari

@@ -1,8 +1,10 @@
 // Live plots per group over events (from World::history()) and the per-group summary table.
 #include <cstdio>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "metric_names.h"
 #include "panels.h"
 #include "plots.h"
 
@@ -50,12 +52,12 @@ void drawCharts(AppState& app, ImVec2 pos, ImVec2 size) {
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX;
-    const char* cols[] = {"col.group", "col.members", "col.contacts", "col.collaborators", "col.referrals_given",
-                          "col.referrals_received", "col.closed_business", "col.complaints", "col.reputation",
-                          "col.trust_received", "col.clients_kept"};
-    if (ImGui::BeginTable("summary", int(std::size(cols)), flags, ImGui::GetContentRegionAvail())) {
+    // Columns from the core's metric list, the one events.csv and summary.json are written from.
+    const auto metrics = metricNames();
+    if (ImGui::BeginTable("summary", int(metrics.size()) + 1, flags, ImGui::GetContentRegionAvail())) {
         ImGui::TableSetupScrollFreeze(1, 1);
-        for (const char* c : cols) ImGui::TableSetupColumn(tr(c));
+        ImGui::TableSetupColumn(tr("col.group"));
+        for (const MetricName& m : metrics) ImGui::TableSetupColumn(tr("col." + std::string(m.key)));
         ImGui::TableHeadersRow();
         for (int g = 0; g < groups; ++g) {
             const GroupFigures f = history.empty() || g >= int(history.back().groups.size())
@@ -63,16 +65,11 @@ void drawCharts(AppState& app, ImVec2 pos, ImVec2 size) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(groupColor(g)), "%s", names[size_t(g)]);
-            ImGui::TableNextColumn(); ImGui::Text("%d", f.members);
-            ImGui::TableNextColumn(); ImGui::Text("%.2f", f.contacts);
-            ImGui::TableNextColumn(); ImGui::Text("%.2f", f.collaborators);
-            ImGui::TableNextColumn(); ImGui::Text("%.2f", f.referralsGiven);
-            ImGui::TableNextColumn(); ImGui::Text("%.2f", f.referralsReceived);
-            ImGui::TableNextColumn(); ImGui::Text("%.1f", f.closedBusiness);
-            ImGui::TableNextColumn(); ImGui::Text("%.2f", f.complaints);
-            ImGui::TableNextColumn(); ImGui::Text("%.3f", f.reputation);
-            ImGui::TableNextColumn(); ImGui::Text("%.3f", f.trustReceived);
-            ImGui::TableNextColumn(); ImGui::Text("%.1f", f.clientsKept);
+            for (const MetricName& m : metrics) {
+                ImGui::TableNextColumn();
+                const bool whole = std::string_view(m.key) == "members";
+                ImGui::Text(whole ? "%.0f" : m.scale == MetricScale::Fraction ? "%.3f" : "%.2f", m.value(f));
+            }
         }
         ImGui::EndTable();
     }

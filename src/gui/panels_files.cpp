@@ -15,14 +15,27 @@ namespace tsunagari {
 
 namespace {
 
+// Scenarios, then stories, each by file name, with the titles they give (schemas left out).
 void refreshList(AppState& app) {
     namespace fs = std::filesystem;
     app.scenarioList.clear();
-    std::error_code ec;
-    const std::string dir = resolvePath("scenarios");
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-        if (it->path().extension() == ".json") app.scenarioList.push_back(it->path().string());
-    std::sort(app.scenarioList.begin(), app.scenarioList.end());
+    for (const bool stories : {false, true}) {
+        std::vector<AppState::ListedFile> found;
+        std::error_code ec;
+        const std::string dir = resolvePath(stories ? "scenarios/stories" : "scenarios");
+        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+            const fs::path& path = it->path();
+            if (path.extension() != ".json" || path.stem().extension() == ".schema") continue;
+            AppState::ListedFile file{path.string(), {}, stories};
+            try {
+                const nlohmann::json doc = readJsonFile(file.path);
+                file.title = {doc.at("title").at("en").get<std::string>(), doc.at("title").at("ja").get<std::string>()};
+            } catch (const std::exception&) {}   // listed by its name; opening it shows the error
+            found.push_back(std::move(file));
+        }
+        std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+        app.scenarioList.insert(app.scenarioList.end(), found.begin(), found.end());
+    }
 }
 
 // Text wrapped to the panel, in `colour` when given (paths and errors can be long).
@@ -41,10 +54,16 @@ void drawFiles(AppState& app) {
     ImGui::SameLine();
     if (ImGui::SmallButton(tr("files.refresh"))) refreshList(app);
     if (ImGui::BeginListBox("##scenarios", ImVec2(-1, ImGui::GetTextLineHeightWithSpacing() * 6))) {
-        for (const auto& path : app.scenarioList) {
-            const std::string name = std::filesystem::path(path).filename().string();
-            if (ImGui::Selectable(name.c_str(), path == app.scenarioPath)) app.load(path);
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", path.c_str());
+        for (const auto& file : app.scenarioList) {
+            const std::string name = std::filesystem::path(file.path).filename().string();
+            const std::string& title = tr.japanese() && !file.title.ja.empty() ? file.title.ja : file.title.en;
+            const std::string label = (file.story ? std::string(tr("files.story_mark")) + " " : std::string()) +
+                                      (title.empty() ? name : title) + "###" + file.path;
+            if (ImGui::Selectable(label.c_str(), file.path == app.scenarioPath)) {
+                if (file.story) app.loadStory(file.path, std::nullopt);
+                else app.load(file.path);
+            }
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", file.path.c_str());
         }
         ImGui::EndListBox();
     }

@@ -22,7 +22,7 @@ void drawInspector(AppState& app) {
     const World& w = *app.world;
     const Attendee& a = w.attendees()[size_t(app.selected)];
     const Cohort& cohort = w.cohorts()[size_t(a.cohort)];
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(groupColor(a.group)), "%s  (#%u)", a.name.c_str(), a.id);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(groupColor(a.group)), "%s  (#%u)", app.tr.attendeeName(a.name).c_str(), a.id);
     ImGui::SameLine();
     if (ImGui::SmallButton(tr("insp.deselect"))) {
         app.selected = -1;
@@ -70,7 +70,7 @@ void drawInspector(AppState& app) {
             if (ImGui::TreeNodeEx("stage", ties.empty() ? ImGuiTreeNodeFlags_Leaf : 0, "%s (%zu)", tr.get("stage.", stageKey(Stage(s))), ties.size())) {
                 for (const Tie& tie : ties) {
                     const Attendee& o = w.attendees()[tie.other];
-                    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(groupColor(o.group)), "%s", o.name.c_str());
+                    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(groupColor(o.group)), "%s", app.tr.attendeeName(o.name).c_str());
                     ImGui::SameLine(180);
                     ImGui::Text("%s  %s %.2f / %s %.2f  %s %d", tr.professionName(o.profession), tr("insp.trust_out"), tie.trust,
                                 tr("insp.trust_in"), w.trust(tie.other, a.id), tr("insp.contacts"), tie.contacts);
@@ -95,7 +95,7 @@ void drawInspector(AppState& app) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn(); ImGui::Text("%d", r.day);
                 ImGui::TableNextColumn(); ImGui::TextUnformatted(gave ? tr("ref.gave") : tr("ref.received"));
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(w.attendees()[gave ? r.to : r.from].name.c_str());
+                ImGui::TableNextColumn(); ImGui::TextUnformatted(app.tr.attendeeName(w.attendees()[gave ? r.to : r.from].name).c_str());
                 ImGui::TableNextColumn();
                 const ImVec4 color = r.status == ReferralStatus::Delivered ? ImVec4(0.3f, 0.9f, 0.4f, 1)
                                      : r.status == ReferralStatus::Late  ? ImVec4(1, 0.35f, 0.3f, 1)

@@ -24,6 +24,8 @@ void drawSidePanel(AppState& app, ImVec2 pos, ImVec2 size) {
                 ImGui::EndTabItem();
             }
         };
+        if (app.story) tab(SidePanel::Story, "tab.story", "story", drawStory);
+        tab(SidePanel::About, "tab.about", "about", drawAbout);
         tab(SidePanel::Setup, "tab.setup", "setup", drawSetup);
         tab(SidePanel::Inspector, "tab.inspector", "inspector", drawInspector);
         tab(SidePanel::Files, "tab.files", "files", drawFiles);

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "attendee_names.h"
+#include "metric_names.h"
 #include "professions.h"
 #include "traits.h"
 
@@ -33,7 +35,13 @@ bool Strings::readTable(const std::string& path, Table& table, std::string& erro
 }
 
 bool Strings::load(const std::string& directory, std::string& error) {
-    return readTable(directory + "/en.json", m_en, error) && readTable(directory + "/ja.json", m_ja, error);
+    if (!readTable(directory + "/en.json", m_en, error) || !readTable(directory + "/ja.json", m_ja, error)) return false;
+    // Metric column names come from the core's table, which the charts share.
+    for (const MetricName& m : metricNames()) {
+        m_en.emplace(joinKey("col.", m.key), m.nameEn);
+        m_ja.emplace(joinKey("col.", m.key), m.nameJa);
+    }
+    return true;
 }
 
 const char* Strings::operator()(std::string_view key) const {
@@ -94,5 +102,7 @@ const char* Strings::professionName(int profession) const {
     if (profession < 0 || profession >= int(all.size())) return "?";
     return japanese() ? all[size_t(profession)].nameJa : all[size_t(profession)].nameEn;
 }
+
+std::string Strings::attendeeName(const std::string& name) const { return japanese() ? japaneseName(name) : name; }
 
 }  // namespace tsunagari

@@ -38,6 +38,8 @@ public:
     // Name of an archetype / profession / group label in the current language.
     [[nodiscard]] const char* archetypeName(std::string_view archetypeKey) const;
     [[nodiscard]] const char* professionName(int profession) const;
+    // An attendee's name: generated names in Japanese writing when Japanese is on.
+    [[nodiscard]] std::string attendeeName(const std::string& name) const;
 
 private:
     using Table = std::map<std::string, std::string, std::less<>>;

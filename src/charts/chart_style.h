@@ -1,0 +1,28 @@
+// How every chart looks: a colour-blind-safe palette, fonts, the terminal line per format and
+// language, and gnuplot string quoting.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "charts.h"
+
+namespace tsunagari::charts {
+
+enum class PictureFormat { Png, Svg };
+
+// Okabe & Ito's palette (distinct under the common colour-vision deficiencies), as "#RRGGBB";
+// after eight series the colours repeat with a dashed line (seriesDashType).
+[[nodiscard]] std::string seriesColour(size_t index);
+[[nodiscard]] int seriesDashType(size_t index);
+// The same colour as a number, for gnuplot's `lc rgb variable`.
+[[nodiscard]] long seriesColourNumber(size_t index);
+
+// A gnuplot single-quoted string: literal text, '' for a quote, line breaks as spaces.
+[[nodiscard]] std::string gnuplotString(std::string_view text);
+
+// "set terminal ..." for the format, with IPAex Gothic for Japanese text.
+[[nodiscard]] std::string terminalCommand(PictureFormat format, ChartLanguage language);
+// Grid, borders and tick settings shared by every chart.
+[[nodiscard]] std::string commonSettings();
+
+}  // namespace tsunagari::charts

@@ -1,0 +1,348 @@
+#include "stories/story_io.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "metric_names.h"
+#include "scenario_io.h"
+
+namespace tsunagari::stories {
+
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+constexpr size_t kMaxSteps = 200;
+constexpr size_t kMaxRooms = 4;
+constexpr size_t kMaxChoices = 8;
+
+std::string child(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
+std::string item(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
+
+std::string joined(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
+// Checked reading of one story document; every failure names the story file and the path.
+class Reader {
+public:
+    explicit Reader(std::string source) : m_source(std::move(source)) {}
+
+    [[noreturn]] void fail(const std::string& path, const std::string& message) const {
+        throw ScenarioError(m_source, path, message);
+    }
+
+    static std::string shown(const json& v) {
+        std::string text = v.dump(-1, ' ', false, json::error_handler_t::replace);
+        return text.size() > 60 ? text.substr(0, 57) + "..." : text;
+    }
+
+    void keys(const json& v, const std::string& path, const std::vector<std::string>& allowed) const {
+        if (!v.is_object()) fail(path, "expected an object, found " + shown(v));
+        for (const auto& [key, value] : v.items())
+            if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
+                fail(path, "unknown key " + shown(json(key)) + " (expected one of: " + joined(allowed) + ")");
+    }
+
+    const json& required(const json& object, const std::string& path, const std::string& key) const {
+        auto it = object.find(key);
+        if (it == object.end()) fail(path, "missing required key \"" + key + "\"");
+        return *it;
+    }
+
+    std::string text(const json& v, const std::string& path) const {
+        if (!v.is_string() || v.get_ref<const std::string&>().empty())
+            fail(path, "expected a non-empty string, found " + shown(v));
+        return v.get<std::string>();
+    }
+
+    Bilingual bilingual(const json& v, const std::string& path) const {
+        keys(v, path, {"en", "ja"});
+        return {text(required(v, path, "en"), child(path, "en")), text(required(v, path, "ja"), child(path, "ja"))};
+    }
+
+    int whole(const json& v, const std::string& path, int min, int max) const {
+        if (!v.is_number() || v.get<double>() < min || v.get<double>() > max ||
+            v.get<double>() != double(int64_t(v.get<double>())))
+            fail(path, "expected a whole number in [" + std::to_string(min) + ", " + std::to_string(max) +
+                           "], found " + shown(v));
+        return int(v.get<double>());
+    }
+
+    bool flag(const json& v, const std::string& path) const {
+        if (!v.is_boolean()) fail(path, "expected true or false, found " + shown(v));
+        return v.get<bool>();
+    }
+
+    const json& array(const json& v, const std::string& path, size_t min, size_t max) const {
+        if (!v.is_array() || v.size() < min || v.size() > max)
+            fail(path, "expected an array of " + std::to_string(min) + " to " + std::to_string(max) +
+                           " items, found " + (v.is_array() ? std::to_string(v.size()) + " items" : shown(v)));
+        return v;
+    }
+
+    std::vector<std::string> settings(const json& v, const std::string& path) const {
+        std::vector<std::string> out;
+        const json& list = array(v, path, 0, 1000);
+        for (size_t i = 0; i < list.size(); ++i) {
+            std::string s = text(list[i], item(path, i));
+            if (s.find('=') == std::string::npos) fail(item(path, i), "expected \"path=value\", found " + shown(list[i]));
+            out.push_back(std::move(s));
+        }
+        return out;
+    }
+
+    RunLength length(const json& v, const std::string& path) const {
+        if (!v.is_object() || v.size() != 1)
+            fail(path, "expected an object with exactly one of events, days, weeks, months, years, found " + shown(v));
+        const auto& [key, amount] = *v.items().begin();
+        const auto unit = lengthUnitNamed(key);
+        if (!unit) fail(path, "unknown length unit \"" + key + "\" (expected events, days, weeks, months or years)");
+        const bool whole = *unit == LengthUnit::Events || *unit == LengthUnit::Days;
+        const std::string at = child(path, key);
+        if (!amount.is_number() || !(amount.get<double>() > 0) || amount.get<double>() > 10'000 ||
+            (whole && amount.get<double>() != double(int64_t(amount.get<double>()))))
+            fail(at, std::string("expected ") + (whole ? "a whole number" : "a number") + " in (0, 10000], found " +
+                         shown(amount));
+        return {*unit, amount.get<double>()};
+    }
+
+private:
+    std::string m_source;
+};
+
+bool contains(const std::vector<std::string>& list, const std::string& name) {
+    return std::find(list.begin(), list.end(), name) != list.end();
+}
+
+class StoryReader {
+public:
+    StoryReader(const std::string& source, std::string folder) : r(source), m_source(source), m_folder(std::move(folder)) {}
+
+    Story read(const json& doc) {
+        r.keys(doc, "", {"$schema", "title", "description", "steps"});
+        Story story;
+        story.file = m_source;
+        story.title = r.bilingual(r.required(doc, "", "title"), "title");
+        story.description = r.bilingual(r.required(doc, "", "description"), "description");
+        const json& steps = r.array(r.required(doc, "", "steps"), "steps", 1, kMaxSteps);
+        for (size_t i = 0; i < steps.size(); ++i) story.steps.push_back(step(steps[i], item("steps", i), story.steps));
+        return story;
+    }
+
+private:
+    Step step(const json& v, const std::string& path, const std::vector<Step>& before) {
+        r.keys(v, path, {"narration", "scenario", "set", "rooms", "run", "show", "prediction"});
+        Step s;
+        s.narration = r.bilingual(r.required(v, path, "narration"), child(path, "narration"));
+        if (auto it = v.find("scenario"); it != v.end()) s.scenario = r.text(*it, child(path, "scenario"));
+        s.startsRooms = !s.scenario.empty();
+        if (!s.startsRooms && before.empty())
+            r.fail(path, "the first step must start a room: give \"scenario\"");
+        for (const char* key : {"set", "rooms"})
+            if (!s.startsRooms && v.contains(key))
+                r.fail(child(path, key), "changes need a fresh start: give \"scenario\" in this step too");
+        if (auto it = v.find("set"); it != v.end()) s.settings = r.settings(*it, child(path, "set"));
+        if (auto it = v.find("rooms"); it != v.end()) {
+            const json& rooms = r.array(*it, child(path, "rooms"), 1, kMaxRooms);
+            for (size_t i = 0; i < rooms.size(); ++i) s.rooms.push_back(room(rooms[i], item(child(path, "rooms"), i), rooms.size()));
+        }
+        if (s.startsRooms) {
+            if (s.rooms.empty()) s.rooms.push_back(Room{});
+            for (size_t i = 0; i < s.rooms.size(); ++i)
+                s.roomScenarios.push_back(roomScenario(s, i, path, s.rooms.size() > 1 ? item(child(path, "rooms"), i) : path));
+        } else {
+            s.rooms = before.back().rooms;
+            s.roomScenarios = before.back().roomScenarios;
+        }
+        if (auto it = v.find("run"); it != v.end()) s.run = r.length(*it, child(path, "run"));
+        eventsAtEnd(s);
+        if (auto it = v.find("show"); it != v.end()) s.show = show(*it, child(path, "show"), s);
+        if (auto it = v.find("prediction"); it != v.end()) {
+            if (!s.run) r.fail(child(path, "prediction"), "a prediction needs a \"run\" in the same step to reveal it");
+            s.prediction = prediction(*it, child(path, "prediction"), s);
+        }
+        return s;
+    }
+
+    Room room(const json& v, const std::string& path, size_t roomCount) const {
+        r.keys(v, path, {"label", "set"});
+        Room room;
+        if (auto it = v.find("label"); it != v.end()) room.label = r.bilingual(*it, child(path, "label"));
+        else if (roomCount > 1) r.fail(path, "missing required key \"label\" (rooms side by side need names)");
+        if (auto it = v.find("set"); it != v.end()) room.settings = r.settings(*it, child(path, "set"));
+        return room;
+    }
+
+    // The step's scenario with the step's and then the room's changes, checked.
+    Scenario roomScenario(const Step& s, size_t roomIndex, const std::string& stepPath, const std::string& path) {
+        const std::string file = (fs::path(m_folder) / s.scenario).lexically_normal().string();
+        auto cached = m_documents.find(file);
+        if (cached == m_documents.end()) {
+            try {
+                cached = m_documents.emplace(file, readJsonFile(file)).first;
+            } catch (const ScenarioError& e) {
+                r.fail(child(stepPath, "scenario"), std::string("cannot use the scenario: ") + e.what());
+            }
+        }
+        json doc = cached->second;
+        std::vector<std::string> all = s.settings;
+        all.insert(all.end(), s.rooms[roomIndex].settings.begin(), s.rooms[roomIndex].settings.end());
+        for (const auto& setting : all) {
+            try {
+                applySetting(doc, setting);
+            } catch (const ScenarioError& e) {
+                r.fail(path, "in \"" + setting + "\": " + e.message);
+            }
+        }
+        try {
+            return scenarioFromJson(doc, file);
+        } catch (const ScenarioError& e) {
+            r.fail(path, std::string("the scenario with these changes is invalid: ") + e.what());
+        }
+    }
+
+    // Each room's event count at the end of this step: lengths add up from the last fresh start.
+    void eventsAtEnd(Step& s) {
+        if (s.startsRooms) m_elapsed = {};
+        if (s.run) {
+            if (s.run->unit == LengthUnit::Events) m_elapsed.events += int(s.run->amount);
+            else m_elapsed.days += daysIn(*s.run);
+        }
+        for (const Scenario& scenario : s.roomScenarios)
+            s.eventsAtEnd.push_back(std::min(kMaxEvents, m_elapsed.events + eventsBeforeDay(scenario, m_elapsed.days)));
+    }
+
+    Show show(const json& v, const std::string& path, const Step& s) const {
+        r.keys(v, path, {"view", "metric", "group", "attendee"});
+        Show out;
+        const std::string view = r.text(r.required(v, path, "view"), child(path, "view"));
+        const std::pair<const char*, View> views[] = {
+            {"venue", View::Venue}, {"chart", View::Chart}, {"groups", View::Groups}, {"attendee", View::Attendee}};
+        bool known = false;
+        for (const auto& [name, value] : views)
+            if (view == name) out.view = value, known = true;
+        if (!known) r.fail(child(path, "view"), "unknown view \"" + view + "\" (expected venue, chart, groups or attendee)");
+        if (auto it = v.find("metric"); it != v.end()) out.metric = metric(*it, child(path, "metric"));
+        if (auto it = v.find("group"); it != v.end()) out.group = group(*it, child(path, "group"), s.roomScenarios[0]);
+        int attendees = 0;
+        for (const Cohort& c : s.roomScenarios[0].population) attendees += c.count;
+        if (auto it = v.find("attendee"); it != v.end()) out.attendee = r.whole(*it, child(path, "attendee"), 0, attendees - 1);
+        if (out.view == View::Attendee && out.attendee < 0) r.fail(path, "missing required key \"attendee\" for the attendee view");
+        return out;
+    }
+
+    std::string metric(const json& v, const std::string& path) const {
+        const std::string key = r.text(v, path);
+        if (!findMetricName(key)) {
+            std::vector<std::string> names;
+            for (const MetricName& m : metricNames()) names.emplace_back(m.key);
+            r.fail(path, "unknown metric \"" + key + "\" (expected one of: " + joined(names) + ")");
+        }
+        return key;
+    }
+
+    std::string group(const json& v, const std::string& path, const Scenario& scenario) const {
+        const std::string label = r.text(v, path);
+        const auto labels = groupLabelsOf(scenario);
+        if (!contains(labels, label)) r.fail(path, "no group \"" + label + "\" in the room (its groups: " + joined(labels) + ")");
+        return label;
+    }
+
+    Prediction prediction(const json& v, const std::string& path, const Step& s) const {
+        r.keys(v, path, {"question", "metric", "pick", "choices", "expect", "reveal", "decides_room"});
+        Prediction p;
+        p.question = r.bilingual(r.required(v, path, "question"), child(path, "question"));
+        p.metric = metric(r.required(v, path, "metric"), child(path, "metric"));
+        if (auto it = v.find("pick"); it != v.end()) {
+            const std::string pick = r.text(*it, child(path, "pick"));
+            if (pick != "highest" && pick != "lowest")
+                r.fail(child(path, "pick"), "expected \"highest\" or \"lowest\", found " + Reader::shown(*it));
+            p.pick = pick == "highest" ? Pick::Highest : Pick::Lowest;
+        }
+        const std::string choicesPath = child(path, "choices");
+        const json& choices = r.array(r.required(v, path, "choices"), choicesPath, 2, kMaxChoices);
+        for (size_t i = 0; i < choices.size(); ++i) {
+            const std::string at = item(choicesPath, i);
+            r.keys(choices[i], at, {"label", "group", "room"});
+            Choice c;
+            c.label = r.bilingual(r.required(choices[i], at, "label"), child(at, "label"));
+            if (auto it = choices[i].find("room"); it != choices[i].end())
+                c.room = r.whole(*it, child(at, "room"), 0, int(s.rooms.size()) - 1);
+            c.group = group(r.required(choices[i], at, "group"), child(at, "group"), s.roomScenarios[size_t(c.room)]);
+            p.choices.push_back(std::move(c));
+        }
+        p.expect = r.whole(r.required(v, path, "expect"), child(path, "expect"), 0, int(p.choices.size()) - 1);
+        p.reveal = r.bilingual(r.required(v, path, "reveal"), child(path, "reveal"));
+        if (auto it = v.find("decides_room"); it != v.end()) p.decidesRoom = r.flag(*it, child(path, "decides_room"));
+        if (p.decidesRoom)
+            for (size_t i = 0; i < p.choices.size(); ++i)
+                if (p.choices[i].room != int(i))
+                    r.fail(item(choicesPath, i), "when the room's pick decides the room, choice " + std::to_string(i) +
+                                                     " must be room " + std::to_string(i));
+        return p;
+    }
+
+    Reader r;
+    std::string m_source;
+    std::string m_folder;
+    std::map<std::string, json> m_documents;   // scenario files read once per story
+    struct {
+        int events = 0;
+        double days = 0;
+    } m_elapsed;
+};
+
+}  // namespace
+
+std::vector<std::string> groupLabelsOf(const Scenario& scenario) {
+    std::vector<std::string> labels;
+    for (const Cohort& c : scenario.population)
+        if (!contains(labels, c.label)) labels.push_back(c.label);
+    return labels;
+}
+
+Story storyFromJson(const json& doc, const std::string& sourceName, const std::string& folder) {
+    return StoryReader(sourceName, folder).read(doc);
+}
+
+Story loadStoryFile(const std::string& path) {
+    return storyFromJson(readJsonFile(path), path, fs::path(path).parent_path().string());
+}
+
+Story sideBySideStory(const std::string& scenarioPath, const std::vector<std::string>& settings,
+                      const std::vector<std::string>& changes) {
+    nlohmann::json base = readJsonFile(scenarioPath);
+    for (const auto& setting : settings) applySetting(base, setting);
+    const Scenario scenario = scenarioFromJson(base, scenarioPath);
+    std::string changed;
+    for (const auto& c : changes) changed += (changed.empty() ? "" : ", ") + c;
+    const json title = {{"en", scenario.title.en}, {"ja", scenario.title.ja.empty() ? scenario.title.en : scenario.title.ja}};
+    const auto text = [](const std::string& s, const std::string& fallback) { return s.empty() ? fallback : s; };
+    const json narration = {{"en", text(scenario.description.en, scenario.title.en)},
+                            {"ja", text(scenario.description.ja, text(scenario.title.ja, scenario.title.en))}};
+    json settingsJson = json::array();
+    for (const auto& s : settings) settingsJson.push_back(s);
+    json changesJson = json::array();
+    for (const auto& c : changes) changesJson.push_back(c);
+    const json doc = {
+        {"title", title},
+        {"description", narration},
+        {"steps",
+         {{{"narration", narration},
+           {"scenario", fs::absolute(scenarioPath).string()},
+           {"set", settingsJson},
+           {"rooms", {{{"label", {{"en", "as it is"}, {"ja", "そのまま"}}}},
+                      {{"label", {{"en", changed}, {"ja", changed}}}, {"set", changesJson}}}},
+           {"run", {{"events", std::max(1, scenario.events)}}},
+           {"show", {{"view", "chart"}}}}}}};
+    return storyFromJson(doc, "<--compare>", "");
+}
+
+}  // namespace tsunagari::stories
