@@ -56,8 +56,20 @@ std::string manyCohorts(size_t cohorts, const std::string& extra = "") {
     return text + R"(], "calendar": [{"name": "chapter", "kind": "chapter"}]})";
 }
 
+std::filesystem::path scratchDir() {
+    return std::filesystem::temp_directory_path() / ("tsunagari-hostile-" + std::to_string(::getpid()));
+}
+
+// Removes the scratch directory when the test program exits.
+const struct ScratchCleanup {
+    ~ScratchCleanup() {
+        std::error_code ec;
+        std::filesystem::remove_all(scratchDir(), ec);
+    }
+} kScratchCleanup;
+
 std::filesystem::path scratchFile(const std::string& name, const std::string& content) {
-    const auto dir = std::filesystem::temp_directory_path() / ("tsunagari-hostile-" + std::to_string(::getpid()));
+    const auto dir = scratchDir();
     std::filesystem::create_directories(dir);
     std::ofstream(dir / name, std::ios::binary) << content;
     return dir / name;
