@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_text.h"
 #include "params.h"
 #include "scenario.h"
 #include "scenario_io.h"
@@ -140,8 +141,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     } catch (const SnapshotError&) {
     }
 
-    const nlohmann::json doc = nlohmann::json::parse(bytes, nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded()) return 0;   // syntax errors are nlohmann's business, not ours
+    // The loader's own reader: refusals are one line; what it accepts nlohmann reads the same.
+    nlohmann::json doc;
+    try {
+        doc = tsunagari::parseJsonText(bytes, "<fuzz>");
+    } catch (const ScenarioError& e) {
+        if (std::strchr(e.what(), '\n') != nullptr) contractBroken("parseJsonText message is not one line");
+        return 0;
+    }
+    if (nlohmann::json::parse(bytes, nullptr, /*allow_exceptions=*/false) != doc)
+        contractBroken("nlohmann reads text parseJsonText accepted differently");
     Scenario scenario;
     try {
         scenario = tsunagari::scenarioFromJson(doc, "<fuzz>");

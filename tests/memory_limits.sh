@@ -46,7 +46,7 @@ done
 # 2b. A regular file beyond the cap is refused from its size, before any of it is read.
 truncate -s 300M "$DIR/sparse.json"
 limited 4000000 validate "$DIR/sparse.json"
-if [ $rc -eq 2 ] && one_line && grep -q "sparse.json: cannot read: more than 256 MB" "$DIR/err"
+if [ $rc -eq 2 ] && one_line && grep -q "sparse.json: cannot read: more than 64 MB" "$DIR/err"
 then pass "300 MB file refused: $(cat "$DIR/err")"
 else fail "300 MB file: exit $rc: $(head -c 300 "$DIR/err")"; fi
 rm -f "$DIR/sparse.json"

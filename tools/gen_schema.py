@@ -118,7 +118,8 @@ def read_tables():
     professions = [r[0] for r in rows(professions_cpp, r"\bkProfessions(?=\{)")]
     kinds = [t[1] for t in tokens(scenario_cpp[scenario_cpp.index("kEventKindKeys"):].split(";")[0]) if isinstance(t, tuple)]
     policies = [t[1] for t in tokens(scenario_cpp[scenario_cpp.index("kPolicyKeys"):].split(";")[0]) if isinstance(t, tuple)]
-    limits = {name: int_constant(scenario_h, name) for name in ("kMaxAttendees", "kMaxEvents", "kMaxRounds", "kMaxGroupSize")}
+    limits = {name: int_constant(scenario_h, name) for name in ("kMaxAttendees", "kMaxEvents", "kMaxRounds", "kMaxGroupSize",
+                                                          "kMaxCohorts", "kMaxCalendarEntries")}
     return params, mechanisms, traits, archetypes, professions, kinds, policies, limits
 
 
@@ -145,7 +146,8 @@ def schema():
         "description": "A networking scenario: who attends (population), which events happen (calendar), and how the "
                        "model is tuned (params, mechanisms). See docs/scenario-format.md. The loader also checks what "
                        "a schema cannot: calendar names are unique, every 'joins' entry names a calendar entry, 'names' "
-                       "has at most 'count' items, at most " + str(limits["kMaxAttendees"]) + " attendees in total, "
+                       "has at most 'count' items, cohorts sharing a 'label' give it the same 'label_ja', at most " +
+                       str(limits["kMaxAttendees"]) + " attendees in total, "
                        "complaint_delay_min_days <= complaint_delay_max_days, and stage_known <= stage_friend <= "
                        "stage_collaborator.",
         "type": "object",
@@ -160,9 +162,9 @@ def schema():
             "matchmaking": {"description": "who talks to whom at events, unless a calendar entry overrides it",
                             "$ref": "#/$defs/policy", "default": "rotation"},
             "population": {"description": "cohorts of attendees", "type": "array", "minItems": 1,
-                           "items": {"$ref": "#/$defs/cohort"}},
+                           "maxItems": limits["kMaxCohorts"], "items": {"$ref": "#/$defs/cohort"}},
             "calendar": {"description": "recurring event series", "type": "array", "minItems": 1,
-                         "items": {"$ref": "#/$defs/calendarEntry"}},
+                         "maxItems": limits["kMaxCalendarEntries"], "items": {"$ref": "#/$defs/calendarEntry"}},
             "params": {
                 "description": "model constants; any left out keep their defaults",
                 "type": "object",

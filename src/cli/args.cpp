@@ -202,6 +202,7 @@ Command parseBench(Reader& r) {
         if (arg == "--attendees") c.bench.attendees = parseNumberList(r, arg, kAttendees, 1, kMaxAttendees);
         else if (arg == "--events") c.bench.events = r.number(arg, kEventsBench, 1, kMaxEvents);
         else if (arg == "--soak") c.bench.soakEvery = r.number(arg, kEventsBench, 1, kMaxEvents);
+        else if (arg == "--hostile") { r.noValue(arg); c.bench.hostile = true; }
         else if (isFlag(arg)) r.unknown(arg);
         else r.fail("unexpected argument '" + arg + "' (bench takes no operands)");
     }
@@ -511,7 +512,7 @@ std::string helpText(const std::string& topic) {
                "or the first problem as one line naming the file, the JSON path and what was expected.\n\n" +
                exitCodes;
     if (topic == "bench")
-        return "Usage: tsunagari-cli bench [--attendees LIST] [--events N] [--soak EVERY]\n"
+        return "Usage: tsunagari-cli bench [--attendees LIST] [--events N] [--soak EVERY] | --hostile\n"
                "\n"
                "Times the simulation on one thread: every attendee at a daily mixer (random\n"
                "matchmaking, groups of 4, 4 rounds), for each population size.\n"
@@ -522,7 +523,11 @@ std::string helpText(const std::string& topic) {
                "                     and the model's bytes per tie (default events: 600)\n"
                "\n"
                "Prints events/s, conversations/s, the model's memory and the process's peak RSS,\n"
-               "and whether the goal of 10,000,000 conversations/s at 10,000 attendees was met.\n\n" +
+               "and whether the goal of 10,000,000 conversations/s at 10,000 attendees was met.\n"
+               "\n"
+               "  --hostile          instead validate hostile files of 1, 10 and 50 MB (deep nesting,\n"
+               "                     long unknown names, duplicate keys, many cohorts) and run 3 events\n"
+               "                     of the valid ones (up to 20,000 cohorts); prints seconds and MB/s\n\n" +
                exitCodes;
     if (topic == "calibrate")
         return "Usage: tsunagari-cli calibrate [--seeds N] [--markdown FILE]\n"

@@ -45,6 +45,7 @@ struct BenchOptions {
     std::vector<int> attendees = {100, 1'000, 10'000, 100'000};
     std::optional<int> events;              // default: as many as fit in one second
     std::optional<int> soakEvery;           // soak mode: print memory and live ties every N events
+    bool hostile = false;                   // time hostile scenario files instead (bench_hostile.h)
 };
 
 struct CalibrateOptions {

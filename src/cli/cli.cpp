@@ -10,6 +10,7 @@
 
 #include "args.h"
 #include "bench.h"
+#include "bench_hostile.h"
 #include "story_command.h"
 #include "chart_command.h"
 #include "studies.h"
@@ -22,7 +23,9 @@
 #include "run_folder.h"
 #include "run_record.h"
 #include "scenario_io.h"
+#include "scenario_settings.h"
 #include "snapshot.h"
+#include "text_encoding.h"
 #include "world.h"
 
 namespace tsunagari::cli {
@@ -63,12 +66,11 @@ private:
     std::chrono::steady_clock::time_point m_lastDraw{};
 };
 
-// Loads, applies --set and --seed, and validates (ScenarioError on any problem).
-Scenario prepareScenario(const RunOptions& o) {
-    nlohmann::json doc = readJsonFile(o.scenario);
-    for (const auto& setting : o.settings) applySetting(doc, setting);
-    if (o.seed) doc["seed"] = *o.seed;
-    return scenarioFromJson(doc, o.scenario);
+// Loads, applies --set and --seed, and validates (ScenarioError on any problem); warnings go to `err`.
+Scenario prepareScenario(const RunOptions& o, std::ostream& err) {
+    const nlohmann::json doc = readJsonFile(o.scenario);
+    for (const auto& warning : scenarioWarnings(doc, o.scenario)) err << warning << "\n";
+    return scenarioWithSettings(doc, o.settings, o.seed, o.scenario);
 }
 
 // Every file a run folder holds; a folder holding anything else is not replaced.
@@ -107,7 +109,7 @@ int runCommand(const RunOptions& o, const std::vector<std::string>& args, std::o
         record.lengthAsked = recorded.lengthAsked;
         record.eventsAsked = recorded.eventsAsked;
     } else if (o.resume.empty()) {
-        fresh = prepareScenario(o);
+        fresh = prepareScenario(o, err);
         // In the order applied: every --set, then --seed; replayed on the source, they give scenario.json.
         record.overrides = o.settings;
         if (o.seed) record.overrides.push_back("seed=" + std::to_string(*o.seed));
@@ -198,7 +200,7 @@ int runCommand(const RunOptions& o, const std::vector<std::string>& args, std::o
     }
 
     if (!o.quiet) {
-        out << scenario.title.en << ": ";
+        out << printableText(scenario.title.en) << ": ";
         if (world.eventsDone() == 0) out << "no events run";
         else out << world.eventsDone() << " events to day " << world.day();
         out << ", seed " << scenario.seed << "\n";
@@ -219,11 +221,21 @@ int runCommand(const RunOptions& o, const std::vector<std::string>& args, std::o
     return kExitOk;
 }
 
-int validateCommand(const ValidateOptions& o, std::ostream& out) {
-    const Scenario s = loadScenarioFile(o.scenario);
+// Lists every error found (up to kMaxListedErrors, then how many more), one line each.
+int validateCommand(const ValidateOptions& o, std::ostream& out, std::ostream& err) {
+    const nlohmann::json doc = readJsonFile(o.scenario);
+    for (const auto& warning : scenarioWarnings(doc, o.scenario)) err << warning << "\n";
+    const ScenarioErrors errors = scenarioErrors(doc, o.scenario);
+    if (errors.total > 0) {
+        for (const auto& e : errors.listed) err << e.what() << "\n";
+        if (errors.total > errors.listed.size())
+            err << printableText(o.scenario) << ": and " << errors.total - errors.listed.size() << " more errors\n";
+        return kExitBadInput;
+    }
+    const Scenario s = scenarioFromJson(doc, o.scenario);
     int attendees = 0;
     for (const auto& c : s.population) attendees += c.count;
-    out << "ok: " << s.title.en << " (" << attendees << " attendees, " << s.calendar.size() << " calendar entries)\n";
+    out << "ok: " << printableText(s.title.en) << " (" << attendees << " attendees, " << s.calendar.size() << " calendar entries)\n";
     return kExitOk;
 }
 
@@ -236,8 +248,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
         switch (command.kind) {
             case CommandKind::Help: out << helpText(command.helpTopic); return kExitOk;
             case CommandKind::Run: return runCommand(command.run, args, out, err, progress);
-            case CommandKind::Validate: return validateCommand(command.validate, out);
-            case CommandKind::Bench: return runBench(command.bench, out);
+            case CommandKind::Validate: return validateCommand(command.validate, out, err);
+            case CommandKind::Bench: return command.bench.hostile ? runHostileBench(out, err) : runBench(command.bench, out);
             case CommandKind::Calibrate: return runCalibrate(command.calibrate, out, err, progress);
             case CommandKind::Lessons: return runLessons(command.lessons, out, err, progress);
             case CommandKind::Story: return runStory(command.story, out, err);

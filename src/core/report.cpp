@@ -10,6 +10,7 @@
 
 #include "metric_names.h"
 #include "professions.h"
+#include "text_encoding.h"
 
 namespace tsunagari {
 
@@ -273,7 +274,7 @@ std::string archetypeTable(const World& world) {
     const auto figures = lastGroupFigures(world);
     for (size_t g = 0; g < figures.size(); ++g) {
         const GroupFigures& f = figures[g];
-        rows.push_back({world.groupLabels()[g], std::to_string(f.members), formatFixed(f.contacts, 1),
+        rows.push_back({printableText(world.groupLabels()[g]), std::to_string(f.members), formatFixed(f.contacts, 1),
                         formatFixed(f.collaborators, 2), formatFixed(f.referralsGiven, 2),
                         formatFixed(f.referralsReceived, 2), formatFixed(f.repeatReferralsReceived, 2),
                         formatFixed(f.referralsAccepted, 2), formatFixed(f.referralsDeclined, 2),

@@ -69,5 +69,7 @@ inline constexpr int kMaxEvents = 1'000'000;
 inline constexpr int kMaxRounds = 100;
 inline constexpr int kMaxGroupSize = 50;
 inline constexpr int kMaxDay = 1 << 28;   // the calendar ends here (about 735,000 years): day arithmetic never overflows
+inline constexpr int kMaxCohorts = 1'000'000;        // one per attendee at most
+inline constexpr int kMaxCalendarEntries = 10'000;
 
 }  // namespace tsunagari

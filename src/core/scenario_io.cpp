@@ -12,9 +12,9 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
-#include <iterator>
 #include <map>
 #include <set>
+#include <string_view>
 #include <system_error>
 #include <variant>
 
@@ -24,7 +24,9 @@
 #include <nlohmann/json.hpp>
 
 #include "capped_read.h"
+#include "json_text.h"
 #include "professions.h"
+#include "text_encoding.h"
 
 namespace tsunagari {
 
@@ -76,6 +78,14 @@ std::string shown(const json& v) {
     return out.substr(0, cut) + "...";
 }
 
+// A name cut to kShownChars at a character boundary; a calendar name may be megabytes long.
+std::string clipped(const std::string& name) {
+    if (name.size() <= kShownChars) return name;
+    size_t cut = kShownChars - 3;
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+    return name.substr(0, cut) + "...";
+}
+
 // Shortest readable form of a limit: 1 rather than 1.0, 1000000 rather than 1e+06.
 std::string number(double d) {
     if (std::floor(d) == d && std::fabs(d) < 1e15) return std::to_string(static_cast<long long>(d));
@@ -97,11 +107,20 @@ size_t editDistance(const std::string& a, const std::string& b) {
     return row[b.size()];
 }
 
+// Suggestions cost length x length per candidate, so hostile input (a megabyte-long name,
+// thousands of calendar entries) is bounded: longer names and later candidates are not tried.
+constexpr size_t kSuggestedChars = 64;
+constexpr size_t kSuggestionCandidates = 200;
+
 // The valid name nearest to `found`, when it is close enough to be a likely typo.
 std::optional<std::string> nearest(const std::string& found, const std::vector<std::string>& valid) {
     std::optional<std::string> best;
+    if (found.size() > kSuggestedChars) return best;
     size_t bestDistance = std::max<size_t>(2, found.size() / 3) + 1;
-    for (const auto& candidate : valid) {
+    for (size_t i = 0; i < valid.size() && i < kSuggestionCandidates; ++i) {
+        const std::string& candidate = valid[i];
+        size_t lengthGap = candidate.size() > found.size() ? candidate.size() - found.size() : found.size() - candidate.size();
+        if (candidate.size() > kSuggestedChars || lengthGap >= bestDistance) continue;  // cannot be nearer
         size_t d = editDistance(found, candidate);
         if (d < bestDistance && d < found.size()) {
             best = candidate;
@@ -114,14 +133,17 @@ std::optional<std::string> nearest(const std::string& found, const std::vector<s
 std::string listed(const std::vector<std::string>& valid) {
     constexpr size_t kListed = 40;  // a long list of calendar names would swamp the message
     std::string out;
-    for (size_t i = 0; i < valid.size() && i < kListed; ++i) out += (i ? ", " : "") + valid[i];
+    for (size_t i = 0; i < valid.size() && i < kListed; ++i) out += (i ? ", " : "") + clipped(valid[i]);
     if (valid.size() > kListed) out += ", ... (" + std::to_string(valid.size() - kListed) + " more)";
     return out;
 }
 
 // `unknown archetype "hardseller"; did you mean "hard_seller"?`, or the list of valid names.
-std::string unknown(const std::string& what, const std::string& found, const std::vector<std::string>& valid) {
-    std::string message = "unknown " + what + " " + jsonQuoted(found);
+// Without `suggest` (validate has listed enough errors) only the found name is given.
+std::string unknown(const std::string& what, const std::string& found, const std::vector<std::string>& valid,
+                    bool suggest = true) {
+    std::string message = "unknown " + what + " " + shown(json(found));
+    if (!suggest) return message;
     if (auto near = nearest(found, valid)) return message + "; did you mean " + jsonQuoted(*near) + "?";
     return message + "; expected one of: " + listed(valid);
 }
@@ -143,7 +165,7 @@ std::string oneLine(const std::string& s) {
         size_t length = utf8Length(s, i);
         if (length == 0) out += '?';
         else if (s[i] == '\n' || s[i] == '\r') out += ' ';
-        else out.append(s, i, length);
+        else out += printableText(s.substr(i, length));  // no escape codes reach a terminal
         i += std::max<size_t>(length, 1);
     }
     return out;
@@ -209,13 +231,39 @@ struct Range {
     }
 };
 
-// Reads one document; knows the source name so every error can say where it is.
+// Reads one document; knows the source name so every error can say where it is. Given a
+// list, independent parts are read on after an error (validate lists them all); without
+// one the first error is thrown, the same error the list would start with.
 class Reader {
 public:
-    explicit Reader(std::string source) : source_(std::move(source)) {}
+    explicit Reader(std::string source, ScenarioErrors* errors = nullptr) : source_(std::move(source)), errors_(errors) {}
 
     [[noreturn]] void fail(const std::string& path, const std::string& message) const {
         throw ScenarioError(source_, path, message);
+    }
+
+    // Runs one independent check; false when it failed (and was listed).
+    template <class Check>
+    bool attempt(Check check) const {
+        if (!errors_) {
+            check();
+            return true;
+        }
+        try {
+            check();
+            return true;
+        } catch (const ScenarioError& e) {
+            if (errors_->listed.size() < kMaxListedErrors) errors_->listed.push_back(e);
+            ++errors_->total;
+            return false;
+        }
+    }
+
+    size_t errorCount() const { return errors_ ? errors_->total : 0; }
+
+    // Names the nearest valid name only while errors are still listed: bounded work per error.
+    std::string unknownName(const std::string& what, const std::string& found, const std::vector<std::string>& valid) const {
+        return unknown(what, found, valid, !errors_ || errors_->listed.size() < kMaxListedErrors);
     }
 
     void expectObject(const json& v, const std::string& path) const {
@@ -229,8 +277,11 @@ public:
     // An object with only the given keys; a typo is reported with the nearest valid key.
     void expectKeys(const json& v, const std::string& path, const std::vector<std::string>& allowed) const {
         expectObject(v, path);
-        for (const auto& [key, value] : v.items())
-            if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) fail(path, unknown("key", key, allowed));
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            const std::string& key = it.key();  // a named variable: lambdas cannot capture bindings in clang 14
+            if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
+                attempt([&] { fail(path, unknownName("key", key, allowed)); });
+        }
     }
 
     const json& required(const json& object, const std::string& path, const std::string& key) const {
@@ -276,7 +327,7 @@ public:
     Policy policy(const json& v, const std::string& path) const {
         std::string key = text(v, path, false);
         Policy p = Policy::Random;
-        if (!policyFromKey(key, p)) fail(path, unknown("matchmaking policy", key, policyKeys()));
+        if (!policyFromKey(key, p)) fail(path, unknownName("matchmaking policy", key, policyKeys()));
         return p;
     }
 
@@ -289,6 +340,7 @@ public:
 
 private:
     std::string source_;
+    ScenarioErrors* errors_;
 };
 
 // [SECTION] Sections of a scenario
@@ -301,54 +353,100 @@ Bilingual bilingual(const Reader& r, const json& v, const std::string& path, boo
 
 void readTraits(const Reader& r, const json& v, const std::string& path, Traits& traits) {
     r.expectObject(v, path);
-    for (const auto& [key, value] : v.items()) {
-        auto trait = traitFromKey(key);
-        if (!trait) r.fail(path, unknown("key", key, traitKeys()));
-        traits[*trait] = r.numberIn(value, childPath(path, key), Range{0, 1});
+    for (auto it = v.begin(); it != v.end(); ++it) {
+        const std::string& key = it.key();
+        const json& value = *it;
+        r.attempt([&] {
+            auto trait = traitFromKey(key);
+            if (!trait) r.fail(path, r.unknownName("key", key, traitKeys()));
+            traits[*trait] = r.numberIn(value, childPath(path, key), Range{0, 1});
+        });
     }
 }
 
 Cohort cohort(const Reader& r, const json& v, const std::string& path) {
     r.expectKeys(v, path, kCohortKeys);
     Cohort c;
-    c.archetype = r.text(r.required(v, path, "archetype"), childPath(path, "archetype"), false);
-    const Archetype* archetype = findArchetype(c.archetype);
-    if (!archetype) r.fail(childPath(path, "archetype"), unknown("archetype", c.archetype, archetypeKeys()));
-    c.traits = archetype->traits;
-    c.label = c.archetype;
-    if (v.contains("count")) c.count = r.wholeIn(v["count"], childPath(path, "count"), 0, kMaxAttendees);
-    if (v.contains("label")) c.label = r.text(v["label"], childPath(path, "label"), true);
-    if (v.contains("label_ja")) c.labelJa = r.text(v["label_ja"], childPath(path, "label_ja"), true);
-    if (v.contains("traits")) readTraits(r, v["traits"], childPath(path, "traits"), c.traits);
-    if (v.contains("professions")) {
-        std::string listPath = childPath(path, "professions");
+    r.attempt([&] {
+        c.archetype = r.text(r.required(v, path, "archetype"), childPath(path, "archetype"), false);
+        const Archetype* archetype = findArchetype(c.archetype);
+        if (!archetype) r.fail(childPath(path, "archetype"), r.unknownName("archetype", c.archetype, archetypeKeys()));
+        c.traits = archetype->traits;
+        c.label = c.archetype;
+    });
+    const bool countRead = r.attempt([&] {
+        if (v.contains("count")) c.count = r.wholeIn(v["count"], childPath(path, "count"), 0, kMaxAttendees);
+    });
+    r.attempt([&] {
+        if (v.contains("label")) c.label = r.text(v["label"], childPath(path, "label"), true);
+    });
+    r.attempt([&] {
+        if (v.contains("label_ja")) c.labelJa = r.text(v["label_ja"], childPath(path, "label_ja"), true);
+    });
+    r.attempt([&] {
+        if (v.contains("traits")) readTraits(r, v["traits"], childPath(path, "traits"), c.traits);
+    });
+    r.attempt([&] {
+        if (!v.contains("professions")) return;
+        const std::string listPath = childPath(path, "professions");
         c.professions = r.texts(v["professions"], listPath);
         for (size_t i = 0; i < c.professions.size(); ++i)
             if (professionFromKey(c.professions[i]) < 0)
-                r.fail(indexPath(listPath, i), unknown("profession", c.professions[i], professionKeys()));
-    }
-    if (v.contains("names")) {
+                r.fail(indexPath(listPath, i), r.unknownName("profession", c.professions[i], professionKeys()));
+    });
+    r.attempt([&] {
+        if (!v.contains("names")) return;
         c.names = r.texts(v["names"], childPath(path, "names"));
-        if (c.names.size() > size_t(c.count))
+        if (countRead && c.names.size() > size_t(c.count))
             r.fail(childPath(path, "names"), std::to_string(c.names.size()) + " names given for a cohort of " +
                                                  std::to_string(c.count));
-    }
-    if (v.contains("joins")) c.joins = r.texts(v["joins"], childPath(path, "joins"));
+    });
+    r.attempt([&] {
+        if (v.contains("joins")) c.joins = r.texts(v["joins"], childPath(path, "joins"));
+    });
     return c;
+}
+
+// The window shows one Japanese label per cohort label, so two translations of one label
+// would silently lose one.
+void checkLabels(const Reader& r, const std::vector<Cohort>& cohorts, const std::string& path) {
+    std::map<std::string_view, size_t> translated;  // label -> first cohort giving it a label_ja
+    for (size_t i = 0; i < cohorts.size(); ++i) {
+        const Cohort& c = cohorts[i];
+        if (c.labelJa.empty()) continue;
+        const size_t firstIndex = translated.emplace(c.label, i).first->second;
+        const std::string& first = cohorts[firstIndex].labelJa;
+        if (first != c.labelJa)
+            r.attempt([&] {
+                r.fail(childPath(indexPath(path, i), "label_ja"),
+                       "expected " + shown(json(first)) + " as in " + indexPath(path, firstIndex) +
+                           " (cohorts sharing the label " + shown(json(c.label)) + " share its label_ja), found " +
+                           shown(json(c.labelJa)));
+            });
+    }
 }
 
 std::vector<Cohort> population(const Reader& r, const json& v, const std::string& path) {
     r.expectArray(v, path);
     if (v.empty()) r.fail(path, "expected at least one cohort, found []");
+    if (v.size() > size_t(kMaxCohorts))
+        r.fail(path, "expected at most " + std::to_string(kMaxCohorts) + " cohorts, found " + std::to_string(v.size()));
     std::vector<Cohort> cohorts;
     long long total = 0;
     for (size_t i = 0; i < v.size(); ++i) {
-        cohorts.push_back(cohort(r, v[i], indexPath(path, i)));
+        // A cohort with errors is kept (as far as it was read) so later paths keep their indices.
+        Cohort c;
+        r.attempt([&] { c = cohort(r, v[i], indexPath(path, i)); });
+        cohorts.push_back(std::move(c));
+        const bool wasWithin = total <= kMaxAttendees;
         total += cohorts.back().count;
-        if (total > kMaxAttendees)
-            r.fail(path, "expected at most " + std::to_string(kMaxAttendees) + " attendees in total, found " +
-                             std::to_string(total) + " by " + indexPath(path, i));
+        if (wasWithin && total > kMaxAttendees)
+            r.attempt([&] {
+                r.fail(path, "expected at most " + std::to_string(kMaxAttendees) + " attendees in total, found " +
+                                 std::to_string(total) + " by " + indexPath(path, i));
+            });
     }
+    checkLabels(r, cohorts, path);
     return cohorts;
 }
 
@@ -359,7 +457,7 @@ CalendarEntry calendarEntry(const Reader& r, const json& v, const std::string& p
     if (v.contains("name_ja")) e.nameJa = r.text(v["name_ja"], childPath(path, "name_ja"), true);
     std::string kindPath = childPath(path, "kind");
     std::string kind = r.text(r.required(v, path, "kind"), kindPath, false);
-    if (!eventKindFromKey(kind, e.kind)) r.fail(kindPath, unknown("event kind", kind, eventKindKeys()));
+    if (!eventKindFromKey(kind, e.kind)) r.fail(kindPath, r.unknownName("event kind", kind, eventKindKeys()));
     auto whole = [&](const char* key, int& out, int min, int max) {
         if (v.contains(key)) out = r.wholeIn(v[key], childPath(path, key), min, max);
     };
@@ -380,39 +478,54 @@ CalendarEntry calendarEntry(const Reader& r, const json& v, const std::string& p
 std::vector<CalendarEntry> calendar(const Reader& r, const json& v, const std::string& path) {
     r.expectArray(v, path);
     if (v.empty()) r.fail(path, "expected at least one calendar entry, found []");
+    if (v.size() > size_t(kMaxCalendarEntries))
+        r.fail(path, "expected at most " + std::to_string(kMaxCalendarEntries) + " calendar entries, found " +
+                         std::to_string(v.size()));
     std::vector<CalendarEntry> entries;
     std::map<std::string, size_t> seen;  // name -> index of its first use
     for (size_t i = 0; i < v.size(); ++i) {
         std::string entryPath = indexPath(path, i);
-        entries.push_back(calendarEntry(r, v[i], entryPath));
-        auto [it, fresh] = seen.emplace(entries.back().name, i);
-        if (!fresh)
-            r.fail(childPath(entryPath, "name"), "duplicate name " + jsonQuoted(it->first) + ", already used by " +
-                                                     indexPath(path, it->second));
+        r.attempt([&] {
+            CalendarEntry entry = calendarEntry(r, v[i], entryPath);
+            auto [it, fresh] = seen.emplace(entry.name, i);
+            if (!fresh)
+                r.fail(childPath(entryPath, "name"), "duplicate name " + shown(json(it->first)) + ", already used by " +
+                                                         indexPath(path, it->second));
+            entries.push_back(std::move(entry));
+        });
     }
     return entries;
 }
 
-// Each cohort's `joins` must name calendar entries; checked once both lists are read.
+// Each cohort's `joins` must name calendar entries; checked once both lists are read, with a
+// set so many cohorts and many entries cost n log n, not their product.
 void checkJoins(const Reader& r, const Scenario& s) {
     std::vector<std::string> names;
     for (const auto& e : s.calendar) names.push_back(e.name);
+    const std::set<std::string_view> known(names.begin(), names.end());
     for (size_t i = 0; i < s.population.size(); ++i) {
         const auto& joins = s.population[i].joins;
         for (size_t j = 0; j < joins.size(); ++j)
-            if (std::find(names.begin(), names.end(), joins[j]) == names.end())
-                r.fail(indexPath(indexPath("population", i) + ".joins", j), unknown("calendar entry", joins[j], names));
+            if (!known.count(joins[j]))
+                r.attempt([&] {
+                    r.fail(indexPath(indexPath("population", i) + ".joins", j),
+                           r.unknownName("calendar entry", joins[j], names));
+                });
     }
 }
 
 Params params(const Reader& r, const json& v, const std::string& path) {
     r.expectObject(v, path);
     Params p;
-    for (const auto& [key, value] : v.items()) {
-        auto param = paramFromKey(key);
-        if (!param) r.fail(path, unknown("key", key, paramKeys()));
-        const ParamInfo& info = paramInfo(*param);
-        p[*param] = r.numberIn(value, childPath(path, key), Range{info.min, info.max, info.integer});
+    for (auto it = v.begin(); it != v.end(); ++it) {
+        const std::string& key = it.key();
+        const json& value = *it;
+        r.attempt([&] {
+            auto param = paramFromKey(key);
+            if (!param) r.fail(path, r.unknownName("key", key, paramKeys()));
+            const ParamInfo& info = paramInfo(*param);
+            p[*param] = r.numberIn(value, childPath(path, key), Range{info.min, info.max, info.integer});
+        });
     }
     // Orderings the model relies on: a delay window and the ladder of relationship stages.
     if (p[Param::ComplaintDelayMinDays] > p[Param::ComplaintDelayMaxDays])
@@ -428,82 +541,19 @@ Params params(const Reader& r, const json& v, const std::string& path) {
 Mechanisms mechanisms(const Reader& r, const json& v, const std::string& path) {
     r.expectObject(v, path);
     Mechanisms m;
-    for (const auto& [key, value] : v.items()) {
-        auto mechanism = mechanismFromKey(key);
-        if (!mechanism) r.fail(path, unknown("key", key, mechanismKeys()));
-        m[*mechanism] = r.flag(value, childPath(path, key));
+    for (auto it = v.begin(); it != v.end(); ++it) {
+        const std::string& key = it.key();
+        const json& value = *it;
+        r.attempt([&] {
+            auto mechanism = mechanismFromKey(key);
+            if (!mechanism) r.fail(path, r.unknownName("key", key, mechanismKeys()));
+            m[*mechanism] = r.flag(value, childPath(path, key));
+        });
     }
     return m;
 }
 
 // [SECTION] Syntax errors and files
-
-// JSON allows a key twice and nlohmann keeps the last, so a pasted duplicate would silently
-// win; this parser callback follows the path being parsed and rejects the second one.
-class DuplicateKeyCheck {
-public:
-    explicit DuplicateKeyCheck(std::string source) : source_(std::move(source)) {}
-
-    bool operator()(int, json::parse_event_t event, const json& parsed) {
-        using E = json::parse_event_t;
-        if (event == E::object_start || event == E::array_start) {
-            frames_.push_back({event == E::object_start, {}, {}, 0});
-        } else if (event == E::key) {
-            const std::string& key = parsed.get_ref<const std::string&>();
-            if (!frames_.back().keys.insert(key).second)
-                throw ScenarioError(source_, path(), "duplicate key " + jsonQuoted(key));
-            frames_.back().lastKey = key;
-        } else {
-            if (event != E::value) frames_.pop_back();  // object_end or array_end
-            if (!frames_.empty() && !frames_.back().isObject) ++frames_.back().index;
-        }
-        return true;
-    }
-
-private:
-    struct Frame {
-        bool isObject;
-        std::set<std::string> keys;
-        std::string lastKey;
-        size_t index;  // of the element being parsed, in an array
-    };
-
-    // Path of the innermost open object or array, e.g. "population[1]".
-    std::string path() const {
-        std::string out;
-        for (size_t i = 1; i < frames_.size(); ++i)
-            out = frames_[i - 1].isObject ? childPath(out, frames_[i - 1].lastKey) : indexPath(out, frames_[i - 1].index);
-        return out;
-    }
-
-    std::string source_;
-    std::vector<Frame> frames_;
-};
-
-// nlohmann reports a byte offset; users count lines and characters (Japanese text is multi-byte).
-std::string lineAndColumn(const std::string& content, size_t byte) {
-    size_t end = std::min(byte == 0 ? 0 : byte - 1, content.size());
-    size_t line = 1, column = 1;
-    for (size_t i = 0; i < end; ++i) {
-        auto c = static_cast<unsigned char>(content[i]);
-        if (c == '\n') {
-            ++line;
-            column = 1;
-        } else if ((c & 0xC0) != 0x80) {
-            ++column;
-        }
-    }
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
-
-// "[json.exception.parse_error.101] parse error at ...: syntax error while parsing value - unexpected '}'"
-// keeps only what comes after the last " - ", or after the "[...] " tag.
-std::string parserDetail(const std::string& what) {
-    size_t dash = what.find(" - ");
-    if (dash != std::string::npos) return what.substr(dash + 3);
-    size_t tag = what.find("] ");
-    return tag == std::string::npos ? what : what.substr(tag + 2);
-}
 
 std::string errnoText(int err) { return std::generic_category().message(err); }
 
@@ -555,6 +605,40 @@ std::string stepPath(const std::string& path, const Step& step) {
     return indexPath(path, std::get<size_t>(step));
 }
 
+
+// The whole document; every independent part is read on after an error when `r` lists them.
+Scenario readScenario(const Reader& r, const json& doc) {
+    if (!doc.is_object()) r.fail("", "expected an object at the top level, found " + shown(doc));
+    r.expectKeys(doc, "", kTopKeys);
+    Scenario s;
+    r.attempt([&] {
+        if (doc.contains("$schema")) r.text(doc["$schema"], "$schema", false);
+    });
+    r.attempt([&] { s.title = bilingual(r, r.required(doc, "", "title"), "title", true); });
+    r.attempt([&] { s.description = bilingual(r, r.required(doc, "", "description"), "description", false); });
+    r.attempt([&] {
+        if (doc.contains("seed")) s.seed = r.seed(doc["seed"], "seed");
+    });
+    r.attempt([&] {
+        if (doc.contains("events")) s.events = r.wholeIn(doc["events"], "events", 1, kMaxEvents);
+    });
+    r.attempt([&] {
+        if (doc.contains("matchmaking")) s.matchmaking = r.policy(doc["matchmaking"], "matchmaking");
+    });
+    r.attempt([&] { s.population = population(r, r.required(doc, "", "population"), "population"); });
+    const size_t errorsBeforeCalendar = r.errorCount();
+    r.attempt([&] { s.calendar = calendar(r, r.required(doc, "", "calendar"), "calendar"); });
+    // Unread calendar entries would make every join to them look unknown.
+    if (r.errorCount() == errorsBeforeCalendar) checkJoins(r, s);
+    r.attempt([&] {
+        if (doc.contains("params")) s.params = params(r, doc["params"], "params");
+    });
+    r.attempt([&] {
+        if (doc.contains("mechanisms")) s.mechanisms = mechanisms(r, doc["mechanisms"], "mechanisms");
+    });
+    return s;
+}
+
 }  // namespace
 
 // [SECTION] Public API
@@ -565,23 +649,27 @@ ScenarioError::ScenarioError(std::string file_, std::string path_, std::string m
       path(std::move(path_)),
       message(std::move(message_)) {}
 
-Scenario scenarioFromJson(const json& doc, const std::string& sourceName) {
-    Reader r(sourceName);
-    if (!doc.is_object()) r.fail("", "expected an object at the top level, found " + shown(doc));
-    r.expectKeys(doc, "", kTopKeys);
-    Scenario s;
-    if (doc.contains("$schema")) r.text(doc["$schema"], "$schema", false);
-    s.title = bilingual(r, r.required(doc, "", "title"), "title", true);
-    s.description = bilingual(r, r.required(doc, "", "description"), "description", false);
-    if (doc.contains("seed")) s.seed = r.seed(doc["seed"], "seed");
-    if (doc.contains("events")) s.events = r.wholeIn(doc["events"], "events", 1, kMaxEvents);
-    if (doc.contains("matchmaking")) s.matchmaking = r.policy(doc["matchmaking"], "matchmaking");
-    s.population = population(r, r.required(doc, "", "population"), "population");
-    s.calendar = calendar(r, r.required(doc, "", "calendar"), "calendar");
-    checkJoins(r, s);
-    if (doc.contains("params")) s.params = params(r, doc["params"], "params");
-    if (doc.contains("mechanisms")) s.mechanisms = mechanisms(r, doc["mechanisms"], "mechanisms");
-    return s;
+Scenario scenarioFromJson(const json& doc, const std::string& sourceName) { return readScenario(Reader(sourceName), doc); }
+
+ScenarioErrors scenarioErrors(const json& doc, const std::string& sourceName) {
+    ScenarioErrors errors;
+    const Reader r(sourceName, &errors);
+    r.attempt([&] { (void)readScenario(r, doc); });
+    return errors;
+}
+
+std::vector<std::string> scenarioWarnings(const json& doc, const std::string& sourceName) {
+    std::vector<std::string> warnings;
+    const json* population = doc.is_object() && doc.contains("population") ? &doc["population"] : nullptr;
+    if (!population || !population->is_array()) return warnings;
+    for (size_t i = 0; i < population->size(); ++i) {
+        const json& c = (*population)[i];
+        if (c.is_object() && c.contains("joins") && c["joins"].is_array() && c["joins"].empty())
+            warnings.push_back(oneLine(sourceName + ": " + indexPath("population", i) +
+                                       ".joins: warning: [] means every calendar entry, as leaving joins out does; "
+                                       "name the entries these attendees are members of"));
+    }
+    return warnings;
 }
 
 json readJsonFile(const std::string& path) {
@@ -591,13 +679,7 @@ json readJsonFile(const std::string& path) {
     if (const std::string problem = readFileCapped(path, kMaxScenarioFileBytes, content); !problem.empty())
         throw ScenarioError(path, "", problem);
     if (content.find_first_not_of(" \t\r\n") == std::string::npos) throw ScenarioError(path, "", "the file is empty");
-    try {
-        return json::parse(content, DuplicateKeyCheck(path));
-    } catch (const json::parse_error& e) {
-        throw ScenarioError(path, "", "syntax error at " + lineAndColumn(content, e.byte) + ": " + parserDetail(e.what()));
-    } catch (const json::exception& e) {  // e.g. a number too large for a double
-        throw ScenarioError(path, "", parserDetail(e.what()));
-    }
+    return parseJsonText(content, path);
 }
 
 std::string shownJson(const json& value) { return shown(value); }
@@ -618,9 +700,30 @@ void applySetting(json& doc, const std::string& assignment) {
     if (!steps)
         throw ScenarioError(source, "", "expected a path like population[1].traits.gratitude before '=', found " +
                                             jsonQuoted(pathText));
+    if (auto bad = firstInvalidUtf8(pathText))
+        throw ScenarioError(source, "", "expected UTF-8 text, found byte " + hexByte(uint8_t(pathText[*bad])) +
+                                            " in the path " + jsonQuoted(pathText));
+    if (steps->size() > kMaxJsonDepth)
+        throw ScenarioError(source, "", "expected a path of at most " + std::to_string(kMaxJsonDepth) + " steps, found " +
+                                            std::to_string(steps->size()));
     std::string valueText = assignment.substr(equals + 1);
-    json value = json::parse(valueText, nullptr, false);
-    if (value.is_discarded()) value = valueText;
+    if (auto bad = firstInvalidUtf8(valueText))
+        throw ScenarioError(source, pathText, "expected UTF-8 text, found byte " + hexByte(uint8_t(valueText[*bad])) +
+                                                  " at byte " + std::to_string(*bad + 1) + " of the value");
+    json value = valueText;
+    if (json::accept(valueText)) {
+        try {
+            value = parseJsonText(valueText, source);
+        } catch (const ScenarioError& e) {  // e.g. a value nested too deeply: blame this setting's path
+            throw ScenarioError(source, pathText, e.message);
+        }
+    }
+    if (nestedDeeperThan(value, kMaxJsonDepth - steps->size()))
+        throw ScenarioError(source, pathText, "the value would nest deeper than " + std::to_string(kMaxJsonDepth) +
+                                                  " levels in the document");
+    // Copying a document is recursive; one built in code may not have passed through parseJsonText.
+    if (nestedDeeperThan(doc, kMaxJsonDepth))
+        throw ScenarioError(source, "", "the document nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
 
     json result = doc;  // work on a copy so a failed setting leaves the document untouched
     if (!result.is_object()) throw ScenarioError(source, "", "expected an object at the top level, found " + shown(result));
@@ -666,8 +769,8 @@ json scenarioToJson(const Scenario& s) {
         json traits = json::object();
         for (int i = 0; i < kTraitCount; ++i) traits[traitInfo(Trait(i)).key] = c.traits[Trait(i)];
         json cohort = {{"archetype", c.archetype}, {"count", c.count},             {"label", c.label},
-                       {"traits", traits},         {"professions", c.professions}, {"names", c.names},
-                       {"joins", c.joins}};
+                       {"traits", traits},         {"professions", c.professions}, {"names", c.names}};
+        if (!c.joins.empty()) cohort["joins"] = c.joins;  // left out means every entry; [] is warned about
         if (!c.labelJa.empty()) cohort["label_ja"] = c.labelJa;
         doc["population"].push_back(cohort);
     }

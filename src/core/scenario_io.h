@@ -1,6 +1,7 @@
 // Reading, checking and writing scenario files. Every problem becomes one ScenarioError
 // naming the file, the JSON path and what was expected versus found.
 #pragma once
+#include <cstddef>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -22,6 +23,18 @@ struct ScenarioError : std::runtime_error {
 
 // Parses and validates; throws ScenarioError. `sourceName` is used in messages.
 [[nodiscard]] Scenario scenarioFromJson(const nlohmann::json& doc, const std::string& sourceName);
+
+// Every error validation can find, in the order scenarioFromJson meets them (its error is the
+// first): the first kMaxListedErrors in full, and how many there are in all.
+inline constexpr size_t kMaxListedErrors = 20;
+struct ScenarioErrors {
+    std::vector<ScenarioError> listed;
+    size_t total = 0;
+};
+[[nodiscard]] ScenarioErrors scenarioErrors(const nlohmann::json& doc, const std::string& sourceName);
+
+// Lines about what is valid but probably not meant ("joins": [] means every entry).
+[[nodiscard]] std::vector<std::string> scenarioWarnings(const nlohmann::json& doc, const std::string& sourceName);
 [[nodiscard]] Scenario loadScenarioFile(const std::string& path);          // also reports I/O and syntax errors
 [[nodiscard]] nlohmann::json readJsonFile(const std::string& path);        // syntax errors as ScenarioError
 

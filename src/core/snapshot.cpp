@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "capped_read.h"
+#include "json_text.h"
 #include "process_memory.h"
 #include "professions.h"
 #include "scenario_io.h"
@@ -265,7 +266,7 @@ public:
     static World load(Reader& r, const std::string& source) {
         Scenario scenario;
         try {
-            scenario = scenarioFromJson(nlohmann::json::parse(r.str()), source);
+            scenario = scenarioFromJson(parseJsonText(r.str(), source), source);
         } catch (const std::exception& e) {
             r.fail(std::string("its scenario does not load: ") + e.what());
         }

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "app.h"
+#include "screenshot_format.h"
 #include "length_flags.h"
 
 namespace tsunagari {
@@ -42,6 +43,7 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, std::string& error
         if (arg == "--screenshot") {
             if (!value(v)) return std::nullopt;
             o.screenshot = v;
+            if (auto problem = gui::screenshotPathProblem(o.screenshot)) { error = *problem; return std::nullopt; }
         } else if (const auto unit = lengthFlagUnit(arg)) {
             if (!lengthGiven.empty()) {
                 error = lengthGiven + " and " + arg + " both give the run's length; give one of --events, --days, --weeks, --months or --years";
