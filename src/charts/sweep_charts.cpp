@@ -1,5 +1,6 @@
 // A sweep or comparison folder: final figures per setting as bars (summary.csv), the figures
 // over weeks with 95% bands (events_summary.csv), differences from setting 0 (comparison.csv).
+#include <algorithm>
 #include <filesystem>
 #include <map>
 
@@ -110,8 +111,19 @@ std::vector<std::string> drawSweepCharts(const std::string& dirName, const Chart
     if (overTime) eventsSummary.checkNumbers({"setting", "day", "mean"}, {"ci_low", "ci_high"});
     if (compared) comparison.checkNumbers({"setting", "difference"}, {"ci_low", "ci_high"});
 
+    // Without --metric: the default set as far as the sweep recorded it (a spec may list fewer).
+    std::vector<std::string> metrics = chosenMetrics(options);
+    if (options.metrics.empty()) {
+        std::vector<std::string> present;
+        for (size_t row = 0; row < summary.rows(); ++row) {
+            const std::string& key = summary.text(row, summary.column("metric"));
+            if (std::find(present.begin(), present.end(), key) == present.end()) present.push_back(key);
+        }
+        std::erase_if(metrics, [&](const std::string& m) { return std::find(present.begin(), present.end(), m) == present.end(); });
+        if (metrics.empty()) metrics = present;
+    }
     std::vector<Picture> pictures;
-    for (const std::string& metric : chosenMetrics(options)) {
+    for (const std::string& metric : metrics) {
         const std::string name = text.metricName(metric), axis = text.metricAxis(metric);
         const YRange range = yRangeFor(ChartText::metric(metric).scale);
         const Axes finalAxes{text.say({"{} at the end: mean and 95% interval", "終了時の{}(平均と95%信頼区間)"}, name),
