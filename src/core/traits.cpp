@@ -45,7 +45,7 @@ std::vector<Archetype> makeArchetypes() {
             {T::Community, 0.05}})},
         {"slow_trust_builder", "Slow trust builder", "じっくり信頼構築型", preset({{T::PitchPressure, 0.03},
             {T::Breadth, 0.2}, {T::ReportBack, 0.5}, {T::Gratitude, 0.5}, {T::ReferralThreshold, 0.5}})},
-        {"gratitude_giver", "Gratitude giver", "感謝を伝える型", preset({{T::PitchPressure, 0.03},
+        {"gratitude_giver", "Gratitude giver", "報告・お礼をする型", preset({{T::PitchPressure, 0.03},
             {T::Breadth, 0.2}, {T::ReportBack, 0.95}, {T::Gratitude, 0.95}, {T::FirstPitch, 0.95},
             {T::ReferralThreshold, 0.5}})},
         {"careless_referrer", "Careless referrer", "安易な紹介者", preset({{T::ReferralThreshold, 0.1},
@@ -53,7 +53,7 @@ std::vector<Archetype> makeArchetypes() {
         {"unreliable_professional", "Unreliable professional", "納期を守らない専門家", preset({
             {T::Reliability, 0.35}, {T::ReportBack, 0.2}, {T::ComplaintHandling, 0.1}})},
         {"latecomer", "Latecomer", "遅刻常習者", preset({{T::Punctuality, 0.4}, {T::NotifyWhenLate, 0.1}})},
-        {"community_member", "Community member", "地域活動型", preset({{T::PitchPressure, 0.02},
+        {"community_member", "Community member", "趣味・地域の集まり型", preset({{T::PitchPressure, 0.02},
             {T::Breadth, 0.3}, {T::Community, 0.9}, {T::ReferralThreshold, 0.5}})},
     };
 }

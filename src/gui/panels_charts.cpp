@@ -55,7 +55,7 @@ void drawCharts(AppState& app, ImVec2 pos, ImVec2 size) {
     else {
         char day[64];
         std::snprintf(day, sizeof day, tr("fmt.day"), history.back().day);
-        ImGui::Text("%s #%d (%s)", tr("table.after_event"), history.back().index, day);
+        ImGui::Text(tr("fmt.after_event"), history.back().index, day);
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX;
