@@ -113,6 +113,35 @@ inline fs::path sweepFolder() {
     return dir;
 }
 
+// A sweep of seating like scenarios/experiments/seating.json: three paths changed together, one
+// path the same in every setting, and `groupCount` groups (panels over time).
+inline fs::path lockstepSweepFolder(size_t groupCount) {
+    const fs::path dir = freshDir("lockstep");
+    const std::vector<std::string> values = {"random", "rotation", "complementary"},
+                                   paths = {"calendar[2].matchmaking", "calendar[3].matchmaking", "matchmaking"};
+    std::string settings = "setting,label,path,value\n", summary = "setting,label,group,metric,n,mean,sd,ci_low,ci_high\n",
+                perEvent = "setting,label,event,day,group,metric,n,mean,ci_low,ci_high\n";
+    for (size_t s = 0; s < values.size(); ++s) {
+        std::string label;
+        for (const auto& path : paths) label += (label.empty() ? "" : "; ") + path + "=" + values[s];
+        label = "\"" + label + "; length=52\"";
+        const std::string setting = std::to_string(s);
+        for (const auto& path : paths) settings += setting + "," + label + "," + path + "," + values[s] + "\n";
+        settings += setting + "," + label + ",length,52\n";
+        for (size_t g = 0; g < groupCount; ++g) {
+            const std::string group = "group_number_" + std::to_string(g);
+            summary += setting + "," + label + "," + group + ",collaborators,2," + std::to_string(g + s) + ",0.5,,\n";
+            for (int e = 1; e <= 52; ++e)
+                perEvent += setting + "," + label + "," + std::to_string(e) + "," + std::to_string((e - 1) * 7) + "," + group +
+                            ",collaborators,2," + tsunagari::formatNumber(double(e * (g + s + 1)) / 100) + ",,\n";
+        }
+    }
+    writeText(dir / "settings.csv", settings);
+    writeText(dir / "summary.csv", summary);
+    writeText(dir / "events_summary.csv", perEvent);
+    return dir;
+}
+
 inline const std::vector<std::string> kStrategies = {"slow_trust_builder", "gratitude_giver", "careless_referrer", "hard_seller"};
 
 // ranking.csv of a tournament: two metrics, strategies already in rank order.

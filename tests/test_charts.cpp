@@ -16,6 +16,7 @@
 
 #include "chart_fixtures.h"
 #include "charts/charts.h"
+#include "charts/setting_names.h"
 #include "scenario_io.h"
 #include "world.h"
 
@@ -146,6 +147,80 @@ TEST_CASE("charts of a sweep: final bars, lines over time with bands and differe
     const std::string difference = slurp(dir / "charts" / "difference_reputation.svg");
     CHECK(contains(difference, "difference in client reputation (0–1)"));
     CHECK(contains(difference, "difference from traits.gratitude_giver.gratitude=0"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("chart setting names: only what differs between settings and the full label where that is ambiguous") {
+    auto named = [](const std::vector<SettingRow>& rows) { return shortSettingNames(rows, "setting"); };
+    // Three paths always changed together, a fourth the same everywhere: the values, under the common path.
+    const SettingNames seating = named({{"0", "seat=random", "calendar[2].matchmaking", "random"},
+                                        {"0", "seat=random", "matchmaking", "random"},
+                                        {"0", "seat=random", "length", "52"},
+                                        {"1", "seat=rotation", "calendar[2].matchmaking", "rotation"},
+                                        {"1", "seat=rotation", "matchmaking", "rotation"},
+                                        {"1", "seat=rotation", "length", "52"}});
+    CHECK(seating.title == "matchmaking");
+    CHECK(seating.shortName("0", "?") == "random");
+    CHECK(seating.shortName("1", "?") == "rotation");
+    CHECK(seating.shortName("7", "seat=warm") == "seat=warm");  // not in settings.csv: its label
+    CHECK(seating.described("seat=random") == "matchmaking=random");
+
+    // One path: its values under its full name; the setting without overrides keeps its label.
+    const SettingNames one = named({{"0", "baseline", "", ""},
+                                    {"1", "traits.gratitude=0.5", "traits.gratitude", "0.5"},
+                                    {"2", "traits.gratitude=1", "traits.gratitude", "1"}});
+    CHECK(one.title == "traits.gratitude");
+    CHECK(one.shortName("0", "") == "baseline");
+    CHECK(one.shortName("2", "") == "1");
+    CHECK(one.described("traits.gratitude=1") == "traits.gratitude=1");
+
+    // Two paths changed independently: each by its last part, under "setting".
+    const SettingNames grid = named({{"0", "a.gratitude=0.5; a.report_back=0", "a.gratitude", "0.5"},
+                                     {"0", "a.gratitude=0.5; a.report_back=0", "a.report_back", "0"},
+                                     {"1", "a.gratitude=0.5; a.report_back=1", "a.gratitude", "0.5"},
+                                     {"1", "a.gratitude=0.5; a.report_back=1", "a.report_back", "1"},
+                                     {"2", "a.gratitude=1; a.report_back=0", "a.gratitude", "1"},
+                                     {"2", "a.gratitude=1; a.report_back=0", "a.report_back", "0"}});
+    CHECK(grid.title == "setting");
+    CHECK(grid.shortName("1", "") == "gratitude=0.5, report_back=1");
+    // Paths with the same last part stay whole.
+    const SettingNames twins = named({{"0", "x", "p[0].gratitude", "1"}, {"1", "y", "p[1].gratitude", "1"}});
+    CHECK(twins.shortName("0", "") == "p[0].gratitude=1");
+    CHECK(twins.shortName("1", "") == "p[1].gratitude=1");
+
+    // Nothing shorter tells the settings apart: the full labels.
+    const SettingNames clash = named({{"0", "baseline", "", ""}, {"1", "mode=baseline", "mode", "baseline"}});
+    CHECK(clash.title == "setting");
+    CHECK(clash.shortName("0", "") == "baseline");
+    CHECK(clash.shortName("1", "") == "mode=baseline");
+    const SettingNames same = named({{"0", "a=1", "a", "1"}, {"1", "a=1 again", "a", "1"}});
+    CHECK(same.shortName("1", "") == "a=1 again");
+}
+
+TEST_CASE("charts of a sweep with nine groups: panels in rows of four and the settings named by what differs") {
+    const fs::path dir = lockstepSweepFolder(9);
+    ChartOptions options;
+    options.metrics = {"collaborators"};
+    const auto written = drawChartsFor(dir.string(), options);
+    CHECK(names(written) == std::vector<std::string>{"final_collaborators.png", "final_collaborators.svg",
+                                                     "over_time_collaborators.png", "over_time_collaborators.svg"});
+    const PngFacts panels = readPng(dir / "charts" / "over_time_collaborators.png");
+    CHECK(panels.width == 1280);
+    CHECK(panels.height > 1000);  // three rows of four columns
+    for (const char* chart : {"over_time_collaborators.svg", "final_collaborators.svg"}) {
+        INFO(chart);
+        const std::string svg = slurp(dir / "charts" / chart);
+        CHECK(contains(svg, ">matchmaking<"));  // the paths changed together, once
+        CHECK(contains(svg, ">complementary<"));
+        CHECK(!contains(svg, "calendar[2]"));
+        CHECK(!contains(svg, "length"));  // the same in every setting
+    }
+    // Three to five week ticks per panel (0, 20, 40 for 51 weeks), not one every ten weeks.
+    const std::string svg = slurp(dir / "charts" / "over_time_collaborators.svg");
+    size_t twenties = 0;
+    for (size_t at = svg.find("> 20<"); at != std::string::npos; at = svg.find("> 20<", at + 1)) ++twenties;
+    CHECK(twenties == 9);
+    CHECK(!contains(svg, "> 30<"));
     fs::remove_all(dir);
 }
 

@@ -40,13 +40,19 @@ std::string gnuplotString(std::string_view text) {
     return quoted + "'";
 }
 
-std::string terminalCommand(PictureFormat format, ChartLanguage language) {
+std::string gnuplotLines(const std::vector<std::string>& lines) {
+    std::string expression;
+    for (const auto& line : lines) expression += (expression.empty() ? "" : ".\"\\n\".") + gnuplotString(line);
+    return expression.empty() ? "''" : expression;
+}
+
+std::string terminalCommand(PictureFormat format, ChartLanguage language, int height) {
     const std::string font =
         gnuplotString(std::string(language == ChartLanguage::Japanese ? kJapaneseFont : kLatinFont) + ",15");
     // noenhanced: group labels such as hard_seller must not turn into subscripts.
     if (format == PictureFormat::Png)
-        return "set terminal pngcairo size 1280,800 noenhanced font " + font + " linewidth 1.5 background '#ffffff'\n";
-    return "set terminal svg size 1280,800 dynamic noenhanced font " + font + " linewidth 1.5 background '#ffffff'\n";
+        return "set terminal pngcairo size 1280," + std::to_string(height) + " noenhanced font " + font + " linewidth 1.5 background '#ffffff'\n";
+    return "set terminal svg size 1280," + std::to_string(height) + " dynamic noenhanced font " + font + " linewidth 1.5 background '#ffffff'\n";
 }
 
 std::string commonSettings() {

@@ -3,6 +3,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "charts.h"
 
@@ -20,8 +21,11 @@ enum class PictureFormat { Png, Svg };
 // A gnuplot single-quoted string: literal text, '' for a quote, line breaks as spaces.
 [[nodiscard]] std::string gnuplotString(std::string_view text);
 
-// "set terminal ..." for the format, with IPAex Gothic for Japanese text.
-[[nodiscard]] std::string terminalCommand(PictureFormat format, ChartLanguage language);
+// Lines of text as one gnuplot string expression ('a'."\n".'b'), e.g. a title wrapped in two.
+[[nodiscard]] std::string gnuplotLines(const std::vector<std::string>& lines);
+
+// "set terminal ..." for the format at 1280 x `height` pixels, with IPAex Gothic for Japanese text.
+[[nodiscard]] std::string terminalCommand(PictureFormat format, ChartLanguage language, int height = 800);
 // Grid, borders and tick settings shared by every chart.
 [[nodiscard]] std::string commonSettings();
 

@@ -63,7 +63,7 @@ std::vector<std::string> drawPicture(const Picture& picture, const fs::path& out
     // Both formats from one gnuplot process: starting it is most of a chart's cost.
     std::string script;
     for (const auto& [format, extension] : formats)
-        script += terminalCommand(format, options.language) + "set output " +
+        script += terminalCommand(format, options.language, picture.height) + "set output " +
                   gnuplotString(std::string("picture") + extension) + "\nreset\n" + commonSettings() + picture.commands +
                   "unset output\n";
     writeWhole(work.path() / "picture.gp", script);

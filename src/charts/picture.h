@@ -10,10 +10,14 @@
 
 namespace tsunagari::charts {
 
+// Every picture is this wide (pixels), and this tall unless it says otherwise.
+inline constexpr int kPictureWidth = 1280, kPictureHeight = 800;
+
 struct Picture {
     std::string name;       // file stem in the charts folder, e.g. "referrals_received"
     std::string commands;   // gnuplot commands after the terminal and output are set
     std::vector<std::pair<std::string, std::string>> dataFiles;  // name in the work folder -> content
+    int height = kPictureHeight;  // pixels; taller for panels in several rows
 };
 
 // Writes outDir/NAME.png and/or NAME.svg as the options ask; returns their paths.

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "chart_style.h"
 #include "report.h"
@@ -73,6 +75,73 @@ double roundUp(double value) {
     return 10 * power;
 }
 
+// A round step (1, 2, 2.5 or 5 times a power of ten) giving three to five ticks from lo to hi.
+double tickStep(double lo, double hi) {
+    const double range = hi - lo;
+    double step = std::pow(10.0, std::floor(std::log10(range / 5)));
+    for (int tries = 0; tries < 40; ++tries) {
+        for (double factor : {1.0, 2.0, 2.5, 5.0}) {
+            const double candidate = step * factor;
+            const double ticks = std::floor(hi / candidate + 1e-9) - std::ceil(lo / candidate - 1e-9) + 1;
+            if (ticks <= 5) return candidate;
+        }
+        step *= 10;
+    }
+    return range;
+}
+
+// Width of a text in character widths: a Japanese character counts as two Latin ones.
+double textWidth(const std::string& text) {
+    double width = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x80) width += 1;
+        else if (byte >= 0xC0) width += byte >= 0xE0 ? 2 : 1;  // a lead byte; continuation bytes add nothing
+    }
+    return width;
+}
+
+// Panel titles at one size that fits the panel's width: 15 points, smaller, or in two lines.
+struct PanelTitles {
+    int fontSize = 15;
+    std::vector<std::vector<std::string>> lines;  // per panel
+};
+
+// The text in lines of at most `limit` character widths, broken at spaces where it can be.
+std::vector<std::string> wrapped(const std::string& text, double limit) {
+    std::vector<std::string> lines;
+    std::string line;
+    size_t start = 0;
+    while (start <= text.size()) {
+        const size_t space = std::min(text.find(' ', start), text.size());
+        const std::string word = text.substr(start, space - start);
+        if (!line.empty() && textWidth(line + " " + word) > limit) {
+            lines.push_back(line);
+            line = word;
+        } else {
+            line += (line.empty() ? "" : " ") + word;
+        }
+        start = space + 1;
+    }
+    lines.push_back(line);
+    return lines;
+}
+
+PanelTitles panelTitles(const std::vector<LinePanel>& panels, double width) {
+    // A Latin character of DejaVu Sans at N points is up to 0.68 N pixels wide in these terminals.
+    auto fits = [&](int size) {
+        return std::all_of(panels.begin(), panels.end(),
+                           [&](const LinePanel& panel) { return textWidth(panel.title) * 0.68 * size <= width; });
+    };
+    PanelTitles titles;
+    for (int size : {15, 14, 13, 12}) {
+        titles.fontSize = size;
+        if (fits(size)) break;
+    }
+    for (const auto& panel : panels) titles.lines.push_back(wrapped(panel.title, width / (0.68 * titles.fontSize)));
+    return titles;
+}
+
 }  // namespace
 
 YRange yRangeFor(MetricScale scale) { return scale == MetricScale::Fraction ? YRange::Unit : YRange::FromZero; }
@@ -89,22 +158,57 @@ Picture panelsPicture(const std::string& name, const Axes& axes, const std::stri
     Axes shared = axes;
     shared.title.clear();  // the picture's title sits above all panels
     Picture p{name, axesCommands(shared), {}};
-    if (axes.yRange == YRange::FromZero) {  // one range for all panels, so their heights compare
-        double top = 0;
-        for (const auto& panel : panels)
-            for (const auto& series : panel.series)
-                for (const auto& point : series.points) top = std::max({top, point.y, point.high.value_or(0)});
-        p.commands += "set yrange [0:" + formatNumber(roundUp(top)) + "]\n";
+    // A grid of at most four columns and as many rows as needed, the picture taller when they need it.
+    const size_t count = std::max<size_t>(panels.size(), 1), columns = std::min<size_t>(count, 4),
+                 rows = (count + columns - 1) / columns;
+    const double left = 0.08, right = 0.74, spacing = 0.03;
+    const double panelWidth = ((right - left) - spacing * double(columns - 1)) / double(columns) * kPictureWidth;
+    // A title may reach into most of the space between panels.
+    const PanelTitles titles = panelTitles(panels, panelWidth + 0.8 * spacing * kPictureWidth);
+    size_t titleLines = 1;
+    for (const auto& lines : titles.lines) titleLines = std::max(titleLines, lines.size());
+    // Pixels: above the panels (the picture's title and the first row's), below them, between rows.
+    const double extra = double(titleLines - 1) * 1.3 * titles.fontSize, top = 105 + extra, bottom = 85,
+                 gap = 100 + extra, panelHeight = 250;
+    p.height = std::max(kPictureHeight, int(top + bottom + double(rows) * panelHeight + double(rows - 1) * gap));
+    const double height = p.height;
+
+    double highest = 0, xMin = 0, xMax = 0;
+    bool anyPoint = false;
+    for (const auto& panel : panels)
+        for (const auto& series : panel.series)
+            for (const auto& point : series.points) {
+                highest = std::max({highest, point.y, point.high.value_or(0)});
+                xMin = anyPoint ? std::min(xMin, point.x) : point.x;
+                xMax = anyPoint ? std::max(xMax, point.x) : point.x;
+                anyPoint = true;
+            }
+    if (axes.yRange == YRange::FromZero)  // one range for all panels, so their heights compare
+        p.commands += "set yrange [0:" + formatNumber(roundUp(highest)) + "]\n";
+    if (anyPoint && xMax > xMin) {  // one x range, with few enough ticks that narrow panels can show them
+        const double step = tickStep(xMin, xMax);
+        p.commands += "set xrange [" + formatNumber(xMin) + ":" + formatNumber(xMax) + "]\nset xtics " +
+                      formatNumber(std::ceil(xMin / step - 1e-9) * step) + "," + formatNumber(step) + "\n";
+    } else {
+        p.commands += "set autoscale xfix\n";
     }
-    p.commands += "set autoscale xfix\nset style fill transparent solid 0.2 noborder\n";
-    p.commands += "set key at screen 0.755,0.86 top left nobox title " + gnuplotString(legendTitle) + " font ',13'\n";
+    p.commands += "set style fill transparent solid 0.2 noborder\n";
+    p.commands += "set key at screen 0.755," + formatNumber(1 - top / height) + " top left nobox title " +
+                  gnuplotString(legendTitle) + " font ',13'\n";
     // Equal panels in the left three quarters; the legend takes the rest.
-    p.commands += "set multiplot layout 1," + std::to_string(panels.size()) + " title " + gnuplotString(axes.title) +
-                  " font ',18' margins 0.08,0.74,0.14,0.86 spacing 0.03,0\n";
+    p.commands += "set multiplot layout " + std::to_string(rows) + "," + std::to_string(columns) + " title " +
+                  gnuplotString(axes.title) + " font ',18' margins " + formatNumber(left) + "," + formatNumber(right) + "," +
+                  formatNumber(bottom / height) + "," + formatNumber(1 - top / height) + " spacing " +
+                  formatNumber(spacing) + "," + formatNumber(gap / height) + "\n";
     for (size_t i = 0; i < panels.size(); ++i) {
-        p.commands += "set title " + gnuplotString(panels[i].title) + " font ',15'\n";
-        // Later panels share the first one's y axis, so its numbers are not repeated.
-        if (i == 1) p.commands += "unset ylabel\nunset key\nset format y ''\n";
+        p.commands += "set title " + gnuplotLines(titles.lines[i]) + " font '," + std::to_string(titles.fontSize) + "'\n";
+        // The first column's y axis serves its row, so its numbers are not repeated; the x axis
+        // is named under the panels with none below them.
+        if (i == 1) p.commands += "unset key\n";
+        if (i % columns == 0) p.commands += "set ylabel " + gnuplotString(axes.yLabel) + "\nset format y '% h'\n";
+        else if (i % columns == 1) p.commands += "unset ylabel\nset format y ''\n";
+        if (i + columns < panels.size()) p.commands += "unset xlabel\n";
+        else p.commands += "set xlabel " + gnuplotString(axes.xLabel) + "\n";
         p.commands += linePlotCommand("panel" + std::to_string(i) + "_", panels[i].series, i == 0, p.dataFiles);
     }
     p.commands += "unset multiplot\n";

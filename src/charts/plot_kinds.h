@@ -30,8 +30,10 @@ struct LineSeries {
 };
 [[nodiscard]] Picture linePicture(const std::string& name, const Axes& axes, const std::vector<LineSeries>& series);
 
-// Side-by-side panels with the same axes, e.g. one per group with a line per setting; the
-// legend (titled `legendTitle`) is drawn once, right of the panels.
+// Panels with the same axes, e.g. one per group with a line per setting, in rows of at most
+// four (the picture taller for three rows or more) with three to five x ticks each; titles too
+// wide for a panel are drawn smaller or in two lines. The legend (titled `legendTitle`) is
+// drawn once, right of the panels.
 struct LinePanel {
     std::string title;
     std::vector<LineSeries> series;

@@ -2,13 +2,13 @@
 // over weeks with 95% bands (events_summary.csv), differences from setting 0 (comparison.csv).
 #include <algorithm>
 #include <filesystem>
-#include <map>
 
 #include "chart_text.h"
 #include "csv_table.h"
 #include "folder_support.h"
 #include "ordered_labels.h"
 #include "plot_kinds.h"
+#include "setting_names.h"
 
 namespace tsunagari::charts {
 
@@ -16,31 +16,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// How settings are named along x: with one varied path, by its value under the path's name;
-// otherwise by their labels.
-struct SettingNames {
-    std::string axis;
-    std::map<std::string, std::string> bySetting;  // setting number -> tick label
-};
-
+// Settings named briefly (setting_names.h), or by their labels when the folder has no settings.csv.
 SettingNames settingNames(const fs::path& dir, const ChartText& text) {
-    SettingNames names{text.say({"setting", "設定"}), {}};
-    if (!fs::exists(dir / "settings.csv")) return names;
+    const std::string fallback = text.say({"setting", "設定"});
+    if (!fs::exists(dir / "settings.csv")) return {fallback, {}};
     const CsvTable settings = CsvTable::read((dir / "settings.csv").string());
     const size_t setting = settings.column("setting"), label = settings.column("label"), path = settings.column("path"),
                  value = settings.column("value");
-    OrderedLabels paths;
     settings.checkNumbers({"setting"});
-    for (size_t row = 0; row < settings.rows(); ++row) paths.indexOf(settings.text(row, path));
+    std::vector<SettingRow> rows;
     for (size_t row = 0; row < settings.rows(); ++row)
-        names.bySetting[settings.text(row, setting)] = settings.text(row, paths.size() == 1 ? value : label);
-    if (paths.size() == 1) names.axis = paths.labels().front();
-    return names;
-}
-
-std::string tickLabel(const SettingNames& names, const std::string& setting, const std::string& label) {
-    const auto it = names.bySetting.find(setting);
-    return it != names.bySetting.end() ? it->second : label;
+        rows.push_back({settings.text(row, setting), settings.text(row, label), settings.text(row, path),
+                        settings.text(row, value)});
+    return shortSettingNames(rows, fallback);
 }
 
 // Bars per setting (x) and group (colour) from a table with setting, label, group and metric columns.
@@ -55,7 +43,7 @@ BarChart settingBars(const CsvTable& table, const std::string& metric, const std
         const size_t g = groups.indexOf(table.text(row, group));  // every group keeps its colour in every chart
         if (table.text(row, metricColumn) != metric) continue;
         const size_t s = settings.indexOf(table.text(row, setting));
-        if (s == chart.categories.size()) chart.categories.push_back(tickLabel(names, table.text(row, setting), table.text(row, label)));
+        if (s == chart.categories.size()) chart.categories.push_back(names.shortName(table.text(row, setting), table.text(row, label)));
         BarSeries* series = nullptr;
         for (auto& existing : chart.series)
             if (existing.colour == g) series = &existing;
@@ -84,7 +72,7 @@ std::vector<LinePanel> settingPanels(const CsvTable& table, const std::string& m
         panel.title = text.groupName(table.text(row, group));
         if (panel.series.size() <= s) panel.series.resize(s + 1);
         LineSeries& line = panel.series[s];
-        line.title = tickLabel(names, table.text(row, setting), table.text(row, label));
+        line.title = names.shortName(table.text(row, setting), table.text(row, label));
         line.colour = s;
         line.points.push_back({table.number(row, day) / 7, table.number(row, mean), table.optionalNumber(row, low),
                                table.optionalNumber(row, high)});
@@ -127,20 +115,20 @@ std::vector<std::string> drawSweepCharts(const std::string& dirName, const Chart
         const std::string name = text.metricName(metric), axis = text.metricAxis(metric);
         const YRange range = yRangeFor(ChartText::metric(metric).scale);
         const Axes finalAxes{text.say({"{} at the end: mean and 95% interval", "終了時の{}(平均と95%信頼区間)"}, name),
-                             names.axis, axis, range};
+                             names.title, axis, range};
         pictures.push_back(barPicture("final_" + metric, finalAxes, settingBars(summary, metric, "mean", names, text)));
         if (overTime) {
             const Axes timeAxes{text.say({"{} over time: mean and 95% interval", "{}の推移(平均と95%信頼区間)"}, name),
                                 text.say({"weeks", "週"}), axis, range};
-            pictures.push_back(panelsPicture("over_time_" + metric, timeAxes, names.axis,
+            pictures.push_back(panelsPicture("over_time_" + metric, timeAxes, names.title,
                                              settingPanels(eventsSummary, metric, names, text)));
         }
         if (compared) {
-            const std::string baseline = comparison.text(0, comparison.column("baseline_label"));
+            const std::string baseline = names.described(comparison.text(0, comparison.column("baseline_label")));
             const Axes differenceAxes{
                 text.say({"{}: difference from ", "{}: "}, name) + baseline +
                     text.say({" (95% interval)", " との差(95%信頼区間)"}),
-                names.axis, text.say({"difference in {}", "差: {}"}, axis), YRange::Free};
+                names.title, text.say({"difference in {}", "差: {}"}, axis), YRange::Free};
             pictures.push_back(barPicture("difference_" + metric, differenceAxes,
                                           settingBars(comparison, metric, "difference", names, text)));
         }
