@@ -151,18 +151,18 @@ TEST_CASE("stories: every broken story gets one line naming the file and the pat
         {"/title", nullptr, true, "missing required key \"title\""},
         {"/title/ja", "", false, "title.ja: expected a non-empty string, found \"\""},
         {"/steps", nlohmann::json::array(), false, "steps: expected an array of 1 to 200 items, found 0 items"},
-        {"/colour", "red", false, "unknown key \"colour\" (expected one of: $schema, title, description, steps)"},
+        {"/colour", "red", false, "unknown key \"colour\"; expected one of: $schema, title, description, steps"},
         {"/steps/0/scenario", nullptr, true, "steps[0]: the first step must start a room: give \"scenario\""},
         {"/steps/0/scenario", "../no_such_file.json", false, ""},
         {"/steps/0/rooms/1/set/0", "seed=-1", false, ""},
         {"/steps/0/rooms/1/set/0", "seed", false, "steps[0].rooms[1].set[0]: expected \"path=value\", found \"seed\""},
         {"/steps/0/rooms/1/label", nullptr, true, "steps[0].rooms[1]: missing required key \"label\" (rooms side by side need names)"},
         {"/steps/1/set", nlohmann::json::array({"seed=2"}), false, "steps[1].set: changes need a fresh start: give \"scenario\" in this step too"},
-        {"/steps/1/run", nlohmann::json::object({{"fortnights", 2}}), false, "steps[1].run: unknown length unit \"fortnights\" (expected events, days, weeks, months or years)"},
+        {"/steps/1/run", nlohmann::json::object({{"fortnights", 2}}), false, "steps[1].run: unknown key \"fortnights\"; expected one of: events, days, weeks, months, years"},
         {"/steps/1/run", nlohmann::json::object({{"weeks", 0}}), false, "steps[1].run.weeks: expected a number in (0, 10000], found 0"},
         {"/steps/1/run", nlohmann::json::object({{"events", 2.5}}), false, "steps[1].run.events: expected a whole number in (0, 10000], found 2.5"},
         {"/steps/1/run", nullptr, true, "steps[1].prediction: a prediction needs a \"run\" in the same step to reveal it"},
-        {"/steps/1/show/view", "map", false, "steps[1].show.view: unknown view \"map\" (expected venue, chart, groups or attendee)"},
+        {"/steps/1/show/view", "map", false, "steps[1].show.view: unknown view \"map\"; expected one of: venue, chart, groups, attendee"},
         {"/steps/1/show/metric", "happiness", false, ""},
         {"/steps/1/prediction/choices/0/group", "wizards", false, "steps[1].prediction.choices[0].group: no group \"wizards\" in the room (its groups: on time, late, silent, late, messages)"},
         {"/steps/1/prediction/choices/1/room", 2, false, "steps[1].prediction.choices[1].room: expected a whole number in [0, 1], found 2"},
@@ -196,5 +196,5 @@ TEST_CASE("stories: every broken story gets one line naming the file and the pat
     CHECK(errorOf(badSeed).rfind("bad.json: steps[0].rooms[1]: the scenario with these changes is invalid: ", 0) == 0);
     nlohmann::json badMetric = smallStory();
     badMetric["steps"][1]["show"]["metric"] = "happiness";
-    CHECK(errorOf(badMetric).rfind("bad.json: steps[1].show.metric: unknown metric \"happiness\" (expected one of: members, ", 0) == 0);
+    CHECK(errorOf(badMetric).rfind("bad.json: steps[1].show.metric: unknown metric \"happiness\"; expected one of: members, ", 0) == 0);
 }

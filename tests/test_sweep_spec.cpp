@@ -86,7 +86,7 @@ TEST_CASE("sweep spec: every bad spec gets one line naming the file and the path
         {R"({"scenario": "l2.json", "replicates": 1})", "replicates: expected a whole number in [2, 100000], found 1"},
         {R"({"scenario": "l2.json", "replicates": 2.5})", "replicates: expected a whole number in [2, 100000], found 2.5"},
         {R"({"scenario": "l2.json", "replicates": "10"})", R"(replicates: expected a whole number in [2, 100000], found "10")"},
-        {R"({"scenario": "l2.json", "seed": -1})", "seed: expected a whole number from 0 to 18446744073709551615, found -1"},
+        {R"({"scenario": "l2.json", "seed": -1})", "seed: expected a whole number >= 0, found -1"},
         {R"({"scenario": "l2.json", "title": {"en": "x"}})", R"(title: missing required key "ja")"},
         {R"({"scenario": "l2.json", "title": {"en": "x", "ja": ""}})", R"(title.ja: expected a non-empty string, found "")"},
         {R"({"scenario": "l2.json", "length": {"years": 1, "days": 3}})", "length: expected an object with exactly one of events, days, weeks, months, years"},

@@ -9,6 +9,7 @@
 #include "metric_names.h"
 #include "report.h"
 #include "scenario_io.h"
+#include "spec_reader.h"
 
 namespace tsunagari::experiments {
 
@@ -23,98 +24,50 @@ constexpr double kMaxLengthAmount = 1e6;
 
 std::string quotedKey(const std::string& path, const std::string& key) { return path + "[" + json(key).dump() + "]"; }
 
-// Checked reading of one spec document; every failure names the file and the JSON path.
-class SpecReader {
-public:
-    explicit SpecReader(std::string file) : m_file(std::move(file)) {}
+bool isWhole(double d) { return std::floor(d) == d && std::fabs(d) < 1e15; }
 
-    [[noreturn]] void fail(const std::string& path, const std::string& message) const {
-        throw ScenarioError(m_file, path, message);
+double roundedTo12Digits(double d) {   // to_chars and from_chars never consult the locale
+    char buffer[32];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, d, std::chars_format::general, 12).ptr;
+    double rounded = d;
+    std::from_chars(buffer, end, rounded);
+    return rounded;
+}
+
+// A range's values; the path itself is checked by applying them to the scenario later.
+std::vector<json> readRange(const SpecReader& r, const json& v, const std::string& path) {
+    r.expectKeys(v, path, kRangeKeys);
+    for (const std::string& key : kRangeKeys) (void)r.required(v, path, key);
+    r.expect(v["from"].is_number(), v["from"], path + ".from", "a number");
+    const double from = v["from"].get<double>();
+    r.expect(v["to"].is_number() && v["to"].get<double>() >= from, v["to"], path + ".to",
+             "a number >= from (" + formatNumber(from) + ")");
+    const double to = v["to"].get<double>();
+    r.expect(v["step"].is_number() && v["step"].get<double>() > 0, v["step"], path + ".step", "a number > 0");
+    const double step = v["step"].get<double>();
+    // A little slack so 0 to 1 in steps of 0.1 ends at 1 despite rounding.
+    const double count = std::floor((to - from) / step * (1 + 1e-12) + 1e-9) + 1;
+    if (!(count <= double(kMaxSettings)))
+        r.fail(path, "expected at most " + std::to_string(kMaxSettings) + " values, found a range of " + formatNumber(count));
+    const bool whole = isWhole(from) && isWhole(step);
+    std::vector<json> values;
+    for (int k = 0; k < int(count); ++k) {
+        const double value = from + k * step;
+        if (whole) values.emplace_back(int64_t(value));
+        else values.emplace_back(roundedTo12Digits(value));   // 0.30000000000000004 → 0.3
     }
-
-    void expectKeys(const json& v, const std::string& path, const std::vector<std::string>& allowed) const {
-        if (!v.is_object()) fail(path, "expected an object, found " + shownJson(v));
-        for (const auto& [key, value] : v.items())
-            if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
-                fail(path, unknownNameMessage("key", key, allowed));
-    }
-
-    double number(const json& v, const std::string& path, const std::string& expected, bool ok) const {
-        if (!v.is_number() || !ok) fail(path, "expected " + expected + ", found " + shownJson(v));
-        return v.get<double>();
-    }
-
-    int whole(const json& v, const std::string& path, int min, int max) const {
-        const std::string expected = "a whole number in [" + std::to_string(min) + ", " + std::to_string(max) + "]";
-        const double d = v.is_number() ? v.get<double>() : NAN;
-        return int(number(v, path, expected, std::floor(d) == d && d >= min && d <= max));
-    }
-
-    std::string text(const json& v, const std::string& path) const {
-        if (!v.is_string() || v.get_ref<const std::string&>().empty())
-            fail(path, "expected a non-empty string, found " + shownJson(v));
-        return v.get<std::string>();
-    }
-
-    // A range's values; the path itself is checked by applying them to the scenario later.
-    std::vector<json> range(const json& v, const std::string& path) const {
-        expectKeys(v, path, kRangeKeys);
-        for (const char* key : {"from", "to", "step"})
-            if (!v.contains(key)) fail(path, std::string("missing required key \"") + key + "\"");
-        const double from = number(v["from"], path + ".from", "a number", v["from"].is_number());
-        const double to = number(v["to"], path + ".to", "a number >= from (" + formatNumber(from) + ")",
-                                 v["to"].is_number() && v["to"].get<double>() >= from);
-        const double step = number(v["step"], path + ".step", "a number > 0",
-                                   v["step"].is_number() && v["step"].get<double>() > 0);
-        // A little slack so 0 to 1 in steps of 0.1 ends at 1 despite rounding.
-        const double count = std::floor((to - from) / step * (1 + 1e-12) + 1e-9) + 1;
-        if (!(count <= double(kMaxSettings)))
-            fail(path, "expected at most " + std::to_string(kMaxSettings) + " values, found a range of " + formatNumber(count));
-        const bool whole = isWhole(from) && isWhole(step);
-        std::vector<json> values;
-        for (int k = 0; k < int(count); ++k) {
-            const double value = from + k * step;
-            if (whole) values.emplace_back(int64_t(value));
-            else values.emplace_back(roundedTo12Digits(value));   // 0.30000000000000004 → 0.3
-        }
-        return values;
-    }
-
-private:
-    static bool isWhole(double d) { return std::floor(d) == d && std::fabs(d) < 1e15; }
-    static double roundedTo12Digits(double d) {   // to_chars and from_chars never consult the locale
-        char buffer[32];
-        const auto end = std::to_chars(buffer, buffer + sizeof buffer, d, std::chars_format::general, 12).ptr;
-        double rounded = d;
-        std::from_chars(buffer, end, rounded);
-        return rounded;
-    }
-
-    std::string m_file;
-};
-
-std::optional<RunLength> readLength(const SpecReader& r, const json& v) {
-    if (!v.is_object() || v.size() != 1)
-        r.fail("length", "expected an object with exactly one of events, days, weeks, months, years, found " + shownJson(v));
-    const auto& [key, amount] = *v.items().begin();
-    const auto unit = lengthUnitNamed(key);
-    if (!unit) r.fail("length", unknownNameMessage("key", key, {"events", "days", "weeks", "months", "years"}));
-    const bool whole = *unit == LengthUnit::Events || *unit == LengthUnit::Days;
-    const double d = amount.is_number() ? amount.get<double>() : NAN;
-    const bool ok = d > 0 && d <= kMaxLengthAmount && (!whole || std::floor(d) == d);
-    const std::string expected = std::string(whole ? "a whole number" : "a number") + " in (0, 1000000]";
-    return RunLength{*unit, r.number(amount, "length." + key, expected, ok)};
+    return values;
 }
 
 std::vector<Override> readSet(const SpecReader& r, const json& v) {
-    if (!v.is_object()) r.fail("set", "expected an object from --set paths to values, found " + shownJson(v));
+    r.expect(v.is_object(), v, "set", "an object from --set paths to values");
     std::vector<Override> set;
     for (const auto& [path, value] : v.items()) set.emplace_back(path, value);
     return set;
 }
 
 std::vector<VariedPath> readVary(const SpecReader& r, const json& v) {
-    if (!v.is_object()) r.fail("vary", "expected an object from --set paths to lists or ranges, found " + shownJson(v));
+    r.expect(v.is_object(), v, "vary", "an object from --set paths to lists or ranges");
     std::vector<VariedPath> vary;
     size_t settings = 1;
     for (const auto& [path, values] : v.items()) {
@@ -124,7 +77,7 @@ std::vector<VariedPath> readVary(const SpecReader& r, const json& v) {
             if (values.empty()) r.fail(where, "expected a non-empty list of values, found []");
             varied.values.assign(values.begin(), values.end());
         } else if (values.is_object()) {
-            varied.values = r.range(values, where);
+            varied.values = readRange(r, values, where);
         } else {
             r.fail(where, "expected a list of values or a range {\"from\", \"to\", \"step\"}, found " + shownJson(values));
         }
@@ -137,28 +90,25 @@ std::vector<VariedPath> readVary(const SpecReader& r, const json& v) {
 }
 
 std::vector<std::vector<Override>> readListed(const SpecReader& r, const json& v) {
-    if (!v.is_array() || v.empty() || v.size() > kMaxSettings)
-        r.fail("settings", "expected a list of 1 to " + std::to_string(kMaxSettings) +
-                               " objects from --set paths to values, found " + shownJson(v));
+    r.expect(v.is_array() && !v.empty() && v.size() <= kMaxSettings, v, "settings",
+             "a list of 1 to " + std::to_string(kMaxSettings) + " objects from --set paths to values");
     std::vector<std::vector<Override>> listed;
     for (size_t i = 0; i < v.size(); ++i) {
-        if (!v[i].is_object())
-            r.fail("settings[" + std::to_string(i) + "]", "expected an object from --set paths to values, found " + shownJson(v[i]));
+        r.expect(v[i].is_object(), v[i], indexPath("settings", i), "an object from --set paths to values");
         listed.emplace_back(readSet(r, v[i]));
     }
     return listed;
 }
 
 std::vector<int> readMetrics(const SpecReader& r, const json& v) {
-    if (!v.is_array() || v.empty()) r.fail("metrics", "expected a non-empty list of metric names, found " + shownJson(v));
+    r.expect(v.is_array() && !v.empty(), v, "metrics", "a non-empty list of metric names");
     std::vector<std::string> valid;
     for (const MetricName& metric : metricNames()) valid.emplace_back(metric.key);
     std::vector<bool> chosen(valid.size(), false);
     for (size_t i = 0; i < v.size(); ++i) {
-        const std::string where = "metrics[" + std::to_string(i) + "]";
-        const std::string name = r.text(v[i], where);
+        const std::string where = indexPath("metrics", i);
+        const std::string name = r.choice(v[i], where, "metric", valid);
         const auto metric = metricIndex(name);
-        if (!metric) r.fail(where, unknownNameMessage("metric", name, valid));
         if (chosen[size_t(*metric)]) r.fail(where, "metric \"" + name + "\" is listed twice");
         chosen[size_t(*metric)] = true;
     }
@@ -210,8 +160,7 @@ ExperimentSpec experimentSpecFromJson(const json& doc, const std::string& file) 
     r.expectKeys(doc, "", kSpecKeys);
     ExperimentSpec spec;
     spec.file = file;
-    if (!doc.contains("scenario")) r.fail("", "missing required key \"scenario\"");
-    const json& scenario = doc["scenario"];
+    const json& scenario = r.required(doc, "", "scenario");
     if (scenario.is_string()) {
         const std::string relative = r.text(scenario, "scenario");
         spec.scenarioName = (std::filesystem::path(file).parent_path() / relative).lexically_normal().string();
@@ -226,31 +175,17 @@ ExperimentSpec experimentSpecFromJson(const json& doc, const std::string& file) 
     } else {
         r.fail("scenario", "expected a scenario file name or a scenario object, found " + shownJson(scenario));
     }
-    if (doc.contains("title")) {
-        const json& title = doc["title"];
-        r.expectKeys(title, "title", {"en", "ja"});
-        for (const char* key : {"en", "ja"})
-            if (!title.contains(key)) r.fail("title", std::string("missing required key \"") + key + "\"");
-        spec.title = {r.text(title["en"], "title.en"), r.text(title["ja"], "title.ja")};
-    }
-    if (doc.contains("replicates")) spec.replicates = r.whole(doc["replicates"], "replicates", 2, kMaxReplicates);
-    if (doc.contains("seed")) {
-        const json& seed = doc["seed"];
-        if (!seed.is_number_unsigned() && !(seed.is_number_integer() && seed.get<int64_t>() >= 0))
-            r.fail("seed", "expected a whole number from 0 to 18446744073709551615, found " + shownJson(seed));
-        spec.seed = seed.is_number_unsigned() ? seed.get<uint64_t>() : uint64_t(seed.get<int64_t>());
-    }
-    if (doc.contains("length")) spec.length = readLength(r, doc["length"]);
+    if (doc.contains("title")) spec.title = r.bilingual(doc["title"], "title");
+    if (doc.contains("replicates")) spec.replicates = r.wholeIn(doc["replicates"], "replicates", 2, kMaxReplicates);
+    if (doc.contains("seed")) spec.seed = r.seed(doc["seed"], "seed");
+    if (doc.contains("length")) spec.length = r.runLength(doc["length"], "length", kMaxLengthAmount);
     if (doc.contains("set")) spec.set = readSet(r, doc["set"]);
     if (doc.contains("vary")) spec.vary = readVary(r, doc["vary"]);
     if (doc.contains("settings")) {
         if (doc.contains("vary")) r.fail("settings", "give either \"vary\" or \"settings\", not both");
         spec.listed = readListed(r, doc["settings"]);
     }
-    if (doc.contains("per_event")) {
-        if (!doc["per_event"].is_boolean()) r.fail("per_event", "expected true or false, found " + shownJson(doc["per_event"]));
-        spec.perEvent = doc["per_event"].get<bool>();
-    }
+    if (doc.contains("per_event")) spec.perEvent = r.flag(doc["per_event"], "per_event");
     if (doc.contains("metrics")) spec.metrics = readMetrics(r, doc["metrics"]);
     else for (int m = 0; m < int(metricNames().size()); ++m) spec.metrics.push_back(m);
     for (const auto& [path, value] : spec.set)

@@ -39,11 +39,6 @@ std::string otherCommandKey(const json& doc, const std::vector<std::string>& key
     return "";
 }
 
-Bilingual title(const SpecReader& r, const json& v) {
-    r.expectKeys(v, "title", {"en", "ja"});
-    return {r.text(r.required(v, "title", "en"), "title.en"), r.text(r.required(v, "title", "ja"), "title.ja")};
-}
-
 // A scenario file (relative to the spec's directory) or a scenario object inline, which may
 // leave out its title and description (the spec's are used) and its population (replaced anyway).
 Scenario setting(const SpecReader& r, const json& v, const Bilingual& specTitle) {
@@ -52,11 +47,11 @@ Scenario setting(const SpecReader& r, const json& v, const Bilingual& specTitle)
         const std::filesystem::path file = std::filesystem::path(r.source()).parent_path() / name;
         std::error_code ec;
         if (name.empty() || !std::filesystem::is_regular_file(file, ec))
-            r.fail("scenario", "expected a scenario file (relative to this spec's folder), found " + shownValue(v) +
+            r.fail("scenario", "expected a scenario file (relative to this spec's folder), found " + shownJson(v) +
                                    ": no such file");
         return loadScenarioFile(file.string());   // its own errors name that file
     }
-    if (!v.is_object()) r.fail("scenario", "expected a scenario file name or a scenario object, found " + shownValue(v));
+    if (!v.is_object()) r.fail("scenario", "expected a scenario file name or a scenario object, found " + shownJson(v));
     json given = v;
     if (!given.contains("title")) given["title"] = {{"en", specTitle.en}, {"ja", specTitle.ja}};
     if (!given.contains("description")) given["description"] = {{"en", ""}, {"ja", ""}};
@@ -81,10 +76,10 @@ Strategy strategy(const SpecReader& r, const json& v, const std::string& path) {
         if (v.contains("label")) s.label = r.text(v["label"], childPath(path, "label"));
         if (v.contains("traits")) traits = &v["traits"];
     } else {
-        r.fail(path, "expected an archetype name or an object with label, archetype and traits, found " + shownValue(v));
+        r.fail(path, "expected an archetype name or an object with label, archetype and traits, found " + shownJson(v));
     }
     const Archetype* preset = findArchetype(s.archetype);
-    if (!preset) r.fail(archetypePath, unknownName("archetype", s.archetype, archetypeKeys()));
+    if (!preset) r.fail(archetypePath, unknownNameMessage("archetype", s.archetype, archetypeKeys()));
     s.traits = preset->traits;
     if (s.label.empty()) s.label = s.archetype;
     if (traits) {
@@ -97,7 +92,7 @@ Strategy strategy(const SpecReader& r, const json& v, const std::string& path) {
 
 std::vector<Strategy> strategies(const SpecReader& r, const json& v) {
     r.expectArray(v, "strategies");
-    if (v.size() < 2) r.fail("strategies", "expected at least two strategies, found " + shownValue(v));
+    if (v.size() < 2) r.fail("strategies", "expected at least two strategies, found " + shownJson(v));
     if (v.size() > size_t(kMaxStrategies))
         r.fail("strategies", "expected at most " + std::to_string(kMaxStrategies) + " strategies, found " + std::to_string(v.size()));
     std::vector<Strategy> out;
@@ -114,7 +109,7 @@ std::vector<Strategy> strategies(const SpecReader& r, const json& v) {
 // {"years": 2}: exactly one unit and its amount.
 RunLength runLength(const SpecReader& r, const json& v, const std::string& path) {
     r.expectKeys(v, path, kUnitKeys);
-    if (v.size() != 1) r.fail(path, "expected exactly one of events, days, weeks, months, years, found " + shownValue(v));
+    if (v.size() != 1) r.fail(path, "expected exactly one of events, days, weeks, months, years, found " + shownJson(v));
     const std::string key = v.begin().key();
     const json& value = v.begin().value();
     RunLength length;
@@ -148,7 +143,7 @@ const char* dynamicsKey(Dynamics d) { return d == Dynamics::Moran ? "moran" : "i
 TournamentSpec tournamentSpecFromJson(const json& doc, const std::string& source, SpecKind kind) {
     const SpecReader r(source);
     const bool evolution = kind == SpecKind::Evolution;
-    if (!doc.is_object()) r.fail("", "expected an object at the top level, found " + shownValue(doc));
+    if (!doc.is_object()) r.fail("", "expected an object at the top level, found " + shownJson(doc));
     const std::string misplaced = otherCommandKey(doc, evolution ? kTournamentOnlyKeys : kEvolutionOnlyKeys);
     if (!misplaced.empty())
         r.fail("", "key \"" + misplaced + "\" belongs to " + (evolution ? "a tournament spec (tsunagari-cli tournament)"
@@ -156,7 +151,7 @@ TournamentSpec tournamentSpecFromJson(const json& doc, const std::string& source
     r.expectKeys(doc, "", kCommonKeys + (evolution ? kEvolutionOnlyKeys : kTournamentOnlyKeys));
     TournamentSpec spec;
     if (doc.contains("$schema")) (void)r.text(doc["$schema"], "$schema");
-    spec.title = title(r, r.required(doc, "", "title"));
+    spec.title = r.bilingual(r.required(doc, "", "title"), "title");
     spec.setting = setting(r, r.required(doc, "", "scenario"), spec.title);
     spec.strategies = strategies(r, r.required(doc, "", "strategies"));
     const int maxPerStrategy = kMaxAttendees / int(spec.strategies.size());

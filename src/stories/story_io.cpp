@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "metric_names.h"
+#include "experiments/spec_reader.h"
 #include "scenario_io.h"
 
 namespace tsunagari::stories {
@@ -19,9 +20,12 @@ namespace fs = std::filesystem;
 constexpr size_t kMaxSteps = 200;
 constexpr size_t kMaxRooms = 4;
 constexpr size_t kMaxChoices = 8;
+constexpr size_t kMaxSettings = 1000;   // changes a step or a room lists
+constexpr double kMaxRunAmount = 10'000;   // a step's run, in any unit
 
-std::string child(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
-std::string item(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
+using experiments::childPath;
+using experiments::indexPath;
+using experiments::SpecReader;
 
 std::string joined(const std::vector<std::string>& names) {
     std::string out;
@@ -29,93 +33,17 @@ std::string joined(const std::vector<std::string>& names) {
     return out;
 }
 
-// Checked reading of one story document; every failure names the story file and the path.
-class Reader {
-public:
-    explicit Reader(std::string source) : m_source(std::move(source)) {}
-
-    [[noreturn]] void fail(const std::string& path, const std::string& message) const {
-        throw ScenarioError(m_source, path, message);
+// A step's or room's changes: `--set` assignments, "path=value".
+std::vector<std::string> settingList(const SpecReader& r, const json& v, const std::string& path) {
+    std::vector<std::string> out;
+    const json& list = r.array(v, path, 0, kMaxSettings);
+    for (size_t i = 0; i < list.size(); ++i) {
+        std::string s = r.text(list[i], indexPath(path, i));
+        r.expect(s.find('=') != std::string::npos, list[i], indexPath(path, i), "\"path=value\"");
+        out.push_back(std::move(s));
     }
-
-    static std::string shown(const json& v) {
-        std::string text = v.dump(-1, ' ', false, json::error_handler_t::replace);
-        return text.size() > 60 ? text.substr(0, 57) + "..." : text;
-    }
-
-    void keys(const json& v, const std::string& path, const std::vector<std::string>& allowed) const {
-        if (!v.is_object()) fail(path, "expected an object, found " + shown(v));
-        for (const auto& [key, value] : v.items())
-            if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
-                fail(path, "unknown key " + shown(json(key)) + " (expected one of: " + joined(allowed) + ")");
-    }
-
-    const json& required(const json& object, const std::string& path, const std::string& key) const {
-        auto it = object.find(key);
-        if (it == object.end()) fail(path, "missing required key \"" + key + "\"");
-        return *it;
-    }
-
-    std::string text(const json& v, const std::string& path) const {
-        if (!v.is_string() || v.get_ref<const std::string&>().empty())
-            fail(path, "expected a non-empty string, found " + shown(v));
-        return v.get<std::string>();
-    }
-
-    Bilingual bilingual(const json& v, const std::string& path) const {
-        keys(v, path, {"en", "ja"});
-        return {text(required(v, path, "en"), child(path, "en")), text(required(v, path, "ja"), child(path, "ja"))};
-    }
-
-    int whole(const json& v, const std::string& path, int min, int max) const {
-        if (!v.is_number() || v.get<double>() < min || v.get<double>() > max ||
-            v.get<double>() != double(int64_t(v.get<double>())))
-            fail(path, "expected a whole number in [" + std::to_string(min) + ", " + std::to_string(max) +
-                           "], found " + shown(v));
-        return int(v.get<double>());
-    }
-
-    bool flag(const json& v, const std::string& path) const {
-        if (!v.is_boolean()) fail(path, "expected true or false, found " + shown(v));
-        return v.get<bool>();
-    }
-
-    const json& array(const json& v, const std::string& path, size_t min, size_t max) const {
-        if (!v.is_array() || v.size() < min || v.size() > max)
-            fail(path, "expected an array of " + std::to_string(min) + " to " + std::to_string(max) +
-                           " items, found " + (v.is_array() ? std::to_string(v.size()) + " items" : shown(v)));
-        return v;
-    }
-
-    std::vector<std::string> settings(const json& v, const std::string& path) const {
-        std::vector<std::string> out;
-        const json& list = array(v, path, 0, 1000);
-        for (size_t i = 0; i < list.size(); ++i) {
-            std::string s = text(list[i], item(path, i));
-            if (s.find('=') == std::string::npos) fail(item(path, i), "expected \"path=value\", found " + shown(list[i]));
-            out.push_back(std::move(s));
-        }
-        return out;
-    }
-
-    RunLength length(const json& v, const std::string& path) const {
-        if (!v.is_object() || v.size() != 1)
-            fail(path, "expected an object with exactly one of events, days, weeks, months, years, found " + shown(v));
-        const auto& [key, amount] = *v.items().begin();
-        const auto unit = lengthUnitNamed(key);
-        if (!unit) fail(path, "unknown length unit \"" + key + "\" (expected events, days, weeks, months or years)");
-        const bool whole = *unit == LengthUnit::Events || *unit == LengthUnit::Days;
-        const std::string at = child(path, key);
-        if (!amount.is_number() || !(amount.get<double>() > 0) || amount.get<double>() > 10'000 ||
-            (whole && amount.get<double>() != double(int64_t(amount.get<double>()))))
-            fail(at, std::string("expected ") + (whole ? "a whole number" : "a number") + " in (0, 10000], found " +
-                         shown(amount));
-        return {*unit, amount.get<double>()};
-    }
-
-private:
-    std::string m_source;
-};
+    return out;
+}
 
 bool contains(const std::vector<std::string>& list, const std::string& name) {
     return std::find(list.begin(), list.end(), name) != list.end();
@@ -126,57 +54,57 @@ public:
     StoryReader(const std::string& source, std::string folder) : r(source), m_source(source), m_folder(std::move(folder)) {}
 
     Story read(const json& doc) {
-        r.keys(doc, "", {"$schema", "title", "description", "steps"});
+        r.expectKeys(doc, "", {"$schema", "title", "description", "steps"});
         Story story;
         story.file = m_source;
         story.title = r.bilingual(r.required(doc, "", "title"), "title");
         story.description = r.bilingual(r.required(doc, "", "description"), "description");
         const json& steps = r.array(r.required(doc, "", "steps"), "steps", 1, kMaxSteps);
-        for (size_t i = 0; i < steps.size(); ++i) story.steps.push_back(step(steps[i], item("steps", i), story.steps));
+        for (size_t i = 0; i < steps.size(); ++i) story.steps.push_back(step(steps[i], indexPath("steps", i), story.steps));
         return story;
     }
 
 private:
     Step step(const json& v, const std::string& path, const std::vector<Step>& before) {
-        r.keys(v, path, {"narration", "scenario", "set", "rooms", "run", "show", "prediction"});
+        r.expectKeys(v, path, {"narration", "scenario", "set", "rooms", "run", "show", "prediction"});
         Step s;
-        s.narration = r.bilingual(r.required(v, path, "narration"), child(path, "narration"));
-        if (auto it = v.find("scenario"); it != v.end()) s.scenario = r.text(*it, child(path, "scenario"));
+        s.narration = r.bilingual(r.required(v, path, "narration"), childPath(path, "narration"));
+        if (auto it = v.find("scenario"); it != v.end()) s.scenario = r.text(*it, childPath(path, "scenario"));
         s.startsRooms = !s.scenario.empty();
         if (!s.startsRooms && before.empty())
             r.fail(path, "the first step must start a room: give \"scenario\"");
         for (const char* key : {"set", "rooms"})
             if (!s.startsRooms && v.contains(key))
-                r.fail(child(path, key), "changes need a fresh start: give \"scenario\" in this step too");
-        if (auto it = v.find("set"); it != v.end()) s.settings = r.settings(*it, child(path, "set"));
+                r.fail(childPath(path, key), "changes need a fresh start: give \"scenario\" in this step too");
+        if (auto it = v.find("set"); it != v.end()) s.settings = settingList(r, *it, childPath(path, "set"));
         if (auto it = v.find("rooms"); it != v.end()) {
-            const json& rooms = r.array(*it, child(path, "rooms"), 1, kMaxRooms);
-            for (size_t i = 0; i < rooms.size(); ++i) s.rooms.push_back(room(rooms[i], item(child(path, "rooms"), i), rooms.size()));
+            const json& rooms = r.array(*it, childPath(path, "rooms"), 1, kMaxRooms);
+            for (size_t i = 0; i < rooms.size(); ++i) s.rooms.push_back(room(rooms[i], indexPath(childPath(path, "rooms"), i), rooms.size()));
         }
         if (s.startsRooms) {
             if (s.rooms.empty()) s.rooms.push_back(Room{});
             for (size_t i = 0; i < s.rooms.size(); ++i)
-                s.roomScenarios.push_back(roomScenario(s, i, path, s.rooms.size() > 1 ? item(child(path, "rooms"), i) : path));
+                s.roomScenarios.push_back(roomScenario(s, i, path, s.rooms.size() > 1 ? indexPath(childPath(path, "rooms"), i) : path));
         } else {
             s.rooms = before.back().rooms;
             s.roomScenarios = before.back().roomScenarios;
         }
-        if (auto it = v.find("run"); it != v.end()) s.run = r.length(*it, child(path, "run"));
+        if (auto it = v.find("run"); it != v.end()) s.run = r.runLength(*it, childPath(path, "run"), kMaxRunAmount);
         eventsAtEnd(s);
-        if (auto it = v.find("show"); it != v.end()) s.show = show(*it, child(path, "show"), s);
+        if (auto it = v.find("show"); it != v.end()) s.show = show(*it, childPath(path, "show"), s);
         if (auto it = v.find("prediction"); it != v.end()) {
-            if (!s.run) r.fail(child(path, "prediction"), "a prediction needs a \"run\" in the same step to reveal it");
-            s.prediction = prediction(*it, child(path, "prediction"), s);
+            if (!s.run) r.fail(childPath(path, "prediction"), "a prediction needs a \"run\" in the same step to reveal it");
+            s.prediction = prediction(*it, childPath(path, "prediction"), s);
         }
         return s;
     }
 
     Room room(const json& v, const std::string& path, size_t roomCount) const {
-        r.keys(v, path, {"label", "set"});
+        r.expectKeys(v, path, {"label", "set"});
         Room room;
-        if (auto it = v.find("label"); it != v.end()) room.label = r.bilingual(*it, child(path, "label"));
+        if (auto it = v.find("label"); it != v.end()) room.label = r.bilingual(*it, childPath(path, "label"));
         else if (roomCount > 1) r.fail(path, "missing required key \"label\" (rooms side by side need names)");
-        if (auto it = v.find("set"); it != v.end()) room.settings = r.settings(*it, child(path, "set"));
+        if (auto it = v.find("set"); it != v.end()) room.settings = settingList(r, *it, childPath(path, "set"));
         return room;
     }
 
@@ -188,7 +116,7 @@ private:
             try {
                 cached = m_documents.emplace(file, readJsonFile(file)).first;
             } catch (const ScenarioError& e) {
-                r.fail(child(stepPath, "scenario"), std::string("cannot use the scenario: ") + e.what());
+                r.fail(childPath(stepPath, "scenario"), std::string("cannot use the scenario: ") + e.what());
             }
         }
         json doc = cached->second;
@@ -220,32 +148,24 @@ private:
     }
 
     Show show(const json& v, const std::string& path, const Step& s) const {
-        r.keys(v, path, {"view", "metric", "group", "attendee"});
+        r.expectKeys(v, path, {"view", "metric", "group", "attendee"});
         Show out;
-        const std::string view = r.text(r.required(v, path, "view"), child(path, "view"));
-        const std::pair<const char*, View> views[] = {
-            {"venue", View::Venue}, {"chart", View::Chart}, {"groups", View::Groups}, {"attendee", View::Attendee}};
-        bool known = false;
-        for (const auto& [name, value] : views)
-            if (view == name) out.view = value, known = true;
-        if (!known) r.fail(child(path, "view"), "unknown view \"" + view + "\" (expected venue, chart, groups or attendee)");
-        if (auto it = v.find("metric"); it != v.end()) out.metric = metric(*it, child(path, "metric"));
-        if (auto it = v.find("group"); it != v.end()) out.group = group(*it, child(path, "group"), s.roomScenarios[0]);
+        const std::vector<std::string> views{"venue", "chart", "groups", "attendee"};   // in the order of View
+        const std::string view = r.choice(r.required(v, path, "view"), childPath(path, "view"), "view", views);
+        out.view = View(std::find(views.begin(), views.end(), view) - views.begin());
+        if (auto it = v.find("metric"); it != v.end()) out.metric = metric(*it, childPath(path, "metric"));
+        if (auto it = v.find("group"); it != v.end()) out.group = group(*it, childPath(path, "group"), s.roomScenarios[0]);
         int attendees = 0;
         for (const Cohort& c : s.roomScenarios[0].population) attendees += c.count;
-        if (auto it = v.find("attendee"); it != v.end()) out.attendee = r.whole(*it, child(path, "attendee"), 0, attendees - 1);
+        if (auto it = v.find("attendee"); it != v.end()) out.attendee = r.wholeIn(*it, childPath(path, "attendee"), 0, attendees - 1);
         if (out.view == View::Attendee && out.attendee < 0) r.fail(path, "missing required key \"attendee\" for the attendee view");
         return out;
     }
 
     std::string metric(const json& v, const std::string& path) const {
-        const std::string key = r.text(v, path);
-        if (!findMetricName(key)) {
-            std::vector<std::string> names;
-            for (const MetricName& m : metricNames()) names.emplace_back(m.key);
-            r.fail(path, "unknown metric \"" + key + "\" (expected one of: " + joined(names) + ")");
-        }
-        return key;
+        std::vector<std::string> names;
+        for (const MetricName& m : metricNames()) names.emplace_back(m.key);
+        return r.choice(v, path, "metric", names);
     }
 
     std::string group(const json& v, const std::string& path, const Scenario& scenario) const {
@@ -256,40 +176,39 @@ private:
     }
 
     Prediction prediction(const json& v, const std::string& path, const Step& s) const {
-        r.keys(v, path, {"question", "metric", "pick", "choices", "expect", "reveal", "decides_room"});
+        r.expectKeys(v, path, {"question", "metric", "pick", "choices", "expect", "reveal", "decides_room"});
         Prediction p;
-        p.question = r.bilingual(r.required(v, path, "question"), child(path, "question"));
-        p.metric = metric(r.required(v, path, "metric"), child(path, "metric"));
+        p.question = r.bilingual(r.required(v, path, "question"), childPath(path, "question"));
+        p.metric = metric(r.required(v, path, "metric"), childPath(path, "metric"));
         if (auto it = v.find("pick"); it != v.end()) {
-            const std::string pick = r.text(*it, child(path, "pick"));
-            if (pick != "highest" && pick != "lowest")
-                r.fail(child(path, "pick"), "expected \"highest\" or \"lowest\", found " + Reader::shown(*it));
+            const std::string pick = r.text(*it, childPath(path, "pick"));
+            r.expect(pick == "highest" || pick == "lowest", *it, childPath(path, "pick"), "\"highest\" or \"lowest\"");
             p.pick = pick == "highest" ? Pick::Highest : Pick::Lowest;
         }
-        const std::string choicesPath = child(path, "choices");
+        const std::string choicesPath = childPath(path, "choices");
         const json& choices = r.array(r.required(v, path, "choices"), choicesPath, 2, kMaxChoices);
         for (size_t i = 0; i < choices.size(); ++i) {
-            const std::string at = item(choicesPath, i);
-            r.keys(choices[i], at, {"label", "group", "room"});
+            const std::string at = indexPath(choicesPath, i);
+            r.expectKeys(choices[i], at, {"label", "group", "room"});
             Choice c;
-            c.label = r.bilingual(r.required(choices[i], at, "label"), child(at, "label"));
+            c.label = r.bilingual(r.required(choices[i], at, "label"), childPath(at, "label"));
             if (auto it = choices[i].find("room"); it != choices[i].end())
-                c.room = r.whole(*it, child(at, "room"), 0, int(s.rooms.size()) - 1);
-            c.group = group(r.required(choices[i], at, "group"), child(at, "group"), s.roomScenarios[size_t(c.room)]);
+                c.room = r.wholeIn(*it, childPath(at, "room"), 0, int(s.rooms.size()) - 1);
+            c.group = group(r.required(choices[i], at, "group"), childPath(at, "group"), s.roomScenarios[size_t(c.room)]);
             p.choices.push_back(std::move(c));
         }
-        p.expect = r.whole(r.required(v, path, "expect"), child(path, "expect"), 0, int(p.choices.size()) - 1);
-        p.reveal = r.bilingual(r.required(v, path, "reveal"), child(path, "reveal"));
-        if (auto it = v.find("decides_room"); it != v.end()) p.decidesRoom = r.flag(*it, child(path, "decides_room"));
+        p.expect = r.wholeIn(r.required(v, path, "expect"), childPath(path, "expect"), 0, int(p.choices.size()) - 1);
+        p.reveal = r.bilingual(r.required(v, path, "reveal"), childPath(path, "reveal"));
+        if (auto it = v.find("decides_room"); it != v.end()) p.decidesRoom = r.flag(*it, childPath(path, "decides_room"));
         if (p.decidesRoom)
             for (size_t i = 0; i < p.choices.size(); ++i)
                 if (p.choices[i].room != int(i))
-                    r.fail(item(choicesPath, i), "when the room's pick decides the room, choice " + std::to_string(i) +
+                    r.fail(indexPath(choicesPath, i), "when the room's pick decides the room, choice " + std::to_string(i) +
                                                      " must be room " + std::to_string(i));
         return p;
     }
 
-    Reader r;
+    SpecReader r;
     std::string m_source;
     std::string m_folder;
     std::map<std::string, json> m_documents;   // scenario files read once per story
