@@ -527,7 +527,7 @@ std::string helpText(const std::string& topic) {
                "\n"
                "  --hostile          instead validate hostile files of 1, 10 and 50 MB (deep nesting,\n"
                "                     long unknown names, duplicate keys, many cohorts) and run 3 events\n"
-               "                     of the valid ones (up to 20,000 cohorts); prints seconds and MB/s\n\n" +
+               "                     of the valid ones; prints seconds and MB/s\n\n" +
                exitCodes;
     if (topic == "calibrate")
         return "Usage: tsunagari-cli calibrate [--seeds N] [--markdown FILE]\n"
