@@ -72,9 +72,16 @@ std::vector<Series> storySeries(const AppState& app) {
     const MetricName* metric = findMetricName(shownMetric(app));
     if (!metric) return out;
     if (step.prediction) {
-        for (const stories::Choice& c : step.prediction->choices) {
+        // Answers that name the same group in different rooms are told apart by colour.
+        const auto& choices = step.prediction->choices;
+        bool sameGroup = false;
+        for (size_t i = 1; i < choices.size(); ++i) sameGroup = sameGroup || choices[i].group == choices[0].group;
+        for (size_t i = 0; i < choices.size(); ++i) {
+            const stories::Choice& c = choices[i];
             const World& w = player.rooms().room(size_t(c.room));
-            out.push_back(seriesOf(w, groupIndexIn(w, c.group), *metric, say(app, c.label), c.room > 0));
+            Series line = seriesOf(w, groupIndexIn(w, c.group), *metric, say(app, c.label), c.room > 0 && !sameGroup);
+            if (sameGroup) line.colour = groupColor(int(i));
+            out.push_back(std::move(line));
         }
     } else if (player.rooms().size() > 1) {
         for (size_t r = 0; r < player.rooms().size(); ++r) {
