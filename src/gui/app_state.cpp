@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -19,10 +21,34 @@
 
 namespace tsunagari {
 
+// The installed data directory, relative to the executable so that a moved prefix still works:
+// PREFIX/bin/tsunagari reads PREFIX/share/tsunagari (TSUNAGARI_DATA_RELDIR, "../share/tsunagari" from
+// GNUInstallDirs, is the data directory relative to the executable's directory).
+// Empty when /proc/self/exe cannot be read or the directory is not there (a build tree).
+const std::string& installedDataDir() {
+    static const std::string dir = [] {
+        namespace fs = std::filesystem;
+        std::error_code ec;
+        const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+        if (ec || exe.empty()) return std::string();
+        const fs::path data = (exe.parent_path() / TSUNAGARI_DATA_RELDIR).lexically_normal();
+        return fs::is_directory(data, ec) ? data.string() : std::string();
+    }();
+    return dir;
+}
+
+// Beside the working directory first, then the installed data, then (for developers, unless
+// TSUNAGARI_NO_SOURCE_TREE is set to anything but empty or "0") the source tree.
 std::string resolvePath(const std::string& path) {
     namespace fs = std::filesystem;
     std::error_code ec;
     if (path.empty() || fs::exists(path, ec) || fs::path(path).is_absolute()) return path;
+    if (const std::string& data = installedDataDir(); !data.empty()) {
+        const fs::path installed = fs::path(data) / path;
+        if (fs::exists(installed, ec)) return installed.string();
+    }
+    const char* noSource = std::getenv("TSUNAGARI_NO_SOURCE_TREE");
+    if (noSource && *noSource && std::string_view(noSource) != "0") return path;
     const fs::path inSource = fs::path(TSUNAGARI_SOURCE_DIR) / path;
     if (fs::exists(inSource, ec)) return inSource.string();
     return path;

@@ -100,7 +100,9 @@ struct AppState {
 [[nodiscard]] uint64_t clockSeed();
 // One line when building a world for `scenario` would exceed the memory this machine has left.
 [[nodiscard]] std::optional<std::string> memoryProblem(const Scenario& scenario);
-// Finds a file by a path relative to the working directory, then to the source tree.
+// Finds a file by a path relative to the working directory, then to the installed data directory
+// (PREFIX/share/tsunagari beside PREFIX/bin), then to the source tree (not when the environment
+// variable TSUNAGARI_NO_SOURCE_TREE is set and not "0").
 [[nodiscard]] std::string resolvePath(const std::string& path);
 // Colour of archetype group `group` (stable across runs), with alpha.
 [[nodiscard]] unsigned groupColor(int group, float alpha = 1.0f);
