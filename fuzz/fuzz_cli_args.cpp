@@ -54,9 +54,12 @@ std::vector<std::string> splitArgs(const uint8_t* data, size_t size) {
 }
 
 void checkRun(const cli::RunOptions& o) {
-    // Exactly one source: a scenario file, or a snapshot to resume (which takes no --set or --seed).
-    if (o.scenario.empty() == o.resume.empty()) contractBroken("run needs exactly one of SCENARIO and --resume");
-    if (!o.resume.empty() && (!o.settings.empty() || o.seed)) contractBroken("--set or --seed accepted with --resume");
+    // Exactly one source: a scenario file, a snapshot to resume or a run folder to rerun
+    // (the last two take no --set or --seed).
+    if (int(!o.scenario.empty()) + int(!o.resume.empty()) + int(!o.from.empty()) != 1)
+        contractBroken("run needs exactly one of SCENARIO, --resume and --from");
+    if ((!o.resume.empty() || !o.from.empty()) && (!o.settings.empty() || o.seed))
+        contractBroken("--set or --seed accepted with --resume or --from");
     if (o.saveAt && (*o.saveAt < 0 || *o.saveAt > tsunagari::kMaxEvents || o.saveFile.empty()))
         contractBroken("--save-at accepted without a valid EVENT and FILE");
     if (o.events && (*o.events < 0 || *o.events > tsunagari::kMaxEvents)) contractBroken("--events out of range accepted");
@@ -102,6 +105,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                 if (n < 1 || n > tsunagari::kMaxAttendees) contractBroken("--attendees size out of range accepted");
             if (command.bench.events && (*command.bench.events < 1 || *command.bench.events > tsunagari::kMaxEvents))
                 contractBroken("bench --events out of range accepted");
+            break;
+        default:   // the other commands' options are checked by their own tests
             break;
     }
     return 0;
