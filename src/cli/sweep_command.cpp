@@ -1,6 +1,7 @@
 // sweep, compare and merge: load the experiment, run its cells with a progress bar and
 // Ctrl-C handling, print the summary.
 #include "sweep_command.h"
+#include "progress_bar.h"
 
 #include <algorithm>
 #include <atomic>
@@ -30,32 +31,6 @@ extern "C" void onSweepInterrupt(int) {
     g_interrupted = true;
     std::signal(SIGINT, SIG_DFL);
 }
-
-// "[####------] 12/40 cells  ETA 1:05" on one line, at most ten times a second.
-class CellBar {
-public:
-    CellBar(std::ostream& err, bool enabled) : m_err(err), m_enabled(enabled) {}
-    void operator()(size_t done, size_t total) {
-        if (!m_enabled || total == 0) return;
-        const auto now = std::chrono::steady_clock::now();
-        if (done < total && now - m_last < std::chrono::milliseconds(100)) return;
-        m_last = now;
-        const double elapsed = std::chrono::duration<double>(now - m_start).count();
-        const long eta = done > 0 ? long(elapsed / double(done) * double(total - done) + 0.5) : 0;
-        constexpr size_t kWidth = 30;
-        const size_t filled = kWidth * done / total;
-        m_err << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, '-') << "] " << done << "/" << total
-              << " cells  ETA " << eta / 60 << ":" << (eta % 60 < 10 ? "0" : "") << eta % 60 << "  " << std::flush;
-    }
-    void clear() {
-        if (m_enabled) m_err << "\r" << std::string(72, ' ') << "\r" << std::flush;
-    }
-
-private:
-    std::ostream& m_err;
-    bool m_enabled;
-    std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now(), m_last{};
-};
 
 std::string shellQuoted(const std::string& arg) {
     if (!arg.empty() && arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+") == std::string::npos)
@@ -112,7 +87,7 @@ int runPlanned(const SweepPlan& plan, const std::string& dir, const SweepOptions
     run.resume = o.resume;
     run.stop = &g_interrupted;
     run.recordText = recordText(plan, args);
-    CellBar bar(err, progress && !o.quiet);
+    CountProgress bar(err, progress && !o.quiet, "cells");
     run.progress = [&](size_t done, size_t total) { bar(done, total); };
     g_interrupted = false;
     const auto previous = std::signal(SIGINT, onSweepInterrupt);

@@ -1,5 +1,6 @@
 // The tournament and evolve commands: load the spec, run the replicates, write the folder.
 #include "tournament_command.h"
+#include "progress_bar.h"
 
 #include <atomic>
 #include <chrono>
@@ -22,30 +23,6 @@ using experiments::TournamentSpec;
 
 std::atomic<bool> g_stop{false};
 extern "C" void onTournamentInterrupt(int) { g_stop = true; }
-
-// "replicates done/total  ETA m:ss" on one line, at most ten times a second.
-class ReplicateProgress {
-public:
-    ReplicateProgress(std::ostream& err, bool enabled) : m_err(err), m_enabled(enabled) {}
-    void operator()(size_t done, size_t total) {
-        if (!m_enabled || total == 0) return;
-        const auto now = std::chrono::steady_clock::now();
-        if (done < total && now - m_last < std::chrono::milliseconds(100)) return;
-        m_last = now;
-        const double elapsed = std::chrono::duration<double>(now - m_start).count();
-        const int eta = done > 0 ? int(elapsed / double(done) * double(total - done) + 0.5) : 0;
-        m_err << "\rreplicates " << done << "/" << total << "  ETA " << eta / 60 << ":" << (eta % 60 < 10 ? "0" : "")
-              << eta % 60 << "   " << std::flush;
-    }
-    void clear() {
-        if (m_enabled) m_err << "\r" << std::string(40, ' ') << "\r" << std::flush;
-    }
-
-private:
-    std::ostream& m_err;
-    bool m_enabled;
-    std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now(), m_last{};
-};
 
 // The output folder, made before any simulation so a bad --out fails at once; nullopt after a message.
 std::optional<fs::path> prepareOutDir(const TournamentOptions& o, const std::string& command, std::ostream& err) {
@@ -81,7 +58,7 @@ auto runWithProgress(const TournamentOptions& o, const std::string& command, std
     -> std::optional<decltype(run(experiments::ReplicateOptions{}).values())> {
     experiments::ReplicateOptions options;
     options.jobs = unsigned(o.jobs);
-    ReplicateProgress bar(err, progress && !o.quiet);
+    CountProgress bar(err, progress && !o.quiet, "replicates");
     options.progress = [&](size_t done, size_t total) { bar(done, total); };
     g_stop = false;
     options.stop = &g_stop;
