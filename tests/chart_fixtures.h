@@ -13,29 +13,15 @@
 
 #include "metric_names.h"
 #include "report.h"
+#include "test_files.h"
 
 namespace chart_fixtures {
 
 namespace fs = std::filesystem;
 
-// A fresh folder per test process and call (ctest runs cases as parallel processes).
-inline fs::path freshDir(const std::string& kind) {
-    static int counter = 0;
-    const fs::path dir = fs::temp_directory_path() /
-                         ("tsunagari-charts-" + kind + "-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-inline void writeText(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
-
-inline std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using test_files::freshDir;
+using test_files::slurp;
+using test_files::writeText;
 
 // Two groups: an archetype key (named by the core in Japanese) and a custom label whose
 // Japanese name comes from the folder's scenario.json.

@@ -14,6 +14,8 @@
 
 using namespace tsunagari::charts;
 using namespace chart_fixtures;
+using test_files::cli;
+using test_files::CliResult;
 
 namespace {
 
@@ -51,34 +53,6 @@ private:
     std::string m_old;
 };
 
-struct Result {
-    int code = -1;
-    std::string out, err;
-};
-
-std::string shellQuote(const std::string& arg) {
-    std::string q = "'";
-    for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
-
-Result cli(const std::vector<std::string>& args) {
-    const fs::path dir = freshDir("cli");
-    std::string command = shellQuote(TSUNAGARI_CLI);
-    // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) about " " + std::string.
-    for (const auto& a : args) {
-        command += ' ';
-        command += shellQuote(a);
-    }
-    command += " >";
-    command += shellQuote((dir / "stdout").string());
-    command += " 2>";
-    command += shellQuote((dir / "stderr").string());
-    const int status = std::system(command.c_str());
-    Result r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir / "stdout"), slurp(dir / "stderr")};
-    fs::remove_all(dir);
-    return r;
-}
 
 }  // namespace
 
@@ -157,7 +131,7 @@ TEST_CASE("chart errors: a charts folder that cannot be made is one line and no 
 
 TEST_CASE("chart command: usage errors, a bad CSV's exit code, and the pictures it lists") {
     const fs::path dir = runFolder();
-    Result r = cli({"chart"});
+    CliResult r = cli({"chart"});
     CHECK(r.code == 2);
     CHECK(r.err == "tsunagari-cli chart: missing DIR (a folder written by run, sweep or tournament)\n");
     r = cli({"chart", dir.string(), "--lang", "fr"});
@@ -184,7 +158,7 @@ TEST_CASE("chart command: usage errors, a bad CSV's exit code, and the pictures 
 
 TEST_CASE("run --charts: the run's folder gets its charts and says where") {
     const fs::path dir = freshDir("runcharts");
-    const Result r = cli({"run", std::string(TSUNAGARI_SOURCE_DIR) + "/scenarios/default.json", "--events", "8", "--out",
+    const CliResult r = cli({"run", std::string(TSUNAGARI_SOURCE_DIR) + "/scenarios/default.json", "--events", "8", "--out",
                           dir.string(), "--charts"});
     CHECK(r.code == 0);
     CHECK(r.err.empty());

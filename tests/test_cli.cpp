@@ -10,70 +10,23 @@
 #include <sstream>
 
 #include "scenario_io.h"
+#include "test_files.h"
 
 using namespace tsunagari;
 namespace fs = std::filesystem;
+using namespace test_files;
 
 namespace {
 
 const std::string kDefault = std::string(TSUNAGARI_SOURCE_DIR) + "/scenarios/default.json";
 
-// A fresh directory per test process and call (ctest runs cases as parallel processes).
-fs::path freshDir() {
-    static int counter = 0;
-    const fs::path dir =
-        fs::temp_directory_path() / ("tsunagari-cli-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-void writeText(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
-
-std::string shellQuote(const std::string& arg) {
-    std::string q = "'";
-    for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
-
-struct Result {
-    int code = -1;
-    std::string out, err;
-};
-
-Result cli(const std::vector<std::string>& args) {
-    const fs::path dir = freshDir();
-    std::string command = shellQuote(TSUNAGARI_CLI);
-    for (const auto& a : args) {
-        command += ' ';
-        command += shellQuote(a);
-    }
-    command += " >";
-    command += shellQuote((dir / "stdout").string());
-    command += " 2>";
-    command += shellQuote((dir / "stderr").string());
-    const int status = std::system(command.c_str());
-    Result r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(dir / "stdout");
-    r.err = slurp(dir / "stderr");
-    fs::remove_all(dir);
-    return r;
-}
 
 // A usage error: exit 2, nothing on stdout, exactly this one line on stderr.
 void requireUsageError(const std::vector<std::string>& args, const std::string& line) {
     std::string shown;
     for (const auto& a : args) shown += " " + a;
     INFO("tsunagari-cli" << shown);
-    const Result r = cli(args);
+    const CliResult r = cli(args);
     CHECK(r.code == 2);
     CHECK(r.out.empty());
     CHECK(r.err == line + "\n");
@@ -94,7 +47,7 @@ const char* const kSmall = R"({
 
 TEST_CASE("cli: run on the default scenario writes the four reports and the table") {
     const fs::path out = freshDir() / "default";
-    const Result r = cli({"run", kDefault, "--events", "12", "--out", out.string()});
+    const CliResult r = cli({"run", kDefault, "--events", "12", "--out", out.string()});
     REQUIRE(r.code == 0);
     CHECK(r.err.empty());  // no progress bar: stderr is not a terminal
     for (const char* f : kFiles) {
@@ -115,7 +68,7 @@ TEST_CASE("cli: same seed gives byte-identical files, another seed or --set chan
     auto run = [&](const std::string& name, std::vector<std::string> extra) {
         std::vector<std::string> args = {"run", kDefault, "--events", "15", "--quiet", "--out", (base / name).string()};
         args.insert(args.end(), extra.begin(), extra.end());
-        const Result r = cli(args);
+        const CliResult r = cli(args);
         REQUIRE(r.code == 0);
         CHECK(r.out.empty());  // --quiet
         CHECK(r.err.empty());
@@ -210,18 +163,18 @@ TEST_CASE("cli: usage errors name the flag and what was expected, exit 2") {
 TEST_CASE("cli: scenario problems are one line naming the file, exit 2") {
     const fs::path dir = freshDir();
     const std::string missing = (dir / "missing.json").string();
-    const Result gone = cli({"run", missing, "--out", (dir / "o").string()});
+    const CliResult gone = cli({"run", missing, "--out", (dir / "o").string()});
     CHECK(gone.code == 2);
     CHECK(gone.err.rfind(missing + ": ", 0) == 0);
     CHECK(gone.err.find('\n') == gone.err.size() - 1);
     CHECK_FALSE(fs::exists(dir / "o"));
 
-    const Result badSet = cli({"run", kDefault, "--set", "params.no_such_param=1", "--out", (dir / "o").string()});
+    const CliResult badSet = cli({"run", kDefault, "--set", "params.no_such_param=1", "--out", (dir / "o").string()});
     CHECK(badSet.code == 2);
     CHECK(badSet.err.find("no_such_param") != std::string::npos);
     CHECK(badSet.err.find('\n') == badSet.err.size() - 1);
 
-    const Result badValue = cli({"run", kDefault, "--set", "params.busy_chance=\"high\"", "--out", (dir / "o").string()});
+    const CliResult badValue = cli({"run", kDefault, "--set", "params.busy_chance=\"high\"", "--out", (dir / "o").string()});
     CHECK(badValue.code == 2);
     CHECK(badValue.err.find("busy_chance") != std::string::npos);
     CHECK(badValue.err.find('\n') == badValue.err.size() - 1);
@@ -231,7 +184,7 @@ TEST_CASE("cli: scenario problems are one line naming the file, exit 2") {
 TEST_CASE("cli: an output directory that is a file is an output failure, exit 1") {
     const fs::path dir = freshDir();
     writeText(dir / "taken", "not a directory");
-    const Result r = cli({"run", kDefault, "--events", "2", "--out", (dir / "taken").string()});
+    const CliResult r = cli({"run", kDefault, "--events", "2", "--out", (dir / "taken").string()});
     CHECK(r.code == 1);
     CHECK(r.err == "tsunagari-cli run: cannot write to '" + (dir / "taken").string() +
                        "': it exists and is not a directory\n");
@@ -247,7 +200,7 @@ TEST_CASE("cli: validate accepts every shipped scenario and rejects broken files
         const Scenario s = loadScenarioFile(entry.path().string());
         int attendees = 0;
         for (const auto& c : s.population) attendees += c.count;
-        const Result r = cli({"validate", entry.path().string()});
+        const CliResult r = cli({"validate", entry.path().string()});
         CHECK(r.code == 0);
         CHECK(r.out == "ok: " + s.title.en + " (" + std::to_string(attendees) + " attendees, " +
                            std::to_string(s.calendar.size()) + " calendar entries)\n");
@@ -260,7 +213,7 @@ TEST_CASE("cli: validate accepts every shipped scenario and rejects broken files
     for (const char* name : {"truncated.json", "wizard.json"}) {
         const std::string path = (dir / name).string();
         INFO(path);
-        const Result r = cli({"validate", path});
+        const CliResult r = cli({"validate", path});
         CHECK(r.code == 2);
         CHECK(r.out.empty());
         CHECK(r.err.rfind(path + ": ", 0) == 0);
@@ -274,7 +227,7 @@ TEST_CASE("cli: validate accepts every shipped scenario and rejects broken files
     if (fs::is_directory(malformed))
         for (const auto& entry : fs::directory_iterator(malformed)) {
             INFO(entry.path().string());
-            const Result r = cli({"validate", entry.path().string()});
+            const CliResult r = cli({"validate", entry.path().string()});
             CHECK(r.code == 2);
             CHECK(r.out.empty());
             std::string loadError;
@@ -290,13 +243,13 @@ TEST_CASE("cli: validate accepts every shipped scenario and rejects broken files
 
 TEST_CASE("cli: help") {
     for (const auto& args : std::vector<std::vector<std::string>>{{"--help"}, {"-h"}, {"help"}}) {
-        const Result r = cli(args);
+        const CliResult r = cli(args);
         CHECK(r.code == 0);
         CHECK(r.out.rfind("Usage: tsunagari-cli COMMAND [OPTIONS]\n", 0) == 0);
         CHECK(r.out.find("Exit status: 0 success; 1 ") != std::string::npos);
         CHECK(r.err.empty());
     }
-    const Result run = cli({"run", "--help"});
+    const CliResult run = cli({"run", "--help"});
     CHECK(run.code == 0);
     CHECK(run.out.rfind("Usage: tsunagari-cli run SCENARIO", 0) == 0);
     for (const char* flag : {"--events N", "--seed S", "--set path=value", "--out DIR", "--quiet"})
@@ -310,7 +263,7 @@ TEST_CASE("cli: help") {
 }
 
 TEST_CASE("cli: bench reports speed, memory and the goal line") {
-    const Result r = cli({"bench", "--attendees", "50,200", "--events", "3"});
+    const CliResult r = cli({"bench", "--attendees", "50,200", "--events", "3"});
     REQUIRE(r.code == 0);
     CHECK(r.out.find("conversations/s") != std::string::npos);
     CHECK(r.out.find("peak RSS") != std::string::npos);
@@ -356,7 +309,7 @@ TEST_CASE("cli: snapshot and memory errors are one line, exit 2") {
     requireUsageError({"run", kDefault, "--events", "10", "--save-at", "11", (dir / "x.snapshot").string()},
                       "tsunagari-cli run: --save-at 11 is outside this run (events 0 to 10)");
     // A population far beyond this machine's memory is refused before anything is allocated.
-    const Result huge = cli({"run", kDefault, "--set", "population[7].count=900000", "--out", (dir / "huge").string()});
+    const CliResult huge = cli({"run", kDefault, "--set", "population[7].count=900000", "--out", (dir / "huge").string()});
     CHECK(huge.code == 2);
     CHECK(huge.err.find(kDefault + ": needs about ") != std::string::npos);
     CHECK(huge.err.find("900040 attendees") != std::string::npos);

@@ -22,9 +22,11 @@
 #include "snapshot.h"
 #include "text_encoding.h"
 #include "world.h"
+#include "test_files.h"
 
 using namespace tsunagari;
 using nlohmann::json;
+using namespace test_files;
 
 namespace {
 
@@ -75,32 +77,6 @@ std::filesystem::path scratchFile(const std::string& name, const std::string& co
     return dir / name;
 }
 
-struct Run {
-    int code = -1;
-    std::string out, err;
-};
-
-std::string slurp(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-// The CLI as a user runs it; arguments are passed through single quotes.
-Run cli(const std::vector<std::string>& args) {
-    const auto out = scratchFile("stdout", ""), err = scratchFile("stderr", "");
-    auto quote = [](const std::string& arg) {
-        std::string quoted = "'";
-        for (char c : arg) quoted.append(c == '\'' ? "'\\''" : std::string(1, c));
-        return quoted.append("'");
-    };
-    std::string command = quote(TSUNAGARI_CLI);
-    for (const auto& a : args) command.append(" ").append(quote(a));
-    command.append(" >").append(quote(out.string())).append(" 2>").append(quote(err.string()));
-    const int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-}
 
 }  // namespace
 
@@ -210,7 +186,7 @@ TEST_CASE("hostile input: invalid UTF-8 in --set is refused before any event run
 
     const auto file = scratchFile("small.json", kSmallScenario);
     const auto out = file.parent_path() / "out-utf8";
-    const Run r = cli({"run", file.string(), "--set", "title.en=\xff", "--out", out.string()});
+    const CliResult r = cli({"run", file.string(), "--set", "title.en=\xff", "--out", out.string()});
     CHECK(r.code == 2);
     CHECK(r.err == "<--set>: title.en: expected UTF-8 text, found byte 0xff at byte 1 of the value\n");
     CHECK_FALSE(std::filesystem::exists(out / "events.csv"));
@@ -266,9 +242,9 @@ TEST_CASE("hostile input: control characters are escaped before they reach a ter
     doc["title"]["en"] = "\x1b[2Jcleared";
     doc["population"][0]["label"] = "\x1b[31mred";
     const auto file = scratchFile("escapes.json", doc.dump());
-    const Run v = cli({"validate", file.string()});
+    const CliResult v = cli({"validate", file.string()});
     CHECK(v.out == "ok: \\u001b[2Jcleared (4 attendees, 1 calendar entries)\n");
-    const Run r = cli({"run", file.string(), "--events", "1", "--out", (file.parent_path() / "out-esc").string()});
+    const CliResult r = cli({"run", file.string(), "--events", "1", "--out", (file.parent_path() / "out-esc").string()});
     CHECK(r.code == 0);
     CHECK(r.out.find('\x1b') == std::string::npos);
     CHECK(r.out.find("\\u001b[31mred") != std::string::npos);
@@ -314,7 +290,7 @@ TEST_CASE("hostile input: validate lists every error, the first as loading repor
     CHECK(capped.listed.size() == kMaxListedErrors);
     CHECK(capped.total == 500);
     const auto file = scratchFile("many.json", many.dump());
-    const Run r = cli({"validate", file.string()});
+    const CliResult r = cli({"validate", file.string()});
     CHECK(r.code == 2);
     CHECK(r.out.empty());
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 21);

@@ -16,26 +16,16 @@
 #include <sstream>
 
 #include <nlohmann/json.hpp>
+#include "test_files.h"
 
 namespace fs = std::filesystem;
+using namespace test_files;
 
 namespace {
 
 const fs::path kSource = TSUNAGARI_SOURCE_DIR;
 const std::string kDefault = (kSource / "scenarios" / "default.json").string();
 
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-std::string shellQuote(const std::string& arg) {
-    std::string q = "'";
-    for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
 
 // Runs tsunagari-cli quietly; the test fails if it does not succeed.
 void cli(const std::vector<std::string>& args) {

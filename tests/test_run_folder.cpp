@@ -10,29 +10,17 @@
 #include <thread>
 
 #include "run_folder.h"
+#include "test_files.h"
 
 using namespace tsunagari;
 namespace fs = std::filesystem;
+using namespace test_files;
 
 namespace {
 
 const std::vector<std::string> kOwn = {"events.csv", "summary.json", "record.json"};
 
-fs::path freshBase() {
-    static int counter = 0;
-    const fs::path dir = fs::temp_directory_path() /
-                         ("tsunagari-folder-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
 
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 // A set of files all marked with `mark`, large enough that writing them takes a while.
 std::vector<FolderFile> filesMarked(char mark) {
@@ -61,7 +49,7 @@ size_t entriesIn(const fs::path& dir) {
 }  // namespace
 
 TEST_CASE("run folder: replaces the folder with exactly the new files") {
-    const fs::path base = freshBase();
+    const fs::path base = freshDir("folder");
     replaceFolder(base / "run", filesMarked('a'), kOwn);
     CHECK(markOf(base / "run") == 'a');
     replaceFolder(base / "run", {{"events.csv", "b"}, {"summary.json", "b"}}, kOwn);
@@ -74,7 +62,7 @@ TEST_CASE("run folder: replaces the folder with exactly the new files") {
 }
 
 TEST_CASE("run folder: two writers at once leave the folder wholly one of theirs every time") {
-    const fs::path base = freshBase();
+    const fs::path base = freshDir("folder");
     const fs::path dir = base / "run";
     int seenA = 0, seenB = 0;
     for (int attempt = 0; attempt < 60; ++attempt) {
@@ -92,7 +80,7 @@ TEST_CASE("run folder: two writers at once leave the folder wholly one of theirs
 }
 
 TEST_CASE("run folder: a failure part-way leaves the previous folder intact") {
-    const fs::path base = freshBase();
+    const fs::path base = freshDir("folder");
     replaceFolder(base / "run", filesMarked('a'), kOwn);
     // The second file cannot be written (its folder does not exist): the swap never happens.
     const std::vector<FolderFile> broken = {{"events.csv", "b"}, {"no/such/summary.json", "b"}, {"record.json", "b"}};
@@ -103,7 +91,7 @@ TEST_CASE("run folder: a failure part-way leaves the previous folder intact") {
 }
 
 TEST_CASE("run folder: what a killed run left is restored or removed") {
-    const fs::path base = freshBase();
+    const fs::path base = freshDir("folder");
     // Killed while writing: a half-written new folder and a stale previous one.
     replaceFolder(base / "run", filesMarked('a'), kOwn);
     fs::create_directories(base / ".run.new");
@@ -124,7 +112,7 @@ TEST_CASE("run folder: what a killed run left is restored or removed") {
 }
 
 TEST_CASE("run folder: a folder holding other files is refused and left alone") {
-    const fs::path base = freshBase();
+    const fs::path base = freshDir("folder");
     fs::create_directories(base / "mine");
     std::ofstream(base / "mine" / "notes.txt") << "keep";
     const std::string expected = "cannot write to '" + (base / "mine").string() +
@@ -143,7 +131,7 @@ TEST_CASE("run folder: a folder holding other files is refused and left alone") 
 }
 
 TEST_CASE("run folder: a name ending in / is a folder of its own (a run's charts), only as a folder") {
-    const fs::path base = freshBase();
+    const fs::path base = freshDir("folder");
     const std::vector<std::string> own = {"events.csv", "charts/"};
     fs::create_directories(base / "run" / "charts");
     std::ofstream(base / "run" / "charts" / "referrals_received.png") << "png";
@@ -161,7 +149,7 @@ TEST_CASE("run folder: a name ending in / is a folder of its own (a run's charts
 }
 
 TEST_CASE("run folder: paths a replacement would touch") {
-    const fs::path base = freshBase();
+    const fs::path base = freshDir("folder");
     const fs::path dir = base / "run";
     CHECK(replacingFolderTouches(dir, dir / "snap.bin"));
     CHECK(replacingFolderTouches(dir, dir / "deeper" / "snap.bin"));

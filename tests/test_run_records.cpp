@@ -11,63 +11,20 @@
 #include <sstream>
 
 #include <nlohmann/json.hpp>
+#include "test_files.h"
 
 using Json = nlohmann::json;
 namespace fs = std::filesystem;
+using namespace test_files;
 
 namespace {
 
 const std::string kDefault = std::string(TSUNAGARI_SOURCE_DIR) + "/scenarios/default.json";
 const char* const kReports[] = {"events.csv", "attendees.csv", "edges.csv", "summary.json", "scenario.json"};
 
-fs::path freshDir() {
-    static int counter = 0;
-    const fs::path dir =
-        fs::temp_directory_path() / ("tsunagari-records-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-std::string shellQuote(const std::string& arg) {
-    std::string q = "'";
-    for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
-
-std::string commandLine(const std::vector<std::string>& args) {
-    std::string command = shellQuote(TSUNAGARI_CLI);
-    for (const auto& a : args) command += ' ' + shellQuote(a);
-    return command;
-}
-
-struct Result {
-    int code = -1;
-    std::string out, err;
-};
-
-Result cli(const std::vector<std::string>& args) {
-    const fs::path dir = freshDir();
-    const std::string command = commandLine(args) + " >" + shellQuote((dir / "stdout").string()) + " 2>" +
-                                shellQuote((dir / "stderr").string());
-    const int status = std::system(command.c_str());
-    Result r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(dir / "stdout");
-    r.err = slurp(dir / "stderr");
-    fs::remove_all(dir);
-    return r;
-}
 
 void requireRun(const std::vector<std::string>& args) {
-    const Result r = cli(args);
+    const CliResult r = cli(args);
     INFO(r.err);
     REQUIRE(r.code == 0);
 }
@@ -166,7 +123,7 @@ TEST_CASE("records: a resumed run's folder reruns from the folder alone") {
 TEST_CASE("records: length and --from usage errors are one line") {
     const fs::path dir = freshDir();
     auto usage = [&](const std::vector<std::string>& args, const std::string& line) {
-        const Result r = cli(args);
+        const CliResult r = cli(args);
         CHECK(r.code == 2);
         CHECK(r.out.empty());
         CHECK(r.err == line + "\n");
@@ -187,11 +144,11 @@ TEST_CASE("records: length and --from usage errors are one line") {
           "--months and --years cannot change it");
     usage({"run", kDefault, "--from", dir.string()}, "tsunagari-cli run: --from takes the place of SCENARIO and --resume; give one");
     // A folder without a record names the file.
-    const Result missing = cli({"run", "--from", dir.string()});
+    const CliResult missing = cli({"run", "--from", dir.string()});
     CHECK(missing.code == 2);
     CHECK(missing.err.rfind((dir / "record.json").string() + ": cannot open", 0) == 0);
     std::ofstream(dir / "record.json") << R"({"source": "x", "overrides": [1]})";
-    const Result bad = cli({"run", "--from", dir.string()});
+    const CliResult bad = cli({"run", "--from", dir.string()});
     CHECK(bad.code == 2);
     CHECK(bad.err == (dir / "record.json").string() + ": overrides: expected an array of path=value strings, found [1]\n");
     fs::remove_all(dir);
@@ -229,7 +186,7 @@ TEST_CASE("records: two runs into one folder at once leave it wholly one run's")
 TEST_CASE("records: a folder holding other files is refused before the run") {
     const fs::path base = freshDir();
     std::ofstream(base / "thesis.tex") << "keep";
-    const Result r = cli({"run", kDefault, "--events", "2", "--out", base.string()});
+    const CliResult r = cli({"run", kDefault, "--events", "2", "--out", base.string()});
     CHECK(r.code == 1);
     CHECK(r.err == "tsunagari-cli run: cannot write to '" + base.string() +
                        "': it holds 'thesis.tex', which is not a report of a run; the folder is replaced as a whole, "
@@ -248,7 +205,7 @@ TEST_CASE("records: a snapshot that cannot be written keeps the finished run's r
         CAPTURE(unwritable.string());
         const fs::path out = base / "reports";
         fs::remove_all(out);
-        const Result r = cli({"run", kDefault, "--events", "8", "--save-at", "4", unwritable.string(), "--quiet",
+        const CliResult r = cli({"run", kDefault, "--events", "8", "--save-at", "4", unwritable.string(), "--quiet",
                               "--out", out.string()});
         CHECK(r.code == 1);
         CHECK(r.err.rfind("tsunagari-cli run: the reports were written, but the snapshot was not: cannot write " +
@@ -267,7 +224,7 @@ TEST_CASE("records: a snapshot inside the output folder is refused up front") {
     requireRun({"run", kDefault, "--events", "3", "--quiet", "--out", out.string()});
     const std::string before = slurp(out / "events.csv");
     for (const fs::path& inside : {out / "events.csv", out / "snap.bin", base / ".run.new"}) {
-        const Result r = cli({"run", kDefault, "--events", "6", "--save-at", "2", inside.string(), "--out", out.string()});
+        const CliResult r = cli({"run", kDefault, "--events", "6", "--save-at", "2", inside.string(), "--out", out.string()});
         CHECK(r.code == 2);
         CHECK(r.err == "tsunagari-cli run: --save-at 2 " + inside.string() + ": the snapshot would be inside '" +
                            out.string() + "', which is replaced as a whole by the reports; save it elsewhere\n");
@@ -283,7 +240,7 @@ TEST_CASE("records: a resume that would end before its snapshot is refused") {
     auto refused = [&](const std::vector<std::string>& length, const std::string& asked, int events) {
         std::vector<std::string> args = {"run", "--resume", snapshot, "--out", (base / "b").string()};
         args.insert(args.end(), length.begin(), length.end());
-        const Result r = cli(args);
+        const CliResult r = cli(args);
         CHECK(r.code == 2);
         CHECK(r.err == "tsunagari-cli run: " + asked + " asks for " + std::to_string(events) + " events, but " +
                            snapshot + " is at event 10; a resumed run cannot end before its snapshot\n");

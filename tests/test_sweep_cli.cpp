@@ -13,48 +13,14 @@
 #include <string>
 #include <utility>
 #include <vector>
+#include "test_files.h"
 
 using namespace std::string_literals;
 namespace fs = std::filesystem;
+using namespace test_files;
 
 namespace {
 
-fs::path freshDir(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("tsunagari-sweep-cli-" + std::to_string(getpid())) / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-std::string quoted(const std::string& arg) {
-    std::string q = "'";
-    for (char c : arg) q += c == '\'' ? "'\\''"s : std::string(1, c);
-    return q + "'";
-}
-
-struct Result {
-    int code = -1;
-    std::string out, err;
-};
-
-Result cli(const std::vector<std::string>& args) {
-    const fs::path dir = freshDir("streams");
-    std::string command = quoted(TSUNAGARI_CLI);
-    for (const auto& a : args) {
-        command += ' ';
-        command += quoted(a);
-    }
-    command += " >" + quoted((dir / "stdout").string()) + " 2>" + quoted((dir / "stderr").string());
-    const int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir / "stdout"), slurp(dir / "stderr")};
-}
 
 const std::string kLesson2 = std::string(TSUNAGARI_SOURCE_DIR) + "/scenarios/l2_gratitude.json";
 
@@ -76,7 +42,7 @@ TEST_CASE("sweep cli: usage errors are one line with exit 2") {
     };
     for (const auto& [args, line] : cases) {
         INFO(line);
-        const Result r = cli(args);
+        const CliResult r = cli(args);
         CHECK(r.code == 2);
         CHECK(r.out.empty());
         CHECK(r.err == line + "\n");
@@ -85,7 +51,7 @@ TEST_CASE("sweep cli: usage errors are one line with exit 2") {
 
 TEST_CASE("sweep cli: compare writes a sweep folder that reruns from its experiment.json") {
     const fs::path dir = freshDir("compare");
-    const Result r = cli({"compare", kLesson2, "--replicates", "3", "--events", "20", "--set",
+    const CliResult r = cli({"compare", kLesson2, "--replicates", "3", "--events", "20", "--set",
                           "population[1].traits.gratitude=0.05", "--vs", "--set", "population[1].traits.gratitude=1",
                           "--out", (dir / "a").string(), "--jobs", "2"});
     REQUIRE(r.code == 0);
@@ -99,7 +65,7 @@ TEST_CASE("sweep cli: compare writes a sweep folder that reruns from its experim
           "0,population[1].traits.gratitude=0.05,population[1].traits.gratitude,0.05\n"
           "1,population[1].traits.gratitude=1,population[1].traits.gratitude,1\n");
 
-    const Result again = cli({"sweep", (dir / "a" / "experiment.json").string(), "--out", (dir / "b").string(), "--quiet", "--jobs", "1"});
+    const CliResult again = cli({"sweep", (dir / "a" / "experiment.json").string(), "--out", (dir / "b").string(), "--quiet", "--jobs", "1"});
     REQUIRE(again.code == 0);
     CHECK(again.out.empty());
     for (const char* file : {"experiment.json", "settings.csv", "results.csv", "summary.csv", "comparison.csv"}) {
@@ -110,7 +76,7 @@ TEST_CASE("sweep cli: compare writes a sweep folder that reruns from its experim
 
 TEST_CASE("sweep cli: merge of a folder that is not a shard is one line with exit 2") {
     const fs::path dir = freshDir("merge");
-    const Result r = cli({"merge", (dir / "out").string(), dir.string()});
+    const CliResult r = cli({"merge", (dir / "out").string(), dir.string()});
     CHECK(r.code == 2);
     CHECK(r.err == (dir / "shard.jsonl").string() + ": expected a shard's cells; is '" + dir.string() +
                        "' a finished --shard folder?\n");
@@ -119,7 +85,7 @@ TEST_CASE("sweep cli: merge of a folder that is not a shard is one line with exi
 TEST_CASE("sweep cli: help for sweep compare and merge") {
     for (const char* command : {"sweep", "compare", "merge"}) {
         INFO(command);
-        const Result r = cli({command, "--help"});
+        const CliResult r = cli({command, "--help"});
         CHECK(r.code == 0);
         CHECK(r.out.rfind("Usage: tsunagari-cli "s + command, 0) == 0);
         CHECK(cli({"help", command}).out == r.out);

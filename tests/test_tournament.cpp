@@ -19,10 +19,12 @@
 #include "experiments/tournament.h"
 #include "scenario_build.h"
 #include "snapshot.h"
+#include "test_files.h"
 
 using namespace tsunagari;
 using namespace tsunagari::experiments;
 namespace fs = std::filesystem;
+using namespace test_files;
 
 namespace {
 
@@ -79,31 +81,6 @@ size_t rememberedTies(const World& world, uint32_t id) {
     return n;
 }
 
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-fs::path freshDir() {
-    static int counter = 0;
-    const fs::path dir = fs::temp_directory_path() / ("tsunagari-tourney-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-// Runs tsunagari-cli with `args`; returns the exit code, stdout to `out`, stderr to `err`.
-int cli(const std::string& args, std::string& out, std::string& err) {
-    const fs::path dir = freshDir();
-    const std::string command = std::string("'") + TSUNAGARI_CLI + "' " + args + " >'" + (dir / "o").string() + "' 2>'" + (dir / "e").string() + "'";
-    const int status = std::system(command.c_str());
-    out = slurp(dir / "o");
-    err = slurp(dir / "e");
-    fs::remove_all(dir);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
 
 }  // namespace
 
@@ -279,39 +256,44 @@ TEST_CASE("tournament: the commands write identical folders for --jobs 1 2 and 4
     std::ofstream(spec) << tournamentSpecToJson(smallSpec(SpecKind::Tournament)).dump();
     const std::string evolution = (dir / "evolution.json").string();
     std::ofstream(evolution) << tournamentSpecToJson(smallSpec(SpecKind::Evolution)).dump();
-    std::string out, err;
-    for (const char* command : {"tournament", "evolve"}) {
-        const std::string& file = std::string(command) == "tournament" ? spec : evolution;
-        for (const char* jobs : {"1", "2", "4"}) {
-            CHECK(cli(std::string(command) + " '" + file + "' --quiet --jobs " + jobs + " --out '" + (dir / (std::string(command) + jobs)).string() + "'", out, err) == 0);
-            CHECK(out.empty());
+    for (const std::string command : {"tournament", "evolve"}) {
+        const std::string& file = command == "tournament" ? spec : evolution;
+        for (const std::string jobs : {"1", "2", "4"}) {
+            const CliResult r = cli({command, file, "--quiet", "--jobs", jobs, "--out", (dir / (command + jobs)).string()});
+            CHECK(r.code == 0);
+            CHECK(r.out.empty());
         }
         const char* const files[2][4] = {{"results.csv", "ranking.csv", "tournament.json", "record.json"},
                                           {"seasons.csv", "seasons_summary.csv", "tournament.json", "record.json"}};
-        for (const char* name : files[std::string(command) == "tournament" ? 0 : 1]) {
-            const std::string first = slurp(dir / (std::string(command) + "1") / name);
+        for (const std::string name : files[command == "tournament" ? 0 : 1]) {
+            const std::string first = slurp(dir / (command + "1") / name);
             CHECK(!first.empty());
-            if (std::string(name) == "record.json") continue;   // holds the command line
-            CHECK(slurp(dir / (std::string(command) + "2") / name) == first);
-            CHECK(slurp(dir / (std::string(command) + "4") / name) == first);
+            if (name == "record.json") continue;   // holds the command line
+            CHECK(slurp(dir / (command + "2") / name) == first);
+            CHECK(slurp(dir / (command + "4") / name) == first);
         }
     }
-    CHECK(cli("tournament '" + spec + "' --replicates 2 --out '" + (dir / "t").string() + "'", out, err) == 0);
-    CHECK(out.find("1     ") != std::string::npos);
-    CHECK(out.find("By referrals_received (mean per member, 2 replicates, 95% CI)") != std::string::npos);
-    CHECK(cli("evolve '" + spec + "'", out, err) == 2);
-    CHECK(err == spec + ": key \"length\" belongs to a tournament spec (tsunagari-cli tournament)\n");
-    CHECK(cli("tournament --help", out, err) == 0);
-    CHECK(out.rfind("Usage: tsunagari-cli tournament SPEC [--out DIR] [--jobs N] [--replicates N] [--quiet]\n", 0) == 0);
-    std::string helpEvolve;
-    CHECK(cli("help evolve", helpEvolve, err) == 0);
-    CHECK(cli("evolve --help", out, err) == 0);
-    CHECK(out == helpEvolve);
-    CHECK(out.find("Moran") == std::string::npos);   // the option names are lower case
-    CHECK(out.find("(moran)") != std::string::npos);
-    CHECK(cli("tournament", out, err) == 2);
-    CHECK(err == "tsunagari-cli tournament: missing SPEC (a tournament spec .json file)\n");
-    CHECK(cli("tournament '" + spec + "' --jobs 0", out, err) == 2);
-    CHECK(err == "tsunagari-cli tournament: --jobs expects a whole number of worker threads from 1 to 1024, got '0'\n");
+    const CliResult shown = cli({"tournament", spec, "--replicates", "2", "--out", (dir / "t").string()});
+    CHECK(shown.code == 0);
+    CHECK(shown.out.find("1     ") != std::string::npos);
+    CHECK(shown.out.find("By referrals_received (mean per member, 2 replicates, 95% CI)") != std::string::npos);
+    const CliResult wrongKind = cli({"evolve", spec});
+    CHECK(wrongKind.code == 2);
+    CHECK(wrongKind.err == spec + ": key \"length\" belongs to a tournament spec (tsunagari-cli tournament)\n");
+    const CliResult help = cli({"tournament", "--help"});
+    CHECK(help.code == 0);
+    CHECK(help.out.rfind("Usage: tsunagari-cli tournament SPEC [--out DIR] [--jobs N] [--replicates N] [--quiet]\n", 0) == 0);
+    const CliResult helpEvolve = cli({"help", "evolve"}), evolveHelp = cli({"evolve", "--help"});
+    CHECK(helpEvolve.code == 0);
+    CHECK(evolveHelp.code == 0);
+    CHECK(evolveHelp.out == helpEvolve.out);
+    CHECK(evolveHelp.out.find("Moran") == std::string::npos);   // the option names are lower case
+    CHECK(evolveHelp.out.find("(moran)") != std::string::npos);
+    const CliResult missing = cli({"tournament"});
+    CHECK(missing.code == 2);
+    CHECK(missing.err == "tsunagari-cli tournament: missing SPEC (a tournament spec .json file)\n");
+    const CliResult badJobs = cli({"tournament", spec, "--jobs", "0"});
+    CHECK(badJobs.code == 2);
+    CHECK(badJobs.err == "tsunagari-cli tournament: --jobs expects a whole number of worker threads from 1 to 1024, got '0'\n");
     fs::remove_all(dir);
 }
