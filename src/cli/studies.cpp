@@ -3,11 +3,11 @@
 #include "studies.h"
 
 #include <atomic>
-#include <chrono>
 #include <csignal>
 
 #include "calibration/calibration.h"
 #include "experiments/lessons.h"
+#include "progress_bar.h"
 #include "scenario_io.h"
 
 namespace tsunagari::cli {
@@ -17,36 +17,14 @@ namespace {
 std::atomic<bool> g_stop{false};
 extern "C" void onInterrupt(int) { g_stop = true; }
 
-// "done/total, ETA" on one line, at most ten times a second.
-class Progress {
-public:
-    Progress(std::ostream& err, bool enabled, const char* what) : m_err(err), m_enabled(enabled), m_what(what) {}
-    void operator()(size_t done, size_t total) {
-        if (!m_enabled || total == 0) return;
-        const auto now = std::chrono::steady_clock::now();
-        if (done < total && now - m_last < std::chrono::milliseconds(100)) return;
-        m_last = now;
-        const double elapsed = std::chrono::duration<double>(now - m_start).count();
-        const int eta = done > 0 ? int(elapsed / double(done) * double(total - done) + 0.5) : 0;
-        m_err << "\r" << m_what << " " << done << "/" << total << "  ETA " << eta / 60 << ":" << (eta % 60 < 10 ? "0" : "")
-              << eta % 60 << "   " << std::flush;
-        if (done == total) m_err << "\n";
-    }
-
-private:
-    std::ostream& m_err;
-    bool m_enabled;
-    const char* m_what;
-    std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now(), m_last{};
-};
-
 }  // namespace
 
 int runCalibrate(const CalibrateOptions& options, std::ostream& out, std::ostream& err, bool progress) {
     calibration::Options o;
     o.seeds = options.seeds;
-    Progress bar(err, progress, "calibrating");
+    CountProgress bar(err, progress, "calibration runs");
     const auto rows = calibration::measureAll(o, [&](int done, int total) { bar(size_t(done), size_t(total)); });
+    bar.clear();
     out << calibration::formatText(rows);
     int within = 0;
     for (const auto& r : rows) within += r.withinFactorTwo();
@@ -62,11 +40,12 @@ int runLessons(const LessonsOptions& options, std::ostream& out, std::ostream& e
     g.jobs = unsigned(options.jobs);
     g.lessonNumbers = options.lessons;
     g.stop = &g_stop;
-    Progress bar(err, progress, "runs");
+    CountProgress bar(err, progress, "runs");
     g.progress = [&](size_t done, size_t total) { bar(done, total); };
     const auto previous = std::signal(SIGINT, onInterrupt);
     const auto results = experiments::runGrid(g);
     std::signal(SIGINT, previous);
+    bar.clear();
     if (g_stop) {
         err << "tsunagari-cli lessons: interrupted; nothing written (rerun with --lessons to run fewer lessons at a time)\n";
         return kExitOutputFailed;
