@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "scenario_io.h"
 #include "test_files.h"
 
@@ -254,7 +256,7 @@ TEST_CASE("cli: help") {
     CHECK(run.out.rfind("Usage: tsunagari-cli run SCENARIO", 0) == 0);
     for (const char* flag : {"--events N", "--seed S", "--set path=value", "--out DIR", "--quiet"})
         CHECK(run.out.find(flag) != std::string::npos);
-    CHECK(cli({"validate", "--help"}).out.rfind("Usage: tsunagari-cli validate SCENARIO", 0) == 0);
+    CHECK(cli({"validate", "--help"}).out.rfind("Usage: tsunagari-cli validate FILE", 0) == 0);
     CHECK(cli({"bench", "--help"}).out.rfind("Usage: tsunagari-cli bench", 0) == 0);
     CHECK(cli({"help", "bench"}).out == cli({"bench", "--help"}).out);
     CHECK(cli({"calibrate", "--help"}).out.rfind("Usage: tsunagari-cli calibrate", 0) == 0);
@@ -314,5 +316,38 @@ TEST_CASE("cli: snapshot and memory errors are one line, exit 2") {
     CHECK(huge.err.find(kDefault + ": needs about ") != std::string::npos);
     CHECK(huge.err.find("900040 attendees") != std::string::npos);
     CHECK(huge.err.find("available\n") != std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("cli: validate tells stories and specs by their kind and checks them as such") {
+    const fs::path scenarios = fs::path(TSUNAGARI_SOURCE_DIR) / "scenarios";
+    const std::pair<fs::path, std::string> shipped[] = {
+        {scenarios / "stories" / "gratitude.json", "ok: story "},
+        {scenarios / "experiments" / "gratitude.json", "ok: experiment spec "},
+        {scenarios / "experiments" / "tournament_chapter.json", "ok: tournament spec "},
+        {scenarios / "experiments" / "evolution_chapter.json", "ok: evolution spec "},
+    };
+    for (const auto& [file, start] : shipped) {
+        INFO(file.string());
+        const CliResult r = cli({"validate", file.string()});
+        CHECK(r.code == 0);
+        CHECK(r.out.rfind(start, 0) == 0);
+        CHECK(r.err.empty());
+    }
+
+    // A broken story names the step and the key, not the scenario keys it lacks.
+    const fs::path dir = freshDir();
+    nlohmann::json story = nlohmann::json::parse(slurp(scenarios / "stories" / "gratitude.json"));
+    story["steps"][0]["bogus"] = 1;
+    story.erase("$schema");
+    writeText(dir / "story.json", story.dump());
+    const CliResult broken = cli({"validate", (dir / "story.json").string()});
+    CHECK(broken.code == 2);
+    CHECK(broken.err.rfind((dir / "story.json").string() + ": steps[0]: unknown key \"bogus\"", 0) == 0);
+    CHECK(broken.err.find("population") == std::string::npos);
+
+    const CliResult schema = cli({"validate", (scenarios / "scenario.schema.json").string()});
+    CHECK(schema.code == 2);
+    CHECK(schema.err.find("this is a JSON Schema") != std::string::npos);
     fs::remove_all(dir);
 }

@@ -506,10 +506,13 @@ std::string helpText(const std::string& topic) {
                "settings give byte-identical files.\n\n" +
                exitCodes;
     if (topic == "validate")
-        return "Usage: tsunagari-cli validate SCENARIO\n"
+        return "Usage: tsunagari-cli validate FILE\n"
                "\n"
                "Checks a scenario file and prints \"ok: TITLE (N attendees, M calendar entries)\",\n"
-               "or the first problem as one line naming the file, the JSON path and what was expected.\n\n" +
+               "or each problem (up to 20) as one line naming the file, the JSON path and what was\n"
+               "expected. A story, an experiment spec or a tournament / evolution spec (known by its\n"
+               "\"$schema\" or its own keys) is checked as such, with the scenarios it names, and\n"
+               "its first problem is reported the same way.\n\n" +
                exitCodes;
     if (topic == "bench")
         return "Usage: tsunagari-cli bench [--attendees LIST] [--events N] [--soak EVERY] | --hostile\n"
@@ -641,7 +644,7 @@ std::string helpText(const std::string& topic) {
            "\n"
            "Commands:\n"
            "  run SCENARIO       run a scenario and write CSV/JSON reports\n"
-           "  validate SCENARIO  check a scenario file\n"
+           "  validate FILE      check a scenario, story or experiment / tournament spec\n"
            "  bench              measure simulation speed and memory\n"
            "  calibrate          the model's values beside the published anchors it is scaled to\n"
            "  lessons            each lesson over a grid of situations, seeds, mechanism on and off\n"

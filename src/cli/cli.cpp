@@ -1,4 +1,4 @@
-// tsunagari-cli commands: run, validate, and dispatch to bench; errors become one line and an exit code.
+// tsunagari-cli commands: run, and dispatch to the others; errors become one line and an exit code.
 #include "cli.h"
 
 #include <chrono>
@@ -16,6 +16,7 @@
 #include "studies.h"
 #include "length_flags.h"
 #include "tournament_command.h"
+#include "validate_command.h"
 #include "sweep_command.h"
 #include "memory_limits.h"
 #include "out_of_memory.h"
@@ -221,23 +222,6 @@ int runCommand(const RunOptions& o, const std::vector<std::string>& args, std::o
     return kExitOk;
 }
 
-// Lists every error found (up to kMaxListedErrors, then how many more), one line each.
-int validateCommand(const ValidateOptions& o, std::ostream& out, std::ostream& err) {
-    const nlohmann::json doc = readJsonFile(o.scenario);
-    for (const auto& warning : scenarioWarnings(doc, o.scenario)) err << warning << "\n";
-    const ScenarioErrors errors = scenarioErrors(doc, o.scenario);
-    if (errors.total > 0) {
-        for (const auto& e : errors.listed) err << e.what() << "\n";
-        if (errors.total > errors.listed.size())
-            err << printableText(o.scenario) << ": and " << errors.total - errors.listed.size() << " more errors\n";
-        return kExitBadInput;
-    }
-    const Scenario s = scenarioFromJson(doc, o.scenario);
-    int attendees = 0;
-    for (const auto& c : s.population) attendees += c.count;
-    out << "ok: " << printableText(s.title.en) << " (" << attendees << " attendees, " << s.calendar.size() << " calendar entries)\n";
-    return kExitOk;
-}
 
 }  // namespace
 
