@@ -134,7 +134,7 @@ TEST_CASE("tournament spec: every bad tournament spec is one line naming the fil
         {R"({"length": {"weeks": null}})", "spec.json: length: expected exactly one of events, days, weeks, months, years, found {}"},
         {R"({"length": {"weeks": null, "yaers": 1}})", "spec.json: length: unknown key \"yaers\"; did you mean \"years\"?"},
         {R"({"length": {"weeks": null, "events": 2.5}})", "spec.json: length.events: expected a whole number in [1, 1000000], found 2.5"},
-        {R"({"length": {"weeks": -1}})", "spec.json: length.weeks: expected a number in [0.001, 100000], found -1"},
+        {R"({"length": {"weeks": -1}})", "spec.json: length.weeks: expected a number in [0.001, 1000000], found -1"},
         {R"({"length": {"weeks": null, "days": 1}, "scenario": {"calendar": [{"name": "w", "kind": "chapter", "first_day": 5}]}})",
          "spec.json: length: expected a length holding at least one event of the scenario's calendar, found none in 1 days"},
         {R"({"seasons": 3})", "spec.json: key \"seasons\" belongs to an evolution spec (tsunagari-cli evolve)"},

@@ -4,11 +4,9 @@
 
 namespace tsunagari {
 
-namespace {
-
-// Longest length each unit accepts; the event count is capped at kMaxEvents anyway, so these
-// only keep the arithmetic in days far from overflow.
-double maxAmount(LengthUnit unit) {
+// The event count is capped at kMaxEvents anyway, so these only keep the arithmetic in days
+// far from overflow.
+double maxLengthAmount(LengthUnit unit) {
     switch (unit) {
         case LengthUnit::Events: return kMaxEvents;
         case LengthUnit::Days: return 10'000'000;
@@ -18,6 +16,8 @@ double maxAmount(LengthUnit unit) {
     }
     return 0;
 }
+
+namespace {
 
 bool isWhole(LengthUnit unit) { return unit == LengthUnit::Events || unit == LengthUnit::Days; }
 
@@ -34,7 +34,7 @@ std::optional<LengthUnit> lengthFlagUnit(const std::string& flag) {
 
 std::string lengthExpectation(LengthUnit unit) {
     const std::string name = lengthUnitName(unit);
-    const std::string max = std::to_string(int64_t(maxAmount(unit)));
+    const std::string max = std::to_string(int64_t(maxLengthAmount(unit)));
     if (unit == LengthUnit::Events) return "a whole number of events from 0 to " + max;
     if (isWhole(unit)) return "a whole number of " + name + " from 1 to " + max;
     return "a number of " + name + " above 0 and at most " + max + ", e.g. 1.5";
@@ -56,7 +56,7 @@ std::optional<RunLength> parseLength(LengthUnit unit, const std::string& text) {
     }
     // Zero events is a valid run (the setup alone); zero calendar time is a mistake.
     const bool aboveMin = unit == LengthUnit::Events ? length.amount >= 0 : length.amount > 0;
-    if (!aboveMin || !(length.amount <= maxAmount(unit))) return std::nullopt;
+    if (!aboveMin || !(length.amount <= maxLengthAmount(unit))) return std::nullopt;
     return length;
 }
 

@@ -11,6 +11,9 @@ namespace tsunagari {
 // The unit a length flag names ("--years" -> Years); nullopt for any other flag.
 [[nodiscard]] std::optional<LengthUnit> lengthFlagUnit(const std::string& flag);
 
+// The longest length in `unit` that a flag or a spec accepts.
+[[nodiscard]] double maxLengthAmount(LengthUnit unit);
+
 // What a flag of this unit accepts, e.g. "a number of years above 0 and at most 10000".
 [[nodiscard]] std::string lengthExpectation(LengthUnit unit);
 

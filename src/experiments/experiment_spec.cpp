@@ -20,7 +20,6 @@ namespace {
 const std::vector<std::string> kSpecKeys{"$schema", "title", "scenario", "replicates", "seed", "length",
                                          "vary",    "settings", "set", "per_event", "metrics"};
 const std::vector<std::string> kRangeKeys{"from", "to", "step"};
-constexpr double kMaxLengthAmount = 1e6;
 
 std::string quotedKey(const std::string& path, const std::string& key) { return path + "[" + json(key).dump() + "]"; }
 
@@ -178,7 +177,7 @@ ExperimentSpec experimentSpecFromJson(const json& doc, const std::string& file) 
     if (doc.contains("title")) spec.title = r.bilingual(doc["title"], "title");
     if (doc.contains("replicates")) spec.replicates = r.wholeIn(doc["replicates"], "replicates", 2, kMaxReplicates);
     if (doc.contains("seed")) spec.seed = r.seed(doc["seed"], "seed");
-    if (doc.contains("length")) spec.length = r.runLength(doc["length"], "length", kMaxLengthAmount);
+    if (doc.contains("length")) spec.length = r.runLength(doc["length"], "length");
     if (doc.contains("set")) spec.set = readSet(r, doc["set"]);
     if (doc.contains("vary")) spec.vary = readVary(r, doc["vary"]);
     if (doc.contains("settings")) {

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "length_flags.h"
+
 namespace tsunagari::experiments {
 
 using nlohmann::json;
@@ -11,6 +13,7 @@ using nlohmann::json;
 namespace {
 
 const std::vector<std::string> kLengthUnits{"events", "days", "weeks", "months", "years"};
+constexpr double kShortestCalendarLength = 1e-3;   // weeks, months or years
 
 // Shortest readable limit: 1 rather than 1.000000.
 std::string limit(double d) {
@@ -96,18 +99,15 @@ std::string SpecReader::choice(const json& v, const std::string& path, const std
     return name;
 }
 
-RunLength SpecReader::runLength(const json& v, const std::string& path, double maxAmount) const {
-    expect(v.is_object() && v.size() == 1, v, path, "an object with exactly one of events, days, weeks, months, years");
+RunLength SpecReader::runLength(const json& v, const std::string& path, double cap) const {
+    expectKeys(v, path, kLengthUnits);
+    if (v.size() != 1) fail(path, "expected exactly one of events, days, weeks, months, years, found " + shownJson(v));
     const std::string key = v.begin().key();
-    const json& amount = v.begin().value();
-    const auto unit = lengthUnitNamed(key);
-    if (!unit) fail(path, unknownNameMessage("key", key, kLengthUnits));
-    const bool whole = *unit == LengthUnit::Events || *unit == LengthUnit::Days;
-    const double d = amount.is_number() ? amount.get<double>() : NAN;
-    const bool ok = d > 0 && d <= maxAmount && (!whole || std::floor(d) == d);
-    const std::string range = " in (0, " + limit(maxAmount) + "]";
-    expect(ok, amount, childPath(path, key), (whole ? "a whole number" : "a number") + range);
-    return {*unit, d};
+    const std::string amountPath = childPath(path, key);
+    const LengthUnit unit = *lengthUnitNamed(key);
+    const double max = std::min(maxLengthAmount(unit), cap);
+    if (unit == LengthUnit::Events || unit == LengthUnit::Days) return {unit, double(wholeIn(v.begin().value(), amountPath, 1, int(max)))};
+    return {unit, numberIn(v.begin().value(), amountPath, kShortestCalendarLength, max)};
 }
 
 }  // namespace tsunagari::experiments

@@ -5,6 +5,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -42,8 +43,10 @@ public:
     // One of `valid`, named `what` in the message.
     [[nodiscard]] std::string choice(const nlohmann::json& v, const std::string& path, const std::string& what,
                                      const std::vector<std::string>& valid) const;
-    // {"weeks": 4}: exactly one unit, its amount in (0, maxAmount] (whole for events and days).
-    [[nodiscard]] RunLength runLength(const nlohmann::json& v, const std::string& path, double maxAmount) const;
+    // {"weeks": 4}: exactly one unit; its amount whole and at least 1 for events and days, at
+    // least 0.001 otherwise, and at most the unit's maxLengthAmount and `cap`.
+    [[nodiscard]] RunLength runLength(const nlohmann::json& v, const std::string& path,
+                                      double cap = std::numeric_limits<double>::infinity()) const;
 
 private:
     std::string m_source;

@@ -20,12 +20,10 @@ const std::vector<std::string> kCommonKeys{"$schema", "title", "scenario", "stra
 const std::vector<std::string> kTournamentOnlyKeys{"length"};
 const std::vector<std::string> kEvolutionOnlyKeys{"seasons", "season_length", "dynamics", "turnover", "fitness"};
 const std::vector<std::string> kStrategyKeys{"label", "archetype", "traits"};
-const std::vector<std::string> kUnitKeys{"events", "days", "weeks", "months", "years"};
 
 constexpr int kMaxReplicates = 100'000;
 constexpr int kMaxSeasons = 10'000;
 constexpr int kMaxStrategies = 1'000;
-constexpr double kMinCalendarAmount = 1e-3, kMaxCalendarAmount = 1e5;   // weeks, months or years
 
 std::vector<std::string> operator+(std::vector<std::string> a, const std::vector<std::string>& b) {
     a.insert(a.end(), b.begin(), b.end());
@@ -106,21 +104,6 @@ std::vector<Strategy> strategies(const SpecReader& r, const json& v) {
     return out;
 }
 
-// {"years": 2}: exactly one unit and its amount.
-RunLength runLength(const SpecReader& r, const json& v, const std::string& path) {
-    r.expectKeys(v, path, kUnitKeys);
-    if (v.size() != 1) r.fail(path, "expected exactly one of events, days, weeks, months, years, found " + shownJson(v));
-    const std::string key = v.begin().key();
-    const json& value = v.begin().value();
-    RunLength length;
-    length.unit = *lengthUnitNamed(key);
-    const std::string amountPath = childPath(path, key);
-    if (length.unit == LengthUnit::Events) length.amount = r.wholeIn(value, amountPath, 1, kMaxEvents);
-    else if (length.unit == LengthUnit::Days) length.amount = r.wholeIn(value, amountPath, 1, kMaxDay);
-    else length.amount = r.numberIn(value, amountPath, kMinCalendarAmount, kMaxCalendarAmount);
-    return length;
-}
-
 // A length that holds no event of the setting's calendar would run nothing.
 void requireEvents(const SpecReader& r, const Scenario& s, const RunLength& length, const std::string& path) {
     if (eventsIn(s, length) < 1)
@@ -159,13 +142,13 @@ TournamentSpec tournamentSpecFromJson(const json& doc, const std::string& source
     if (doc.contains("replicates")) spec.replicates = r.wholeIn(doc["replicates"], "replicates", 1, kMaxReplicates);
     if (doc.contains("seed")) spec.seed = r.seed(doc["seed"], "seed");
     if (!evolution) {
-        spec.length = runLength(r, r.required(doc, "", "length"), "length");
+        spec.length = r.runLength(r.required(doc, "", "length"), "length");
         requireEvents(r, spec.setting, spec.length, "length");
         return spec;
     }
     EvolutionSettings e;
     e.seasons = r.wholeIn(r.required(doc, "", "seasons"), "seasons", 1, kMaxSeasons);
-    e.seasonLength = runLength(r, r.required(doc, "", "season_length"), "season_length");
+    e.seasonLength = r.runLength(r.required(doc, "", "season_length"), "season_length");
     requireEvents(r, spec.setting, e.seasonLength, "season_length");
     e.dynamics = r.choice(r.required(doc, "", "dynamics"), "dynamics", "dynamics", {"moran", "imitation"}) == "moran"
                      ? Dynamics::Moran : Dynamics::Imitation;
