@@ -8,7 +8,7 @@
 namespace tsunagari::play {
 
 PlaySession::PlaySession(const Scenario& scenario, std::optional<uint32_t> seat)
-    : m_world(std::make_unique<World>(scenario)), m_seasonEvents(scenario.events) {
+    : m_world(std::make_shared<World>(scenario)), m_seasonEvents(scenario.events) {
     m_seat = seat ? *seat : newestMember(*m_world);
     const auto& people = m_world->attendees();
     if (m_seat >= people.size() || !people[m_seat].active)
@@ -46,7 +46,7 @@ StepOutcome PlaySession::step() {
     if (!m_chooser.scriptError().empty()) throw PlayError(m_chooser.scriptError());
     if (m_chooser.unanswered()) {
         m_pending = m_chooser.unanswered();
-        m_world = std::make_unique<World>(loadSnapshot(before, "play"));
+        *m_world = loadSnapshot(before, "play");   // in place: whoever draws this world keeps it
         m_world->setSeat(m_seat, &m_chooser);
         m_chooser.bookings = bookingsBefore;
         return StepOutcome::Decide;

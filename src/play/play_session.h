@@ -41,6 +41,8 @@ public:
     [[nodiscard]] bool seasonOver() const;
     [[nodiscard]] int seasonEvents() const { return m_seasonEvents; }
     [[nodiscard]] const World& world() const { return *m_world; }
+    // The same world for a window to draw (and edit between steps); one object for the whole season.
+    [[nodiscard]] std::shared_ptr<World> sharedWorld() { return m_world; }
     [[nodiscard]] uint32_t seat() const { return m_seat; }
     [[nodiscard]] const std::vector<Decision>& decisions() const { return m_decisions; }
     [[nodiscard]] const std::vector<TrustPoint>& trustHistory() const { return m_trust; }
@@ -49,7 +51,7 @@ public:
 
 private:
     void commitStep();
-    std::unique_ptr<World> m_world;
+    std::shared_ptr<World> m_world;
     uint32_t m_seat = 0;
     int m_seasonEvents = 0;
     bool m_calendarOver = false;

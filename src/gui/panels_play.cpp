@@ -1,0 +1,157 @@
+// Playing as an attendee (play_mode.h): the choice waiting for the player over the venue,
+// others' mean trust in the player over the season, the choices so far, the way to finish
+// the season, and at its end the player's figures beside the built-in habits in the same seat.
+#include <array>
+#include <cstdio>
+#include <string>
+
+#include "panels.h"
+#include "play_mode.h"
+#include "professions.h"
+
+namespace tsunagari {
+
+namespace {
+
+constexpr ImGuiWindowFlags kOverlay = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar |
+                                      ImGuiWindowFlags_AlwaysAutoResize;
+const ImVec4 kAccent(1, 0.85f, 0.4f, 1);
+
+std::string personName(const AppState& app, uint32_t id) {
+    return app.tr.attendeeName(app.world->attendees()[id].name);
+}
+
+void drawTrustChart(const AppState& app, const PlayMode& play, ImVec2 size) {
+    Series line{app.tr("play.you"), IM_COL32(255, 210, 90, 255), false, {}};
+    for (const auto& p : play.session().trustHistory()) line.points.emplace_back(float(p.day / 7.0), float(p.roomTrust));
+    if (line.points.size() < 2) line.points.emplace_back(1.0f, line.points.empty() ? 0.0f : line.points.back().y);
+    seriesPlot("play_trust", app.tr("play.trust_title"), {line}, MetricScale::Fraction, size,
+               TimeWords{app.tr("plot.weeks"), app.tr("plot.months")});
+}
+
+// One button per answer, numbered as the keys.
+void answerButtons(AppState& app, PlayMode& play, std::initializer_list<const char*> keys) {
+    int number = 1;
+    for (const char* key : keys) {
+        if (ImGui::Button(app.tr(key))) play.answer(number);
+        ++number;
+    }
+}
+
+void drawDecision(AppState& app, PlayMode& play) {
+    const Strings& tr = app.tr;
+    const play::Situation& s = *play.session().pending();
+    const Attendee& other = app.world->attendees()[s.other];
+    char line[512];
+    ImGui::PushTextWrapPos(0);
+    if (s.kind == play::DecisionKind::Talk) {
+        std::snprintf(line, sizeof line, tr("play.talk"), personName(app, s.other).c_str(), tr.professionName(other.profession),
+                      s.trustInSeat);
+        ImGui::TextUnformatted(line);
+        ImGui::TextColored(kAccent, "%s", tr("play.ask"));
+        answerButtons(app, play, {"play.pitch", "play.listen", "play.book"});
+        ImGui::Checkbox(tr("play.rest_of_meeting"), &play.restOfMeeting);
+    } else {
+        std::snprintf(line, sizeof line, tr(s.lateWork ? "play.reply_late" : "play.reply_on_time"),
+                      personName(app, s.other).c_str(), s.trustInSeat);
+        ImGui::TextUnformatted(line);
+        ImGui::TextColored(kAccent, "%s", tr("play.ask"));
+        answerButtons(app, play, {"play.report", "play.thank", "play.both", "play.silent"});
+    }
+    ImGui::PopTextWrapPos();
+}
+
+void drawComparison(AppState& app, PlayMode& play) {
+    const Strings& tr = app.tr;
+    const auto& rows = play.comparison();
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(kAccent, "%s", tr("play.over"));
+    ImGui::PopTextWrapPos();
+    if (!ImGui::BeginTable("play_habits", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit))
+        return;
+    for (const char* key : {"play.col.habit", "play.col.referrals", "play.col.repeat", "play.col.collaborators", "play.col.trust",
+                            "play.col.closed"})
+        ImGui::TableSetupColumn(tr(key));
+    ImGui::TableHeadersRow();
+    for (const auto& r : rows) {
+        const bool you = r.key == "you";
+        ImGui::TableNextRow();
+        const ImVec4 colour = you ? kAccent : ImVec4(0.85f, 0.85f, 0.85f, 1);
+        ImGui::TableNextColumn();
+        ImGui::TextColored(colour, "%s", you ? tr("play.you") : tr.archetypeName(r.key));
+        const std::array<double, 5> values = {r.figures.referralsReceived, r.figures.repeatReferrals, r.figures.collaborators,
+                                              r.figures.roomTrust, r.figures.closedBusiness};
+        for (size_t i = 0; i < values.size(); ++i) {
+            ImGui::TableNextColumn();
+            ImGui::TextColored(colour, i == 3 ? "%.2f" : "%.0f", values[i]);
+        }
+    }
+    ImGui::EndTable();
+}
+
+void drawFinishControls(AppState& app, PlayMode& play) {
+    static int talk = int(TalkChoice::Listen), reply = int(ReplyChoice::ReportAndThank);
+    const Strings& tr = app.tr;
+    if (play.finishing()) {
+        ImGui::TextDisabled("%s", tr("play.finishing"));
+        return;
+    }
+    const char* talks[] = {tr("play.pitch"), tr("play.listen"), tr("play.book")};
+    const char* replies[] = {tr("play.report"), tr("play.thank"), tr("play.both"), tr("play.silent")};
+    const float width = ImGui::GetContentRegionAvail().x * 0.5f;
+    ImGui::SetNextItemWidth(width);
+    ImGui::Combo(tr("play.talk_choice"), &talk, talks, 3);
+    ImGui::SetNextItemWidth(width);
+    ImGui::Combo(tr("play.reply_choice"), &reply, replies, 4);
+    if (ImGui::Button(tr("play.finish"))) {
+        play.finishWith(TalkChoice(talk), ReplyChoice(reply));
+        app.playing = true;
+    }
+}
+
+}  // namespace
+
+void drawPlay(AppState& app) {
+    if (!app.play || !app.world) return;
+    PlayMode& play = *app.play;
+    const Strings& tr = app.tr;
+    const play::PlaySession& session = play.session();
+    const Attendee& you = app.world->attendees()[session.seat()];
+    char line[512];
+    ImGui::PushTextWrapPos(0);
+    std::snprintf(line, sizeof line, tr("play.you_are"), tr.attendeeName(you.name).c_str(), tr.professionName(you.profession));
+    ImGui::TextColored(kAccent, "%s", line);
+    std::snprintf(line, sizeof line, tr("play.progress"), app.world->eventsDone(), session.seasonEvents(),
+                  std::max(app.world->day(), 0));
+    ImGui::TextUnformatted(line);
+    std::array<int, 7> counts{};
+    for (const auto& d : session.decisions())
+        ++counts[d.situation.kind == play::DecisionKind::Talk ? size_t(d.talk) : 3 + size_t(d.reply)];
+    std::snprintf(line, sizeof line, tr("play.choices"), counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6]);
+    ImGui::TextDisabled("%s", line);
+    std::snprintf(line, sizeof line, tr("play.bookings"), int(session.bookings().size()));
+    ImGui::TextDisabled("%s", line);
+    if (!play.waiting() && !play.over()) ImGui::TextUnformatted(tr("play.running"));
+    ImGui::PopTextWrapPos();
+    ImGui::Separator();
+    if (play.over()) drawComparison(app, play);
+    else drawFinishControls(app, play);
+}
+
+void drawPlayOverlay(AppState& app, ImVec2 pos, ImVec2 size) {
+    if (!app.play || !app.world || (!app.play->waiting() && !app.play->over())) return;
+    PlayMode& play = *app.play;
+    const float margin = std::floor(ImGui::GetFontSize() * 0.75f);
+    const float width = std::min(size.x - 2 * margin, ImGui::GetFontSize() * 40);
+    ImGui::SetNextWindowPos(ImVec2(pos.x + margin, pos.y + size.y - margin), ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, size.y - 2 * margin));
+    ImGui::SetNextWindowBgAlpha(0.94f);
+    ImGui::Begin("###play_overlay", nullptr, kOverlay);
+    if (play.waiting()) drawDecision(app, play);
+    else drawComparison(app, play);
+    drawTrustChart(app, play, ImVec2(width - 2 * ImGui::GetStyle().WindowPadding.x, ImGui::GetFontSize() * 8));
+    ImGui::End();
+}
+
+}  // namespace tsunagari

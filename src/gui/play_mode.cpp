@@ -1,0 +1,34 @@
+#include "play_mode.h"
+
+namespace tsunagari {
+
+PlayMode::PlayMode(const Scenario& scenario, std::optional<uint32_t> seat)
+    : m_scenario(scenario), m_session(scenario, seat) {}
+
+bool PlayMode::stepRound() { return m_session.step() == play::StepOutcome::Stepped; }
+
+bool PlayMode::answer(int number) {
+    const auto& pending = m_session.pending();
+    if (!pending) return false;
+    if (pending->kind == play::DecisionKind::Talk) {
+        if (number < 1 || number > 3) return false;
+        const bool rest = restOfMeeting;
+        restOfMeeting = false;
+        return m_session.answerTalk(TalkChoice(number - 1), rest);
+    }
+    if (number < 1 || number > 4) return false;
+    return m_session.answerReply(ReplyChoice(number - 1));
+}
+
+void PlayMode::finishWith(TalkChoice talk, ReplyChoice reply) {
+    m_finish = play::ChoiceScript::always(talk, reply);
+    m_session.setScript(&*m_finish);
+}
+
+const std::vector<play::ComparisonRow>& PlayMode::comparison() {
+    if (m_rows.empty() && m_session.seasonOver())
+        m_rows = play::comparison(m_session.figures(), m_scenario, m_session.seat());
+    return m_rows;
+}
+
+}  // namespace tsunagari
