@@ -1,6 +1,7 @@
 #include "play_command.h"
 
 #include <array>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "play/habit_comparison.h"
@@ -26,6 +27,12 @@ ChoiceCounts countChoices(const std::vector<play::Decision>& decisions) {
         else ++c.reply[size_t(d.reply)];
     }
     return c;
+}
+
+std::string stateHashText(uint64_t hash) {
+    char text[17];
+    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
+    return text;
 }
 
 }  // namespace
@@ -76,6 +83,7 @@ int runPlay(const PlayOptions& o, std::ostream& out, std::ostream& err) {
                                   {"seed", scenario.seed},
                                   {"seat", {{"id", you.id}, {"name", you.name}, {"profession", trade.key}}},
                                   {"events", world.eventsDone()},
+                                  {"state_hash", stateHashText(world.stateHash())},
                                   {"choices", play::ChoiceScript::recordJson(session.decisions())["choices"]},
                                   {"trust_history", history},
                                   {"comparison", play::comparisonJson(rows)}};

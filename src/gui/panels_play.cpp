@@ -1,7 +1,9 @@
 // Playing as an attendee (play_mode.h): the choice waiting for the player over the venue,
 // others' mean trust in the player over the season, the choices so far, the way to finish
 // the season, and at its end the player's figures beside the built-in habits in the same seat.
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <string>
 

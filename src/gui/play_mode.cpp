@@ -25,6 +25,13 @@ void PlayMode::finishWith(TalkChoice talk, ReplyChoice reply) {
     m_session.setScript(&*m_finish);
 }
 
+void PlayMode::playAhead(int events, TalkChoice talk, ReplyChoice reply) {
+    play::ChoiceScript script = play::ChoiceScript::always(talk, reply);
+    m_session.setScript(&script);
+    while (m_session.world().eventsDone() < events && m_session.step() == play::StepOutcome::Stepped) {}
+    m_session.setScript(m_finish ? &*m_finish : nullptr);
+}
+
 const std::vector<play::ComparisonRow>& PlayMode::comparison() {
     if (m_rows.empty() && m_session.seasonOver())
         m_rows = play::comparison(m_session.figures(), m_scenario, m_session.seat());

@@ -29,6 +29,8 @@ public:
     // Hands the rest of the season to a fixed policy (nothing more is asked).
     void finishWith(TalkChoice talk, ReplyChoice reply);
     [[nodiscard]] bool finishing() const { return m_finish.has_value(); }
+    // Plays up to `events` events with a fixed policy and then hands the seat back (pictures, demos).
+    void playAhead(int events, TalkChoice talk, ReplyChoice reply);
 
     [[nodiscard]] play::PlaySession& session() { return m_session; }
     [[nodiscard]] const play::PlaySession& session() const { return m_session; }

@@ -12,7 +12,7 @@ constexpr const char* kAnyKey = "one of pitch, listen, book (a conversation) or 
 
 // Keys of a season written by `play --out`, so that file plays the season again.
 bool recordKey(const std::string& key) {
-    for (const char* k : {"$comment", "scenario", "seed", "seat", "events", "trust_history", "comparison"})
+    for (const char* k : {"$comment", "scenario", "seed", "seat", "events", "state_hash", "trust_history", "comparison"})
         if (key == k) return true;
     return false;
 }
