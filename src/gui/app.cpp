@@ -211,13 +211,14 @@ void Window::frame(double now, double frameSeconds, bool capture) {
     bool venueDrawn = true;
     if (m_app.presenter) {
         venueDrawn = drawPresenter(m_app, display, now);
-        drawPlayOverlay(m_app, ImVec2(0, 0), display);
+        const float side = std::floor(display.x * 0.42f), top = ImGui::GetFrameHeightWithSpacing() * 2;
+        drawPlayOverlay(m_app, ImVec2(display.x - side, top), ImVec2(side, display.y - top));
     } else {
         drawVenue(m_app, l.venuePos, l.venueSize, now);
         drawControls(m_app, l.controlsPos, l.controlsSize);
-        drawCharts(m_app, l.chartsPos, l.chartsSize);
+        // A choice waiting for the player (or the season's end) takes the charts' place.
+        if (!drawPlayOverlay(m_app, l.chartsPos, l.chartsSize)) drawCharts(m_app, l.chartsPos, l.chartsSize);
         drawSidePanel(m_app, l.sidePos, l.sideSize);
-        drawPlayOverlay(m_app, l.venuePos, l.venueSize);
     }
     ImGui::Render();
     const auto tGl = std::chrono::steady_clock::now();
@@ -305,8 +306,13 @@ int Window::screenshotMode() {
         return 1;
     }
     if (m_app.world) {
-        std::printf("events=%d day=%d state_hash=%016llx distinct_colours=%d\n", m_app.world->eventsDone(),
-                    m_app.world->day(), (unsigned long long)m_app.world->stateHash(), m_distinctColours);
+        // While playing, what the picture shows: a conversation or a referral waiting, or the season's end.
+        const char* playing = !m_app.play ? "" : m_app.play->over() ? " play=over"
+                              : !m_app.play->waiting()                ? " play=running"
+                              : m_app.play->session().pending()->kind == play::DecisionKind::Talk ? " play=talk"
+                                                                                                     : " play=reply";
+        std::printf("events=%d day=%d state_hash=%016llx distinct_colours=%d%s\n", m_app.world->eventsDone(),
+                    m_app.world->day(), (unsigned long long)m_app.world->stateHash(), m_distinctColours, playing);
         if (!m_options.summaryOut.empty()) {
             // The overrides as the CLI records them: every --set, then --seed.
             std::vector<std::string> overrides = m_options.settings;

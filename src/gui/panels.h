@@ -19,8 +19,9 @@ void drawFiles(AppState& app);                               // open / save scen
 void drawStory(AppState& app);                               // the story's step, question, run and reveal (panels_story.cpp)
 void drawAbout(AppState& app);
 void drawPlay(AppState& app);                                // the player's seat: progress, choices, finish, comparison (panels_play.cpp)
-// Over the venue while playing: the choice waiting for the player, or the season's comparison. panels_play.cpp
-void drawPlayOverlay(AppState& app, ImVec2 pos, ImVec2 size);                               // the scenario's title and description (panels_story.cpp)
+// While playing, filling pos/size: the choice waiting for the player, or the season's comparison,
+// above others' trust in the player over the season; false (nothing drawn) otherwise. panels_play.cpp
+bool drawPlayOverlay(AppState& app, ImVec2 pos, ImVec2 size);                               // the scenario's title and description (panels_story.cpp)
 // The story's chart: each answer's line (a group in a room) over weeks, or, with rooms side
 // by side and no question, every group in every room (later rooms dashed). panels_story.cpp
 void drawStoryChart(AppState& app, ImVec2 size);

@@ -16,8 +16,7 @@ namespace tsunagari {
 namespace {
 
 constexpr ImGuiWindowFlags kOverlay = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar |
-                                      ImGuiWindowFlags_AlwaysAutoResize;
+                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar;
 const ImVec4 kAccent(1, 0.85f, 0.4f, 1);
 
 std::string personName(const AppState& app, uint32_t id) {
@@ -141,19 +140,21 @@ void drawPlay(AppState& app) {
     else drawFinishControls(app, play);
 }
 
-void drawPlayOverlay(AppState& app, ImVec2 pos, ImVec2 size) {
-    if (!app.play || !app.world || (!app.play->waiting() && !app.play->over())) return;
+bool drawPlayOverlay(AppState& app, ImVec2 pos, ImVec2 size) {
+    if (!app.play || !app.world || (!app.play->waiting() && !app.play->over())) return false;
     PlayMode& play = *app.play;
-    const float margin = std::floor(ImGui::GetFontSize() * 0.75f);
-    const float width = std::min(size.x - 2 * margin, ImGui::GetFontSize() * 40);
-    ImGui::SetNextWindowPos(ImVec2(pos.x + margin, pos.y + size.y - margin), ImGuiCond_Always, ImVec2(0, 1));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, size.y - 2 * margin));
-    ImGui::SetNextWindowBgAlpha(0.94f);
+    // Fills the given area (the charts' place, so the venue keeps showing the seat's table).
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    ImGui::SetNextWindowBgAlpha(1.0f);
     ImGui::Begin("###play_overlay", nullptr, kOverlay);
     if (play.waiting()) drawDecision(app, play);
     else drawComparison(app, play);
-    drawTrustChart(app, play, ImVec2(width - 2 * ImGui::GetStyle().WindowPadding.x, ImGui::GetFontSize() * 8));
+    ImGui::Spacing();
+    const ImVec2 room = ImGui::GetContentRegionAvail();
+    if (room.y > ImGui::GetFontSize() * 5) drawTrustChart(app, play, room);
     ImGui::End();
+    return true;
 }
 
 }  // namespace tsunagari

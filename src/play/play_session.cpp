@@ -21,10 +21,21 @@ PlaySession::PlaySession(const Scenario& scenario, std::optional<uint32_t> seat)
 void PlaySession::setScript(ChoiceScript* script) {
     m_script = script;
     m_chooser.setScript(script);
-    if (script) m_pending.reset();   // the script answers what was waiting too
+    if (script && m_pending) {   // the script answers what was waiting too
+        m_pending.reset();
+        rollBack();
+    }
+}
+
+void PlaySession::rollBack() {
+    *m_world = loadSnapshot(m_before, "play");   // in place: whoever draws this world keeps it
+    m_world->setSeat(m_seat, &m_chooser);
+    m_chooser.bookings = m_bookingsBefore;
+    m_before.clear();
 }
 
 bool PlaySession::seasonOver() const {
+    if (m_pending) return false;   // the world shows a step tried, not yet taken
     return m_calendarOver || (!m_world->event().inProgress && m_world->eventsDone() >= m_seasonEvents);
 }
 
@@ -32,11 +43,9 @@ StepOutcome PlaySession::step() {
     if (m_pending) return StepOutcome::Decide;
     if (seasonOver()) return StepOutcome::SeasonOver;
     // Only a step that may wait for the player needs a way back.
-    std::string before;
-    std::vector<uint32_t> bookingsBefore;
     if (!m_script) {
-        before = saveSnapshot(*m_world);
-        bookingsBefore = m_chooser.bookings;
+        m_before = saveSnapshot(*m_world);
+        m_bookingsBefore = m_chooser.bookings;
     }
     m_chooser.beginTry(&m_given);
     if (!m_world->stepRound()) {
@@ -44,13 +53,11 @@ StepOutcome PlaySession::step() {
         return StepOutcome::SeasonOver;
     }
     if (!m_chooser.scriptError().empty()) throw PlayError(m_chooser.scriptError());
-    if (m_chooser.unanswered()) {
+    if (m_chooser.unanswered()) {   // the world stays as tried until the answer comes
         m_pending = m_chooser.unanswered();
-        *m_world = loadSnapshot(before, "play");   // in place: whoever draws this world keeps it
-        m_world->setSeat(m_seat, &m_chooser);
-        m_chooser.bookings = bookingsBefore;
         return StepOutcome::Decide;
     }
+    m_before.clear();
     commitStep();
     return StepOutcome::Stepped;
 }
@@ -86,6 +93,7 @@ bool PlaySession::answerTalk(TalkChoice choice, bool restOfEvent) {
     m_given.push_back(d);
     if (restOfEvent) m_chooser.setAutoTalk(choice, m_pending->event);
     m_pending.reset();
+    rollBack();
     return true;
 }
 
@@ -96,6 +104,7 @@ bool PlaySession::answerReply(ReplyChoice choice) {
     d.reply = choice;
     m_given.push_back(d);
     m_pending.reset();
+    rollBack();
     return true;
 }
 

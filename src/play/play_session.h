@@ -1,12 +1,14 @@
 // A season played from one seat. Each step is one conversation round of the world (with the
-// days before it). When the player must decide, the step is rolled back to where it began
-// (a snapshot) and the situation waits in pending(); once answered, the step runs again from
-// the same state with the answers given so far, so a choice is always made on the state the
-// player saw, and the same choices give the same season.
+// days before it). When the player must decide, the situation waits in pending() and the
+// world shows the round as tried with placeholder answers (so a window shows the seat's
+// table); once answered, the step is rolled back to where it began (a snapshot) and runs
+// again with the answers given so far. A choice is always made on the state the player saw,
+// and the same choices give the same season.
 #pragma once
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "play/choice_script.h"
@@ -51,6 +53,7 @@ public:
 
 private:
     void commitStep();
+    void rollBack();                          // to the start of the step tried, before it runs again
     std::shared_ptr<World> m_world;
     uint32_t m_seat = 0;
     int m_seasonEvents = 0;
@@ -59,6 +62,8 @@ private:
     ChoiceScript* m_script = nullptr;
     std::vector<Decision> m_given;            // the player's answers for the step being tried
     std::optional<Situation> m_pending;
+    std::string m_before;                     // the world at the start of the step waiting for an answer
+    std::vector<uint32_t> m_bookingsBefore;
     std::vector<Decision> m_decisions;
     std::vector<TrustPoint> m_trust;
 };
