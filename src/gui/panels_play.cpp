@@ -92,7 +92,6 @@ void drawComparison(AppState& app, PlayMode& play) {
 }
 
 void drawFinishControls(AppState& app, PlayMode& play) {
-    static int talk = int(TalkChoice::Listen), reply = int(ReplyChoice::ReportAndThank);
     const Strings& tr = app.tr;
     if (play.finishing()) {
         ImGui::TextDisabled("%s", tr("play.finishing"));
@@ -102,11 +101,11 @@ void drawFinishControls(AppState& app, PlayMode& play) {
     const char* replies[] = {tr("play.report"), tr("play.thank"), tr("play.both"), tr("play.silent")};
     const float width = ImGui::GetContentRegionAvail().x * 0.5f;
     ImGui::SetNextItemWidth(width);
-    ImGui::Combo(tr("play.talk_choice"), &talk, talks, 3);
+    ImGui::Combo(tr("play.talk_choice"), &play.finishTalk, talks, 3);
     ImGui::SetNextItemWidth(width);
-    ImGui::Combo(tr("play.reply_choice"), &reply, replies, 4);
+    ImGui::Combo(tr("play.reply_choice"), &play.finishReply, replies, 4);
     if (ImGui::Button(tr("play.finish"))) {
-        play.finishWith(TalkChoice(talk), ReplyChoice(reply));
+        play.finishWith(TalkChoice(play.finishTalk), ReplyChoice(play.finishReply));
         app.playing = true;
     }
 }

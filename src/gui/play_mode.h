@@ -26,6 +26,8 @@ public:
     // a referral 1 report back, 2 thank, 3 both, 4 stay silent. False if nothing takes it.
     bool answer(int number);
     bool restOfMeeting = false;   // the next conversation answer also answers the rest of the meeting
+    int finishTalk = int(TalkChoice::Listen);            // the policy offered by "finish the season"
+    int finishReply = int(ReplyChoice::ReportAndThank);
     // Hands the rest of the season to a fixed policy (nothing more is asked).
     void finishWith(TalkChoice talk, ReplyChoice reply);
     [[nodiscard]] bool finishing() const { return m_finish.has_value(); }
