@@ -202,6 +202,30 @@ TEST_CASE("play: always pitching ends with less trust and fewer referrals than l
     CHECK(pitchReferrals < listenReferrals);
 }
 
+TEST_CASE("play: reporting back and thanking bring more repeat referrals than silence") {
+    // Lesson L2 through the player's seat: the same listening seat, replies apart, over 20 seeds.
+    ChoiceScript both = ChoiceScript::parsePolicy("listen,both", "test");
+    ChoiceScript silent = ChoiceScript::parsePolicy("listen,silent", "test");
+    constexpr int kSeeds = 20;
+    double bothRepeats = 0, silentRepeats = 0;
+    int fewer = 0;
+    for (int seed = 1; seed <= kSeeds; ++seed) {
+        const Scenario s = newcomer(uint64_t(seed), 106);
+        PlaySession thanking(s), quiet(s);
+        thanking.setScript(&both);
+        quiet.setScript(&silent);
+        thanking.playToEnd();
+        quiet.playToEnd();
+        bothRepeats += thanking.figures().repeatReferrals;
+        silentRepeats += quiet.figures().repeatReferrals;
+        fewer += quiet.figures().repeatReferrals > thanking.figures().repeatReferrals;
+    }
+    MESSAGE("mean repeat referrals: report and thank " << bothRepeats / kSeeds << ", silent " << silentRepeats / kSeeds
+            << "; silence ahead on " << fewer << " seeds");
+    CHECK(bothRepeats > 1.5 * silentRepeats);
+    CHECK(fewer <= 2);
+}
+
 TEST_CASE("play: the habits' seasons in the same seat are the archetypes' and repeat exactly") {
     const Scenario s = newcomer(5, 30);
     World probe(s);

@@ -6,6 +6,7 @@
 
 #include "play/habit_comparison.h"
 #include "play/play_session.h"
+#include "play/season_record.h"
 #include "professions.h"
 #include "report.h"
 #include "scenario_io.h"
@@ -29,21 +30,16 @@ ChoiceCounts countChoices(const std::vector<play::Decision>& decisions) {
     return c;
 }
 
-std::string stateHashText(uint64_t hash) {
-    char text[17];
-    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
-    return text;
-}
-
 }  // namespace
 
 int runPlay(const PlayOptions& o, std::ostream& out, std::ostream& err) {
     Scenario scenario = loadScenarioFile(o.scenario);
-    if (o.seed) scenario.seed = *o.seed;
     try {
         play::ChoiceScript script = o.choices.empty() ? play::ChoiceScript::parsePolicy(o.always, "--always")
                                                       : play::ChoiceScript::fromFile(o.choices);
-        play::PlaySession session(scenario, o.seat);
+        // A saved season brings its seed and seat; the flags still win.
+        if (const auto seed = o.seed ? o.seed : script.seed()) scenario.seed = *seed;
+        play::PlaySession session(scenario, o.seat ? o.seat : script.seat());
         session.setScript(&script);
         session.playToEnd();
 
@@ -54,39 +50,30 @@ int runPlay(const PlayOptions& o, std::ostream& out, std::ostream& err) {
         const auto rows = play::comparison(session.figures(), scenario, session.seat());
         const auto& trust = session.trustHistory();
 
+        const int talks = counts.talk[0] + counts.talk[1] + counts.talk[2];
+        const int replies = counts.reply[0] + counts.reply[1] + counts.reply[2] + counts.reply[3];
         if (o.japanese) {
-            out << "席: " << printableText(you.name) << "(" << trade.nameJa << ")、" << world.eventsDone()
-                << "回のイベント、シード " << scenario.seed << "、" << script.describe() << "\n";
-            out << "会話 " << session.decisions().size() - size_t(counts.reply[0] + counts.reply[1] + counts.reply[2] + counts.reply[3])
-                << "回(売り込む " << counts.talk[0] << "、話を聴く " << counts.talk[1] << "、1対1を予約 " << counts.talk[2]
-                << ")、紹介の納品 " << counts.reply[0] + counts.reply[1] + counts.reply[2] + counts.reply[3] << "件(報告 "
-                << counts.reply[0] << "、お礼 " << counts.reply[1] << "、報告とお礼 " << counts.reply[2] << "、何もしない "
-                << counts.reply[3] << ")\n";
-            out << "あなたへの平均信頼: 開始 " << formatFixed(trust.front().roomTrust, 3) << " → 終了 "
+            out << "席: " << printableText(you.name) << "(" << trade.nameJa << ")、イベント " << world.eventsDone()
+                << " 回、シード " << scenario.seed << "、" << script.describe(true) << "\n";
+            out << "会話 " << talks << " 回(売り込む " << counts.talk[0] << "、話を聴く " << counts.talk[1]
+                << "、1to1を申し込む " << counts.talk[2] << ")、紹介された仕事 " << replies << " 件(報告 " << counts.reply[0]
+                << "、お礼 " << counts.reply[1] << "、報告とお礼 " << counts.reply[2] << "、何もしない " << counts.reply[3] << ")\n";
+            out << "周囲からあなたへの平均の信頼: 開始 " << formatFixed(trust.front().roomTrust, 3) << "、終了 "
                 << formatFixed(trust.back().roomTrust, 3) << "\n\n";
         } else {
             out << "Seat: " << printableText(you.name) << " (" << trade.nameEn << "), " << world.eventsDone()
                 << " events, seed " << scenario.seed << ", " << script.describe() << "\n";
-            out << "Conversations " << counts.talk[0] + counts.talk[1] + counts.talk[2] << " (pitch " << counts.talk[0]
-                << ", listen " << counts.talk[1] << ", book a 1-to-1 " << counts.talk[2] << "), referrals delivered "
-                << counts.reply[0] + counts.reply[1] + counts.reply[2] + counts.reply[3] << " (report " << counts.reply[0]
-                << ", thank " << counts.reply[1] << ", both " << counts.reply[2] << ", silent " << counts.reply[3] << ")\n";
+            out << "Conversations " << talks << " (pitch " << counts.talk[0] << ", listen " << counts.talk[1]
+                << ", book a 1-to-1 " << counts.talk[2] << "), referred jobs delivered " << replies << " (report "
+                << counts.reply[0] << ", thank " << counts.reply[1] << ", both " << counts.reply[2] << ", silent "
+                << counts.reply[3] << ")\n";
             out << "Others' mean trust in you: start " << formatFixed(trust.front().roomTrust, 3) << ", end "
                 << formatFixed(trust.back().roomTrust, 3) << "\n\n";
         }
         out << play::comparisonText(rows, o.japanese);
 
         if (!o.out.empty()) {
-            nlohmann::json history = nlohmann::json::array();
-            for (const auto& p : trust) history.push_back({{"event", p.event}, {"day", p.day}, {"room_trust", p.roomTrust}});
-            nlohmann::json doc = {{"scenario", o.scenario},
-                                  {"seed", scenario.seed},
-                                  {"seat", {{"id", you.id}, {"name", you.name}, {"profession", trade.key}}},
-                                  {"events", world.eventsDone()},
-                                  {"state_hash", stateHashText(world.stateHash())},
-                                  {"choices", play::ChoiceScript::recordJson(session.decisions())["choices"]},
-                                  {"trust_history", history},
-                                  {"comparison", play::comparisonJson(rows)}};
+            const nlohmann::json doc = play::seasonJson(session, rows, o.scenario);
             try {
                 writeFileAtomic(o.out, doc.dump(2) + "\n");
             } catch (const std::runtime_error& e) {

@@ -7,6 +7,9 @@
 #include <cstdio>
 #include <string>
 
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
 #include "panels.h"
 #include "play_mode.h"
 #include "professions.h"
@@ -110,6 +113,22 @@ void drawFinishControls(AppState& app, PlayMode& play) {
     }
 }
 
+// The season so far as a file the CLI plays again (tsunagari-cli play FILE --choices SAVED).
+void drawSaveControls(AppState& app, PlayMode& play) {
+    const Strings& tr = app.tr;
+    ImGui::Separator();
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
+    ImGui::InputText("###play_save_path", &play.savePath);
+    ImGui::SameLine();
+    if (ImGui::Button(tr("play.save"))) play.save(app.scenarioPath);
+    if (!play.saveMessage.empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(play.saveFailed ? ImVec4(1, 0.5f, 0.45f, 1) : ImVec4(0.6f, 0.9f, 0.6f, 1), "%s %s",
+                           tr(play.saveFailed ? "play.save_failed" : "play.saved"), play.saveMessage.c_str());
+        ImGui::PopTextWrapPos();
+    }
+}
+
 }  // namespace
 
 void drawPlay(AppState& app) {
@@ -137,6 +156,7 @@ void drawPlay(AppState& app) {
     ImGui::Separator();
     if (play.over()) drawComparison(app, play);
     else drawFinishControls(app, play);
+    drawSaveControls(app, play);
 }
 
 bool drawPlayOverlay(AppState& app, ImVec2 pos, ImVec2 size) {

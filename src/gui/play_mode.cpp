@@ -1,5 +1,12 @@
 #include "play_mode.h"
 
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "play/season_record.h"
+#include "scenario_io.h"
+
 namespace tsunagari {
 
 PlayMode::PlayMode(const Scenario& scenario, std::optional<uint32_t> seat)
@@ -30,6 +37,20 @@ void PlayMode::playAhead(int events, TalkChoice talk, ReplyChoice reply) {
     m_session.setScript(&script);
     while (m_session.world().eventsDone() < events && m_session.step() == play::StepOutcome::Stepped) {}
     m_session.setScript(m_finish ? &*m_finish : nullptr);
+}
+
+void PlayMode::save(const std::string& scenarioPath) {
+    try {
+        const auto folder = std::filesystem::path(savePath).parent_path();
+        std::error_code ec;
+        if (!folder.empty()) std::filesystem::create_directories(folder, ec);
+        writeFileAtomic(savePath, play::seasonJson(m_session, comparison(), scenarioPath).dump(2) + "\n");
+        saveMessage = std::filesystem::absolute(savePath).string();
+        saveFailed = false;
+    } catch (const std::exception& e) {
+        saveMessage = e.what();
+        saveFailed = true;
+    }
 }
 
 const std::vector<play::ComparisonRow>& PlayMode::comparison() {

@@ -6,6 +6,7 @@
 #pragma once
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "play/choice_script.h"
@@ -28,6 +29,10 @@ public:
     bool restOfMeeting = false;   // the next conversation answer also answers the rest of the meeting
     int finishTalk = int(TalkChoice::Listen);            // the policy offered by "finish the season"
     int finishReply = int(ReplyChoice::ReportAndThank);
+    std::string savePath = "out/my_season.json";   // where "save" writes the season (a choices file for the CLI)
+    std::string saveMessage;                        // the last save's result
+    bool saveFailed = false;
+    void save(const std::string& scenarioPath);
     // Hands the rest of the season to a fixed policy (nothing more is asked).
     void finishWith(TalkChoice talk, ReplyChoice reply);
     [[nodiscard]] bool finishing() const { return m_finish.has_value(); }

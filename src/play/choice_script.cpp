@@ -10,9 +10,9 @@ namespace {
 
 constexpr const char* kAnyKey = "one of pitch, listen, book (a conversation) or report, thank, both, silent (a referral)";
 
-// Keys of a season written by `play --out`, so that file plays the season again.
+// Keys of a season written by `play --out` that playing it again does not need.
 bool recordKey(const std::string& key) {
-    for (const char* k : {"$comment", "scenario", "seed", "seat", "events", "state_hash", "trust_history", "comparison"})
+    for (const char* k : {"$comment", "scenario", "events", "state_hash", "trust_history", "comparison"})
         if (key == k) return true;
     return false;
 }
@@ -77,6 +77,14 @@ ChoiceScript ChoiceScript::fromJson(const nlohmann::json& doc, const std::string
                     fail("then." + k, "unknown key; expected talk or reply");
                 }
             }
+        } else if (key == "seed") {
+            if (!value.is_number_unsigned()) fail("seed", "expected a whole number >= 0, found " + shownJson(value));
+            s.m_seed = value.get<uint64_t>();
+        } else if (key == "seat") {
+            const bool ok = value.is_object() && value.contains("id") && value["id"].is_number_unsigned() &&
+                            value["id"].get<uint64_t>() <= 999'999;
+            if (!ok) fail("seat", "expected {\"id\": an attendee id}, found " + shownJson(value));
+            s.m_seat = value["id"].get<uint32_t>();
         } else if (!recordKey(key)) {
             fail(key, "unknown key; expected choices or then");
         }
@@ -127,12 +135,14 @@ bool ChoiceScript::answer(Decision& d, std::string& error) {
     return true;
 }
 
-std::string ChoiceScript::describe() const {
+std::string ChoiceScript::describe(bool japanese) const {
     std::string then;
     if (m_thenTalk || m_thenReply)
         then = std::string(m_thenTalk ? talkKey(*m_thenTalk) : "-") + ", " + (m_thenReply ? replyKey(*m_thenReply) : "-");
-    if (m_list.empty()) return "always " + then;
-    return m_source + " (" + std::to_string(m_list.size()) + " choices" + (then.empty() ? "" : ", then " + then) + ")";
+    if (m_list.empty()) return (japanese ? "常に " : "always ") + then;
+    const std::string count = std::to_string(m_list.size());
+    if (japanese) return m_source + "(選択 " + count + " 件" + (then.empty() ? "" : "、その後 " + then) + ")";
+    return m_source + " (" + count + " choices" + (then.empty() ? "" : ", then " + then) + ")";
 }
 
 }  // namespace tsunagari::play

@@ -1,7 +1,9 @@
 // Scripted play, so a season can be played headless: a fixed policy ("--always listen,both")
 // or a choices file, a list of choices answered in order with an optional policy after it:
 //   {"choices": ["listen", "pitch", "both", "book"], "then": {"talk": "listen", "reply": "thank"}}
+// and optionally the season's "seed" and "seat": {"id": N} (a season saved by play --out or the window).
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -30,7 +32,10 @@ public:
 
     // Answers `d.situation` (the script's next choice); false, with `error` set, when it cannot.
     bool answer(Decision& d, std::string& error);
-    [[nodiscard]] std::string describe() const;   // "always listen, both" or "FILE (N choices then ...)"
+    [[nodiscard]] std::string describe(bool japanese = false) const;   // "always listen, both" or "FILE (N choices, then ...)"
+    // A saved season's seed and seat ({"seed": 3, "seat": {"id": 33}}), when the file gives them.
+    [[nodiscard]] std::optional<uint64_t> seed() const { return m_seed; }
+    [[nodiscard]] std::optional<uint32_t> seat() const { return m_seat; }
 
 private:
     std::string m_source;
@@ -38,6 +43,8 @@ private:
     size_t m_next = 0;
     std::optional<TalkChoice> m_thenTalk;
     std::optional<ReplyChoice> m_thenReply;
+    std::optional<uint64_t> m_seed;
+    std::optional<uint32_t> m_seat;
 };
 
 }  // namespace tsunagari::play
