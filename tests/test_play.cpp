@@ -14,6 +14,7 @@
 
 #include "play/habit_comparison.h"
 #include "play/play_session.h"
+#include "play/season_record.h"
 #include "scenario_io.h"
 #include "traits.h"
 
@@ -144,6 +145,26 @@ TEST_CASE("play: answers given one at a time and the same choices as a script gi
     CHECK(third.world().stateHash() == replay.world().stateHash());
 }
 
+TEST_CASE("play: a saved season plays again with its own seed and seat") {
+    Scenario s = newcomer(9, 20);
+    ChoiceScript policy = ChoiceScript::parsePolicy("book,report", "test");
+    PlaySession played(s, 31u);
+    played.setScript(&policy);
+    played.playToEnd();
+    const nlohmann::json saved = nlohmann::json::parse(seasonJson(played, {}, "newcomer.json").dump());
+    CHECK(saved["state_hash"] == stateHashText(played.world().stateHash()));
+    ChoiceScript again = ChoiceScript::fromJson(saved, "saved.json");
+    REQUIRE(again.seed().has_value());
+    REQUIRE(again.seat().has_value());
+    CHECK(*again.seed() == 9u);
+    CHECK(*again.seat() == 31u);
+    s.seed = *again.seed();
+    PlaySession replay(s, again.seat());
+    replay.setScript(&again);
+    replay.playToEnd();
+    CHECK(replay.world().stateHash() == played.world().stateHash());
+}
+
 TEST_CASE("play: a 1-to-1 booked at a conversation is held at the next session") {
     const Scenario s = newcomer(2, 4);   // chapter, 1-to-1s, chapter, 1-to-1s
     PlaySession session(s);
@@ -264,6 +285,10 @@ TEST_CASE("play: bad choice files and policies give one clear line") {
           "c.json: then.talk: expected one of pitch, listen or book, found \"shout\"");
     CHECK(message([] { (void)ChoiceScript::fromJson(json::parse(R"({"choise": []})"), "c.json"); }) ==
           "c.json: choise: unknown key; expected choices or then");
+    CHECK(message([] { (void)ChoiceScript::fromJson(json::parse(R"({"seed": -1})"), "c.json"); }) ==
+          "c.json: seed: expected a whole number >= 0, found -1");
+    CHECK(message([] { (void)ChoiceScript::fromJson(json::parse(R"({"seat": 3})"), "c.json"); }) ==
+          "c.json: seat: expected {\"id\": an attendee id}, found 3");
     CHECK(message([] { (void)ChoiceScript::fromJson(json::parse("[]"), "c.json"); }).rfind("c.json: (document): expected an object", 0) == 0);
 
     // A choice of the wrong kind, and a list that runs out, are found while playing.
