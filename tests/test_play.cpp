@@ -255,10 +255,12 @@ TEST_CASE("play: the habits' seasons in the same seat are the archetypes' and re
     CHECK(rows[0].key == archetypes()[0].key);
     const auto again = habitRows(s, newestMember(probe));
     for (size_t i = 0; i < rows.size(); ++i) {
+        REQUIRE(rows[i].trust.size() == 31);   // before the first event, then after each of 30
+        CHECK(rows[i].trust.back().roomTrust == rows[i].figures.roomTrust);
         CHECK(rows[i].figures.referralsReceived == again[i].figures.referralsReceived);
         CHECK(rows[i].figures.roomTrust == again[i].figures.roomTrust);
     }
-    const auto table = comparison(SeatFigures{}, s, newestMember(probe));
+    const auto table = comparison(SeatFigures{}, {}, s, newestMember(probe));
     CHECK(table.front().key == "you");
     CHECK(comparisonJson(table).size() == rows.size() + 1);
 }

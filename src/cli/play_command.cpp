@@ -47,7 +47,7 @@ int runPlay(const PlayOptions& o, std::ostream& out, std::ostream& err) {
         const Attendee& you = world.attendees()[session.seat()];
         const Profession& trade = professions()[size_t(you.profession)];
         const ChoiceCounts counts = countChoices(session.decisions());
-        const auto rows = play::comparison(session.figures(), scenario, session.seat());
+        const auto rows = play::comparison(session.figures(), session.trustHistory(), scenario, session.seat());
         const auto& trust = session.trustHistory();
 
         const int talks = counts.talk[0] + counts.talk[1] + counts.talk[2];

@@ -26,11 +26,25 @@ std::string personName(const AppState& app, uint32_t id) {
     return app.tr.attendeeName(app.world->attendees()[id].name);
 }
 
-void drawTrustChart(const AppState& app, const PlayMode& play, ImVec2 size) {
-    Series line{app.tr("play.you"), IM_COL32(255, 210, 90, 255), false, {}};
-    for (const auto& p : play.session().trustHistory()) line.points.emplace_back(float(p.day / 7.0), float(p.roomTrust));
-    if (line.points.size() < 2) line.points.emplace_back(1.0f, line.points.empty() ? 0.0f : line.points.back().y);
-    seriesPlot("play_trust", app.tr("play.trust_title"), {line}, MetricScale::Fraction, size,
+// Others' mean trust in the player over the season; at its end also in the same seat under
+// the three habits of the model's table (hard seller, slow trust builder, gratitude giver), dashed.
+void drawTrustChart(AppState& app, PlayMode& play, ImVec2 size) {
+    const auto line = [](std::string label, ImU32 colour, bool dashed, const std::vector<play::TrustPoint>& points) {
+        Series s{std::move(label), colour, dashed, {}};
+        for (const auto& p : points) s.points.emplace_back(float(p.day / 7.0), float(p.roomTrust));
+        if (s.points.size() < 2) s.points.emplace_back(1.0f, s.points.empty() ? 0.0f : s.points.back().y);
+        return s;
+    };
+    std::vector<Series> series = {line(app.tr("play.you"), IM_COL32(255, 210, 90, 255), false, play.session().trustHistory())};
+    if (play.over()) {
+        const std::pair<const char*, ImU32> shown[] = {{"hard_seller", IM_COL32(235, 110, 95, 255)},
+                                                       {"slow_trust_builder", IM_COL32(120, 180, 255, 255)},
+                                                       {"gratitude_giver", IM_COL32(130, 210, 140, 255)}};
+        for (const auto& [key, colour] : shown)
+            for (const auto& row : play.comparison())
+                if (row.key == key) series.push_back(line(app.tr.archetypeName(key), colour, true, row.trust));
+    }
+    seriesPlot("play_trust", app.tr("play.trust_title"), series, MetricScale::Fraction, size,
                TimeWords{app.tr("plot.weeks"), app.tr("plot.months")});
 }
 
@@ -92,6 +106,9 @@ void drawComparison(AppState& app, PlayMode& play) {
         }
     }
     ImGui::EndTable();
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", tr("play.col.note"));
+    ImGui::PopTextWrapPos();
 }
 
 void drawFinishControls(AppState& app, PlayMode& play) {

@@ -55,7 +55,7 @@ void PlayMode::save(const std::string& scenarioPath) {
 
 const std::vector<play::ComparisonRow>& PlayMode::comparison() {
     if (m_rows.empty() && m_session.seasonOver())
-        m_rows = play::comparison(m_session.figures(), m_scenario, m_session.seat());
+        m_rows = play::comparison(m_session.figures(), m_session.trustHistory(), m_scenario, m_session.seat());
     return m_rows;
 }
 

@@ -15,14 +15,17 @@ std::vector<ComparisonRow> habitRows(const Scenario& scenario, uint32_t seat) {
     for (const auto& habit : archetypes()) {
         World world(scenario);
         world.setMemberTraits(seat, habit.traits);
-        world.runEvents(scenario.events);
-        rows.push_back({habit.key, habit.nameEn, habit.nameJa, seatFigures(world, seat)});
+        std::vector<TrustPoint> trust = {{0, std::max(world.day(), 0), roomTrustIn(world, seat)}};
+        while (world.eventsDone() < scenario.events && world.stepEvent())
+            trust.push_back({world.eventsDone(), world.day(), roomTrustIn(world, seat)});
+        rows.push_back({habit.key, habit.nameEn, habit.nameJa, seatFigures(world, seat), std::move(trust)});
     }
     return rows;
 }
 
-std::vector<ComparisonRow> comparison(const SeatFigures& player, const Scenario& scenario, uint32_t seat) {
-    std::vector<ComparisonRow> rows = {{"you", "You", "あなた", player}};
+std::vector<ComparisonRow> comparison(const SeatFigures& player, const std::vector<TrustPoint>& playerTrust,
+                                      const Scenario& scenario, uint32_t seat) {
+    std::vector<ComparisonRow> rows = {{"you", "You", "あなた", player, playerTrust}};
     for (auto& row : habitRows(scenario, seat)) rows.push_back(std::move(row));
     return rows;
 }

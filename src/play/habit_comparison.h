@@ -17,12 +17,14 @@ struct ComparisonRow {
     std::string key;          // "you" or an archetype key
     std::string nameEn, nameJa;
     SeatFigures figures;
+    std::vector<TrustPoint> trust;   // others' mean trust in the seat after each event (the first: before any)
 };
 
 // One row per archetype, in the archetypes' order.
 [[nodiscard]] std::vector<ComparisonRow> habitRows(const Scenario& scenario, uint32_t seat);
 // The player's row first, then the habits.
-[[nodiscard]] std::vector<ComparisonRow> comparison(const SeatFigures& player, const Scenario& scenario, uint32_t seat);
+[[nodiscard]] std::vector<ComparisonRow> comparison(const SeatFigures& player, const std::vector<TrustPoint>& playerTrust,
+                                                    const Scenario& scenario, uint32_t seat);
 
 // The table as aligned text, and as JSON (for --out).
 [[nodiscard]] std::string comparisonText(const std::vector<ComparisonRow>& rows, bool japanese);

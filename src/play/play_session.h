@@ -20,12 +20,6 @@ namespace tsunagari::play {
 
 enum class StepOutcome { Stepped, Decide, SeasonOver };
 
-struct TrustPoint {
-    int event = 0;       // events done
-    int day = 0;
-    double roomTrust = 0;
-};
-
 class PlaySession {
 public:
     // The seat defaults to the newest member; throws PlayError for a seat that is not an active attendee.

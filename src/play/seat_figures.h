@@ -16,6 +16,13 @@ struct SeatFigures {
     double closedBusiness = 0;       // thousands of yen
 };
 
+// Others' mean trust in the seat at the end of an event.
+struct TrustPoint {
+    int event = 0;       // events done
+    int day = 0;
+    double roomTrust = 0;
+};
+
 // The mean, over the other active attendees, of their trust in `seat` today.
 [[nodiscard]] double roomTrustIn(const World& world, uint32_t seat);
 [[nodiscard]] SeatFigures seatFigures(const World& world, uint32_t seat);
