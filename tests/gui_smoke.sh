@@ -2,7 +2,7 @@
 # Window smoke test under Xvfb: screenshots in English and Japanese are written and not blank,
 # the simulation moves, bad flags, broken files and scenarios beyond memory fail cleanly, the
 # Files tab (with the snapshot buttons) draws, a --scale 1.5 screenshot draws, and the window's per-group
-# figures equal the CLI's summary.json for the same run.
+# figures equal the CLI's summary.json for the same run; play mode draws and plays the CLI's season.
 # Usage: gui_smoke.sh PATH/tsunagari PATH/tsunagari-cli SCRATCH_DIR   (run from the repository root)
 set -u
 GUI=${1:?path of tsunagari}
@@ -163,6 +163,25 @@ if [ $rc -ne 0 ] && [ "$(grep -c "^tsunagari:" "$DIR/nostory.err")" -eq 1 ] && g
 else fail "missing story: exit $rc: $(cat "$DIR/nostory.err")"; fi
 xrun --story scenarios/stories/lateness.json --set seed=2 >/dev/null 2>&1; rc=$?
 [ $rc -eq 2 ] && pass "--story with --set refused (exit 2)" || fail "--story with --set exited $rc"
+
+# 7. Playing as an attendee: the decision over the venue (English) and the season's end with
+# the habits' table (Japanese) draw; a season played as "listen, report back and thank" in the
+# window is the very season the CLI plays with that policy; bad seats are one line.
+outpl=$(xrun --play --events 10 --screenshot "$DIR/play.png" --size 1280x720) || fail "--play exited $?"
+check_png "play: a decision waiting" "$DIR/play.png"
+outpj=$(xrun --play --events 106 --lang ja --screenshot "$DIR/play_end_ja.png" --size 1280x720) || fail "--play --lang ja exited $?"
+check_png "play: the season's end in Japanese" "$DIR/play_end_ja.png"
+if "$CLI" play scenarios/newcomer.json --always listen,both --out "$DIR/play_cli.json" >/dev/null 2>"$DIR/play_cli.err"; then
+    hp=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["state_hash"])' "$DIR/play_cli.json")
+    [ "$hp" = "$(field state_hash "$outpj")" ] && pass "played season equals the CLI's ($hp)" || fail "played season $outpj vs CLI $hp"
+else
+    fail "CLI play failed: $(head -1 "$DIR/play_cli.err")"
+fi
+xrun --play --seat 999 --screenshot "$DIR/badseat.png" >/dev/null 2>"$DIR/badseat.err"; rc=$?
+if [ $rc -eq 1 ] && [ "$(grep -c "^tsunagari:" "$DIR/badseat.err")" -eq 1 ] && grep -q -- "--seat: expected an attendee id" "$DIR/badseat.err"; then pass "bad seat: one line, exit 1"
+else fail "bad seat: exit $rc: $(cat "$DIR/badseat.err")"; fi
+xrun --seat 3 >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] && pass "--seat without --play refused (exit 2)" || fail "--seat without --play exited $rc"
 
 if [ $failures -gt 0 ]; then echo "gui_smoke: $failures failure(s)" >&2; exit 1; fi
 echo "gui_smoke: all passed"

@@ -102,7 +102,7 @@ TEST_CASE("cli: --events defaults to the scenario's count, and the default direc
 
 TEST_CASE("cli: usage errors name the flag and what was expected, exit 2") {
     const std::string s = kDefault;
-    const std::string top = " (expected run, validate, bench, calibrate, lessons, story, chart, tournament, evolve, sweep, compare or merge; try 'tsunagari-cli --help')";
+    const std::string top = " (expected run, validate, bench, calibrate, lessons, story, play, chart, tournament, evolve, sweep, compare or merge; try 'tsunagari-cli --help')";
     requireUsageError({}, "tsunagari-cli: missing command" + top);
     requireUsageError({"frobnicate"}, "tsunagari-cli: unknown command 'frobnicate'" + top);
     requireUsageError({"--verbose"}, "tsunagari-cli: unknown option '--verbose'" + top);

@@ -147,12 +147,22 @@ fs::path evolutionFolder(const fs::path& work) {
     return out;
 }
 
+// A season played from the newcomer's seat, written by play --out into work/play/season.json.
+fs::path playedSeason(const fs::path& work) {
+    const fs::path out = work / "play";
+    fs::create_directories(out);
+    cli({"play", (kSource / "scenarios" / "newcomer.json").string(), "--always", "book,both", "--out",
+         (out / "season.json").string()});
+    return out;
+}
+
 // The "## " headings of docs/outputs.md that hold each folder kind's sections.
 const std::string kRunPart = "The run folder (`run`)";
 const std::string kSweepPart = "The sweep folder (`sweep`, `compare`, `merge`)";
 const std::string kShardPart = "The shard folder (`sweep --shard`)";
 const std::string kTournamentPart = "The tournament folder (`tournament`)";
 const std::string kEvolutionPart = "The evolution folder (`evolve`)";
+const std::string kPlayPart = "The played season (`play --out`)";
 
 enum class Format { Csv, Json, JsonLines };
 
@@ -199,6 +209,7 @@ const std::vector<DocumentedOutput> kOutputs = {
     {kEvolutionPart, "seasons_summary.csv", Format::Csv, evolutionFolder},
     {kEvolutionPart, "tournament.json", Format::Json, evolutionFolder, {"scenario", "strategies[].traits"}, {"season_length"}},
     {kEvolutionPart, "record.json", Format::Json, evolutionFolder},
+    {kPlayPart, "season.json", Format::Json, playedSeason},
 };
 
 // Key paths of a JSON document: "a.b" for objects, "a[].b" for arrays of objects; a value that

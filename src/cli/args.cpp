@@ -267,6 +267,32 @@ Command parseStory(Reader& r) {
     return c;
 }
 
+Command parsePlay(Reader& r) {
+    Command c;
+    c.kind = CommandKind::Play;
+    PlayOptions& o = c.play;
+    while (!r.done()) {
+        const std::string arg = r.take();
+        if (arg == "--help" || arg == "-h") return helpCommand("play");
+        if (arg == "--lang") {
+            const std::string lang = r.value(arg, "en or ja");
+            if (lang != "en" && lang != "ja") r.fail("--lang expects en or ja, got '" + lang + "'");
+            o.japanese = lang == "ja";
+        } else if (arg == "--seed") o.seed = r.number(arg, kSeed, uint64_t(0), std::numeric_limits<uint64_t>::max());
+        else if (arg == "--seat") o.seat = r.number(arg, "an attendee id from 0", uint32_t(0), uint32_t(999'999));
+        else if (arg == "--always") o.always = r.value(arg, "TALK,REPLY, e.g. listen,both");
+        else if (arg == "--choices") o.choices = r.value(arg, "a choices .json file");
+        else if (arg == "--out") o.out = r.value(arg, "a .json file");
+        else if (isFlag(arg)) r.unknown(arg);
+        else if (o.scenario.empty()) o.scenario = arg;
+        else r.fail("unexpected argument '" + arg + "' (play takes one SCENARIO file)");
+    }
+    if (o.scenario.empty()) r.fail("missing SCENARIO (a scenario .json file, e.g. scenarios/newcomer.json)");
+    if (o.always.empty() == o.choices.empty())
+        r.fail("give exactly one of --always TALK,REPLY (e.g. listen,both) or --choices FILE; the window plays interactively");
+    return c;
+}
+
 Command parseChart(Reader& r) {
     Command c;
     c.kind = CommandKind::Chart;
@@ -318,7 +344,7 @@ Command parseTournament(Reader& r, CommandKind kind, const std::string& name) {
 }
 
 // Every command, in the order the help lists them.
-constexpr const char* kCommandNames[] = {"run",   "validate",   "bench",  "calibrate", "lessons", "story", "chart",
+constexpr const char* kCommandNames[] = {"run",   "validate",   "bench",  "calibrate", "lessons", "story", "play", "chart",
                                           "tournament", "evolve", "sweep", "compare", "merge"};
 
 const char* const kJobs = "a whole number of worker threads from 1 to 1024";
@@ -422,6 +448,7 @@ Command parseArgs(const std::vector<std::string>& args) {
     if (command == "calibrate") return parseCalibrate(reader);
     if (command == "lessons") return parseLessons(reader);
     if (command == "story") return parseStory(reader);
+    if (command == "play") return parsePlay(reader);
     if (command == "chart") return parseChart(reader);
     if (command == "tournament") return parseTournament(reader, CommandKind::Tournament, "tournament");
     if (command == "evolve") return parseTournament(reader, CommandKind::Evolve, "evolve");
@@ -579,6 +606,25 @@ std::string helpText(const std::string& topic) {
                "  --seeds N          seeds for --check (default 30)\n"
                "  --jobs N           worker threads for --check (default: all cores)\n\n" +
                exitCodes;
+    if (topic == "play")
+        return "Usage: tsunagari-cli play SCENARIO (--always TALK,REPLY | --choices FILE) [--seed S] [--seat ID]\n"
+               "                          [--lang en|ja] [--out FILE]\n"
+               "\n"
+               "Plays a season from one attendee's seat (by default the newest member, e.g. the last\n"
+               "newcomer of scenarios/newcomer.json): at each of their conversations where selling is\n"
+               "possible they pitch, listen, or listen and book a 1-to-1 with that person (met at the next\n"
+               "1-to-1 session); at each referral they deliver they report back, thank, do both, or stay\n"
+               "silent. Prints the seat's season beside what each built-in habit achieves in the same\n"
+               "seat with the same seed. The window (tsunagari --play) asks a person instead.\n"
+               "\n"
+               "  --always TALK,REPLY  TALK one of pitch, listen, book; REPLY one of report, thank, both, silent\n"
+               "  --choices FILE     {\"choices\": [\"listen\", \"both\", ...], \"then\": {\"talk\": ..., \"reply\": ...}}:\n"
+               "                     answered in order; \"then\" after the list (the window saves one)\n"
+               "  --seed S           the season's seed (default: the scenario's)\n"
+               "  --seat ID          whose seat (default: the newest member)\n"
+               "  --lang en|ja       language of the table\n"
+               "  --out FILE         also write the season, the choices and the table as JSON\n\n" +
+               exitCodes;
     if (topic == "chart")
         return "Usage: tsunagari-cli chart DIR [--lang en|ja] [--format png|svg|both] [--metric M ...]\n"
                "\n"
@@ -649,6 +695,7 @@ std::string helpText(const std::string& topic) {
            "  calibrate          the model's values beside the published anchors it is scaled to\n"
            "  lessons            each lesson over a grid of situations, seeds, mechanism on and off\n"
            "  story STORY        tell a workshop story as text, or check its predictions over seeds\n"
+           "  play SCENARIO      play a season from one attendee's seat, compared with the built-in habits\n"
            "  chart DIR          draw PNG/SVG charts of a run, sweep or tournament folder\n"
            "  tournament SPEC    rank habit sets competing in one population, over replicates\n"
            "  evolve SPEC        let habits spread or die out over seasons (Moran or imitation)\n"

@@ -73,6 +73,16 @@ struct StoryOptions {
     int jobs = 0;                           // 0 = all cores
 };
 
+struct PlayOptions {
+    std::string scenario;                   // e.g. scenarios/newcomer.json
+    std::string always;                     // "TALK,REPLY": a fixed policy ...
+    std::string choices;                    // ... or a choices file (exactly one of the two)
+    std::optional<uint64_t> seed;           // default: the scenario's "seed"
+    std::optional<uint32_t> seat;           // default: the newest member
+    bool japanese = false;
+    std::string out;                        // also write the season as JSON here
+};
+
 struct ChartCommandOptions {
     std::string dir;                        // a run, sweep, tournament or evolution folder
     bool japanese = false;
@@ -115,7 +125,7 @@ struct MergeOptions {
     std::vector<std::string> shardDirs;
 };
 
-enum class CommandKind { Help, Run, Validate, Bench, Calibrate, Lessons, Story, Chart, Tournament, Evolve, Sweep, Compare, Merge };
+enum class CommandKind { Help, Run, Validate, Bench, Calibrate, Lessons, Story, Play, Chart, Tournament, Evolve, Sweep, Compare, Merge };
 
 struct Command {
     CommandKind kind = CommandKind::Help;
@@ -126,6 +136,7 @@ struct Command {
     CalibrateOptions calibrate;
     LessonsOptions lessons;
     StoryOptions story;
+    PlayOptions play;
     ChartCommandOptions chart;
     TournamentOptions tournament;           // for Tournament and Evolve
     SweepOptions sweep;

@@ -12,6 +12,7 @@
 #include "bench.h"
 #include "bench_hostile.h"
 #include "story_command.h"
+#include "play_command.h"
 #include "chart_command.h"
 #include "studies.h"
 #include "length_flags.h"
@@ -237,6 +238,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
             case CommandKind::Calibrate: return runCalibrate(command.calibrate, out, err, progress);
             case CommandKind::Lessons: return runLessons(command.lessons, out, err, progress);
             case CommandKind::Story: return runStory(command.story, out, err);
+            case CommandKind::Play: return runPlay(command.play, out, err);
             case CommandKind::Chart: return runChart(command.chart, out, err);
             case CommandKind::Tournament: return runTournamentCommand(command.tournament, args, out, err, progress);
             case CommandKind::Evolve: return runEvolveCommand(command.tournament, args, out, err, progress);

@@ -34,6 +34,7 @@ std::string commandAndInput(const Command& c) {
         case CommandKind::Calibrate: return "calibrate";
         case CommandKind::Lessons: return "lessons";
         case CommandKind::Story: return "story: " + c.story.story;
+        case CommandKind::Play: return "play: " + c.play.scenario;
         case CommandKind::Chart: return "chart: " + c.chart.dir;
         case CommandKind::Tournament: return "tournament: " + c.tournament.spec;
         case CommandKind::Evolve: return "evolve: " + c.tournament.spec;

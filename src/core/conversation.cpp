@@ -62,7 +62,7 @@ void World::addEvidence(uint32_t from, uint32_t to, double good, double bad) {
 }
 
 void World::maybePitch(uint32_t speaker, uint32_t listenerEdge, double listenerTrust) {
-    if (!m_rng.chance(m_talkers[speaker].pitchPressure)) return;
+    if (!decidesToPitch(speaker, m_relations.edge(listenerEdge).from)) return;
     ++m_talkers[speaker].pitches;
     // "Like proposing a hotel on a first date" (seed 002): welcome only once trusted.
     if (listenerTrust < m_scenario.params[Param::PitchTolerance] && m_scenario.mechanisms[Mechanism::PitchBacklash]) {
@@ -132,11 +132,11 @@ void World::meetFirst(uint32_t a, uint32_t b, uint32_t hash, const FirstMeeting&
     // Same draws in the same order as converse(): a pitches to b, then b to a.
     bool aPitchedToB = false, bPitchedToA = false;
     if (pitching) {
-        if (m_rng.chance(m_talkers[a].pitchPressure)) {
+        if (decidesToPitch(a, b)) {
             ++m_talkers[a].pitches;
             aPitchedToB = first.backlash;
         }
-        if (m_rng.chance(m_talkers[b].pitchPressure)) {
+        if (decidesToPitch(b, a)) {
             ++m_talkers[b].pitches;
             bPitchedToA = first.backlash;
         }

@@ -85,10 +85,11 @@ void World::arrangeOneToOnes(const CalendarEntry& entry) {
         const Attendee& a = m_attendees[id];
         if (paired[a.id]) continue;
         const bool asks = m_rng.chance(rate * (1.0 - a.traits[Trait::Breadth]) * entry.attendance);
-        if (!asks) continue;
-        uint32_t best = RelationshipStore::kNone;
+        const bool seated = a.id == m_seat && m_chooser;   // a seat asks whom its chooser wishes to meet
+        if (!asks && !seated) continue;
+        uint32_t best = seated ? seatOneToOne(paired) : RelationshipStore::kNone;
         double bestScore = -1;
-        for (const auto& tie : m_relations.outEdges(a.id)) {
+        if (!seated) for (const auto& tie : m_relations.outEdges(a.id)) {
             if (!m_memberFlags[tie.to] || paired[tie.to]) continue;
             const Edge& e = m_relations.edge(tie.edge);
             if (!m_rules.remembered(e, day)) continue;

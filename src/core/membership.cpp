@@ -27,6 +27,11 @@ void World::imitate(uint32_t member, uint32_t model) {
     a.traits = m.traits;
 }
 
+void World::setMemberTraits(uint32_t member, const Traits& traits) {
+    requireActive(m_attendees, member, "member");
+    m_attendees[member].traits = traits;
+}
+
 uint32_t World::replaceMember(uint32_t leaver, uint32_t parent) {
     requireActive(m_attendees, leaver, "leaver");
     requireActive(m_attendees, parent, "parent");

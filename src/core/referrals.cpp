@@ -149,6 +149,7 @@ void World::deliveryDue(Referral& r) {
     const bool gratitudeCounts = m_scenario.mechanisms[Mechanism::GratitudeEffect];
     r.reportedBack = m_rng.chance(b.traits[Trait::ReportBack]);
     r.thanked = m_rng.chance(b.traits[Trait::Gratitude]);
+    if (r.to == m_seat && m_chooser) seatReplies(r);   // a seat's chooser decides instead (drawn either way)
     r.resolvedDay = m_day;
     double good = 0, bad = 0;
     if (!r.willBeLate) {

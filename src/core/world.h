@@ -17,6 +17,7 @@
 #include "relationships.h"
 #include "rng.h"
 #include "scenario.h"
+#include "seat.h"
 
 namespace tsunagari {
 
@@ -128,6 +129,14 @@ public:
     // `leaver` leaves; a newcomer of the leaver's profession, with `parent`'s traits and strategy,
     // no ties, fresh clients and zero counters, joins. Returns the newcomer's id.
     uint32_t replaceMember(uint32_t leaver, uint32_t parent);
+    // `member` takes these traits; cohort, group label, ties, clients and counters stay.
+    void setMemberTraits(uint32_t member, const Traits& traits);
+
+    // ---- a seat taken by an outside chooser (seat.cpp; not model state: snapshots do not keep it) ----
+    // `chooser` decides for `attendee` from the next step on; nullptr gives the decisions back to the traits.
+    static constexpr uint32_t kNoSeat = 0xFFFFFFFFu;
+    void setSeat(uint32_t attendee, SeatChooser* chooser);
+    [[nodiscard]] uint32_t seat() const { return m_chooser ? m_seat : kNoSeat; }
 
 private:
     friend class SnapshotCodec;   // snapshot.cpp saves and restores every field below
@@ -176,6 +185,15 @@ private:
     void prepareTalkers();   // before a round's conversations
     void foldTalkers();      // after them: counts go to Attendee::counters
     void maybePitch(uint32_t speaker, uint32_t listenerEdge, double listenerTrust);  // listenerEdge: the listener's view of the speaker
+    // The habit's draw is taken either way, so a seat's choices do not shift anyone else's draws.
+    bool decidesToPitch(uint32_t speaker, uint32_t listener) {
+        const bool habit = m_rng.chance(m_talkers[speaker].pitchPressure);
+        return speaker == m_seat && m_chooser ? seatPitches(listener) : habit;
+    }
+    // seat (seat.cpp)
+    bool seatPitches(uint32_t listener);
+    void seatReplies(Referral& r);
+    uint32_t seatOneToOne(const std::vector<uint8_t>& paired) const;   // kNone if no wish can be met
     // days and referrals (referrals.cpp)
     void passDaysTo(int day);
     void passDay();
@@ -239,6 +257,8 @@ private:
         uint32_t pitches = 0;
     };
     std::vector<Talker> m_talkers;
+    uint32_t m_seat = kNoSeat;              // the attendee whose decisions m_chooser makes
+    SeatChooser* m_chooser = nullptr;       // not owned
 };
 
 }  // namespace tsunagari

@@ -24,6 +24,7 @@
 #include "imgui_sfml_input.h"
 #include "panel_cache.h"
 #include "panels.h"
+#include "play_mode.h"
 #include "presenter.h"
 #include "report.h"
 #include "story_player.h"
@@ -147,8 +148,14 @@ bool Window::init() {
         m_app.fontNotice = std::string(m_app.tr.english("notice.no_font")) + " " + fontPath();
     }
 
-    const std::string path = m_options.scenario.empty() ? resolvePath("scenarios/default.json") : resolvePath(m_options.scenario);
-    if (!m_options.story.empty()) {
+    const char* defaultScenario = m_options.play ? "scenarios/newcomer.json" : "scenarios/default.json";
+    const std::string path = resolvePath(m_options.scenario.empty() ? defaultScenario : m_options.scenario);
+    if (m_options.play) {
+        if (!m_app.loadPlay(path, m_options.settings, m_options.seed, m_options.seat)) {
+            std::fprintf(stderr, "tsunagari: %s\n", m_app.loadError.c_str());
+            return false;
+        }
+    } else if (!m_options.story.empty()) {
         if (!m_app.loadStory(resolvePath(m_options.story), m_options.seed)) {
             std::fprintf(stderr, "tsunagari: %s\n", m_app.loadError.c_str());
             return false;
@@ -170,6 +177,7 @@ bool Window::init() {
     if (m_options.panel == "files" || !m_app.world) m_app.sidePanel = SidePanel::Files;   // no world: offer the file list
     if (m_options.panel == "about") m_app.sidePanel = SidePanel::About;
     if (m_app.story && m_options.panel == "setup") m_app.sidePanel = SidePanel::Story;   // a story opens on its panel
+    if (m_app.play && m_options.panel == "setup") m_app.sidePanel = SidePanel::Play;
     m_app.sidePanelForced = true;
     return true;
 }
@@ -203,10 +211,13 @@ void Window::frame(double now, double frameSeconds, bool capture) {
     bool venueDrawn = true;
     if (m_app.presenter) {
         venueDrawn = drawPresenter(m_app, display, now);
+        const float side = std::floor(display.x * 0.42f), top = ImGui::GetFrameHeightWithSpacing() * 2;
+        drawPlayOverlay(m_app, ImVec2(display.x - side, top), ImVec2(side, display.y - top));
     } else {
         drawVenue(m_app, l.venuePos, l.venueSize, now);
         drawControls(m_app, l.controlsPos, l.controlsSize);
-        drawCharts(m_app, l.chartsPos, l.chartsSize);
+        // A choice waiting for the player (or the season's end) takes the charts' place.
+        if (!drawPlayOverlay(m_app, l.chartsPos, l.chartsSize)) drawCharts(m_app, l.chartsPos, l.chartsSize);
         drawSidePanel(m_app, l.sidePos, l.sideSize);
     }
     ImGui::Render();
@@ -260,6 +271,13 @@ int Window::run() {
 int Window::screenshotMode() {
     if (!m_app.world) {
         std::fprintf(stderr, "tsunagari: no world to run: %s\n", m_app.loadError.c_str());
+    } else if (m_app.play) {
+        // --events of the season played as "listen, report back and thank", then on to the
+        // player's next choice (or the season's end and its comparison).
+        PlayMode& play = *m_app.play;
+        const int events = eventsAsked(m_options, m_app.world->scenario());
+        play.playAhead(events, TalkChoice::Listen, ReplyChoice::ReportAndThank);
+        while (play.stepRound()) {}
     } else if (m_app.story) {
         // The story's steps before the one asked for are told and run to their ends.
         StoryPlayer& story = *m_app.story;
@@ -288,8 +306,13 @@ int Window::screenshotMode() {
         return 1;
     }
     if (m_app.world) {
-        std::printf("events=%d day=%d state_hash=%016llx distinct_colours=%d\n", m_app.world->eventsDone(),
-                    m_app.world->day(), (unsigned long long)m_app.world->stateHash(), m_distinctColours);
+        // While playing, what the picture shows: a conversation or a referral waiting, or the season's end.
+        const char* playing = !m_app.play ? "" : m_app.play->over() ? " play=over"
+                              : !m_app.play->waiting()                ? " play=running"
+                              : m_app.play->session().pending()->kind == play::DecisionKind::Talk ? " play=talk"
+                                                                                                     : " play=reply";
+        std::printf("events=%d day=%d state_hash=%016llx distinct_colours=%d%s\n", m_app.world->eventsDone(),
+                    m_app.world->day(), (unsigned long long)m_app.world->stateHash(), m_distinctColours, playing);
         if (!m_options.summaryOut.empty()) {
             // The overrides as the CLI records them: every --set, then --seed.
             std::vector<std::string> overrides = m_options.settings;

@@ -27,6 +27,8 @@ struct AppOptions {
     std::vector<std::string> settings; // --set path=value, applied to the scenario before it is checked
     std::optional<uint64_t> seed;      // --seed: the scenario's (or every story room's) seed
     std::vector<std::string> compare;  // --compare path=value: the scenario side by side with these changes
+    bool play = false;                 // --play: play the scenario (default scenarios/newcomer.json) from one seat
+    std::optional<uint32_t> seat;      // --seat: whose seat (default: the newest member)
     bool presenter = false;            // start in presenter mode
     int view = 1;                      // presenter view 1-4
     bool fullscreen = false;

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "memory_limits.h"
+#include "play_mode.h"
 #include "process_memory.h"
 #include "palette.h"
 #include "scenario_io.h"
@@ -111,6 +112,35 @@ bool AppState::load(const std::string& path, const std::vector<std::string>& set
     }
 }
 
+bool AppState::loadPlay(const std::string& path, const std::vector<std::string>& settings, std::optional<uint64_t> seed,
+                        std::optional<uint32_t> seat) {
+    try {
+        nlohmann::json doc = readJsonFile(path);
+        for (const auto& setting : settings) applySetting(doc, setting);
+        if (seed) doc["seed"] = *seed;
+        const Scenario scenario = scenarioFromJson(doc, path);
+        if (auto problem = memoryProblem(scenario)) {
+            loadError = path + ": " + *problem;
+            return false;
+        }
+        auto mode = std::make_shared<PlayMode>(scenario, seat);
+        story.reset();
+        play.reset();
+        replaceWorld(mode->session().sharedWorld());
+        play = std::move(mode);
+        selected = int(play->session().seat());   // the inspector shows the player
+        scenarioPath = path;
+        loadError.clear();
+        setupError.clear();
+        sidePanel = SidePanel::Play;
+        sidePanelForced = true;
+        return true;
+    } catch (const std::exception& e) {
+        loadError = e.what();
+        return false;
+    }
+}
+
 void AppState::saveSnapshot(const std::string& path) {
     if (!world) return;
     try {
@@ -192,6 +222,7 @@ void AppState::syncStory() {
 }
 
 void AppState::replaceWorld(std::shared_ptr<World> w) {
+    if (play && w != play->session().sharedWorld()) play.reset();   // another world ends the play
     world = std::move(w);
     ++generation;
     venue.reset();
@@ -210,6 +241,16 @@ void AppState::reset(bool newSeed) {
         syncStory();
         return;
     }
+    if (play) {   // the season again from its start, in the same seat
+        Scenario setup = play->scenario();
+        if (newSeed) setup.seed = clockSeed();
+        auto mode = std::make_shared<PlayMode>(setup, play->session().seat());
+        play.reset();
+        replaceWorld(mode->session().sharedWorld());
+        play = std::move(mode);
+        selected = int(play->session().seat());
+        return;
+    }
     Scenario setup = world->scenario();
     if (newSeed) setup.seed = clockSeed();
     const bool wasPlaying = playing;
@@ -223,6 +264,10 @@ void AppState::stepRound() {
         story->stepRound();
         return;
     }
+    if (play) {
+        play->stepRound();
+        return;
+    }
     if (world && !world->stepRound()) calendarOver = true;
 }
 
@@ -231,6 +276,11 @@ void AppState::stepEvent() {
         story->run();
         const int done = world ? world->eventsDone() : 0;
         while (story->stepRound() && world && (world->eventsDone() == done || world->event().inProgress)) {}
+        return;
+    }
+    if (play) {   // up to the end of the event, or to the player's next choice
+        const int done = world->eventsDone();
+        while (play->stepRound() && (world->eventsDone() == done || world->event().inProgress)) {}
         return;
     }
     if (world && !world->stepEvent()) calendarOver = true;
@@ -256,9 +306,13 @@ void AppState::advance(double frameSeconds) {
     auto elapsedMs = [&] { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); };
     auto step = [&] {
         const double before = elapsedMs();
-        const bool ok = story ? story->stepRound() : world->stepRound();
+        const bool ok = story ? story->stepRound() : play ? play->stepRound() : world->stepRound();
         const double ms = elapsedMs() - before;
         roundMsEstimate = roundMsEstimate <= 0 ? ms : 0.8 * roundMsEstimate + 0.2 * ms;
+        if (!ok && play) {   // the player's turn: the run goes on once they have chosen
+            if (play->over()) playing = false;
+            return false;
+        }
         if (!ok) {
             calendarOver = !story;   // a story's step ends before the calendar does
             playing = false;

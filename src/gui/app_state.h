@@ -13,9 +13,10 @@
 
 namespace tsunagari {
 
-enum class SidePanel { Setup, Inspector, Files, Story, About };
+enum class SidePanel { Setup, Inspector, Files, Story, About, Play };
 
 class StoryPlayer;
+class PlayMode;
 namespace stories { struct Story; }
 
 struct AppState {
@@ -32,6 +33,9 @@ struct AppState {
     // ---- a story (workshop mode) ----
     std::shared_ptr<StoryPlayer> story;   // null outside a story; its shown room is `world`
     uint64_t storyGeneration = 0;         // the player's generation last installed as `world`
+
+    // ---- playing as an attendee (play_mode.h) ----
+    std::shared_ptr<PlayMode> play;       // null unless playing; its session's world is `world`
 
     // ---- run controls ----
     bool playing = false;
@@ -81,6 +85,9 @@ struct AppState {
     // Two rooms of one scenario side by side, as it is and with `changes` (--compare).
     bool loadComparison(const std::string& path, const std::vector<std::string>& settings,
                         const std::vector<std::string>& changes, std::optional<uint64_t> seed);
+    // Plays `path` from the seat of its newest member (or `seat`); keeps the current world on failure.
+    bool loadPlay(const std::string& path, const std::vector<std::string>& settings, std::optional<uint64_t> seed,
+                  std::optional<uint32_t> seat = std::nullopt);
     void syncStory();                            // shows the story's current room if it changed
     bool startStory(const std::function<stories::Story()>& make, const std::string& path, std::optional<uint64_t> seed);
     void saveSnapshot(const std::string& path);  // writes the running world; result in snapshotMessage

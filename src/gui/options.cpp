@@ -108,6 +108,13 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, std::string& error
             if (!value(v)) return std::nullopt;
             if (!std::strchr(v, '=')) { error = "--compare expects path=value, e.g. mechanisms.gratitude=false, got \"" + std::string(v) + "\""; return std::nullopt; }
             o.compare.emplace_back(v);
+        } else if (arg == "--play") {
+            o.play = true;
+        } else if (arg == "--seat") {
+            if (!value(v)) return std::nullopt;
+            int seat = 0;
+            if (!parseInt(v, 0, 999999, seat)) { error = "--seat expects an attendee id (a whole number >= 0), got \"" + std::string(v) + "\""; return std::nullopt; }
+            o.seat = uint32_t(seat);
         } else if (arg == "--presenter") {
             o.presenter = true;
         } else if (arg == "--view") {
@@ -117,11 +124,12 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, std::string& error
             o.fullscreen = true;
         } else if (arg == "--help" || arg == "-h") {
             error = "usage: tsunagari [FILE.json] [--set path=value ...] [--compare path=value ...] [--seed S] [--lang en|ja]\n"
-                    "                 [--story STORY.json] [--presenter [--view 1-4]] [--fullscreen]\n"
+                    "                 [--story STORY.json] [--play [--seat ID]] [--presenter [--view 1-4]] [--fullscreen]\n"
                     "                 [--screenshot OUT.png [--events N|--days N|--weeks N|--months N|--years N] [--step K] [--summary-out F.json]\n"
                     "                  [--panel setup|inspector|files|about|story]] [--bench-frames N] [--attendees M] [--size WxH]\n"
                     "                 [--scale 0.75..3]\n"
                     "keys: space run/pause, right arrow next story step, up/down the room's answer,\n"
+                    "      playing: 1-3 pitch / listen / book a 1-to-1, 1-4 report / thank / both / silent, A the same for the meeting,\n"
                     "      P presenter mode, 1-4 presenter view (venue, chart, charts, story), Tab narration, F full screen,\n"
                     "      Ctrl+= / Ctrl+- / Ctrl+0 the text size";
             return std::nullopt;
@@ -144,6 +152,14 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, std::string& error
     }
     if (!o.story.empty() && (!o.scenario.empty() || !o.settings.empty() || !o.compare.empty())) {
         error = "--story tells its own scenarios: give no scenario file, --set or --compare with it";
+        return std::nullopt;
+    }
+    if (o.play && (!o.story.empty() || !o.compare.empty())) {
+        error = "--play plays a scenario from one seat: give no --story or --compare with it";
+        return std::nullopt;
+    }
+    if (o.seat && !o.play) {
+        error = "--seat is only used with --play";
         return std::nullopt;
     }
     if (o.storyStep > 0 && ((o.story.empty() && o.compare.empty()) || o.screenshot.empty())) {

@@ -17,7 +17,11 @@ void drawSetup(AppState& app);                               // traits, populati
 void drawInspector(AppState& app);                           // the clicked attendee (panels_inspector.cpp)
 void drawFiles(AppState& app);                               // open / save scenarios (panels_files.cpp)
 void drawStory(AppState& app);                               // the story's step, question, run and reveal (panels_story.cpp)
-void drawAbout(AppState& app);                               // the scenario's title and description (panels_story.cpp)
+void drawAbout(AppState& app);
+void drawPlay(AppState& app);                                // the player's seat: progress, choices, finish, comparison (panels_play.cpp)
+// While playing, filling pos/size: the choice waiting for the player, or the season's comparison,
+// above others' trust in the player over the season; false (nothing drawn) otherwise. panels_play.cpp
+bool drawPlayOverlay(AppState& app, ImVec2 pos, ImVec2 size);                               // the scenario's title and description (panels_story.cpp)
 // The story's chart: each answer's line (a group in a room) over weeks, or, with rooms side
 // by side and no question, every group in every room (later rooms dashed). panels_story.cpp
 void drawStoryChart(AppState& app, ImVec2 size);

@@ -25,6 +25,7 @@ void drawSidePanel(AppState& app, ImVec2 pos, ImVec2 size) {
             }
         };
         if (app.story) tab(SidePanel::Story, "tab.story", "story", drawStory);
+        if (app.play) tab(SidePanel::Play, "tab.play", "play", drawPlay);
         tab(SidePanel::About, "tab.about", "about", drawAbout);
         tab(SidePanel::Setup, "tab.setup", "setup", drawSetup);
         tab(SidePanel::Inspector, "tab.inspector", "inspector", drawInspector);

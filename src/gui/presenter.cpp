@@ -9,6 +9,7 @@
 
 #include "metric_names.h"
 #include "panels.h"
+#include "play_mode.h"
 #include "plots.h"
 #include "story_player.h"
 
@@ -88,7 +89,12 @@ KeyAction handleKey(AppState& app, int key) {
             }
             break;
         case K::Num1: case K::Num2: case K::Num3: case K::Num4:
-            app.presenterView = key - K::Num1 + 1;
+            // While the player must choose, the numbers answer; otherwise they pick the presenter view.
+            if (app.play && app.play->waiting()) app.play->answer(key - K::Num1 + 1);
+            else app.presenterView = key - K::Num1 + 1;
+            break;
+        case K::A:
+            if (app.play) app.play->restOfMeeting = !app.play->restOfMeeting;
             break;
         case K::Tab: app.presenterStrip = !app.presenterStrip; break;
         case K::P: app.presenter = !app.presenter; break;
