@@ -15,6 +15,7 @@
 #include "play/habit_comparison.h"
 #include "play/play_session.h"
 #include "play/season_record.h"
+#include "gui/play_mode.h"
 #include "scenario_io.h"
 #include "traits.h"
 
@@ -321,4 +322,36 @@ TEST_CASE("play: bad choice files and policies give one clear line") {
     CHECK(ok.code == 0);
     CHECK(ok.out.find("Gratitude giver") != std::string::npos);
     CHECK(cli("play '" + kNewcomer + "' --always listen,both --seed 2").out == ok.out);
+}
+
+TEST_CASE("play: the window's number keys answer as their buttons are labelled") {
+    // 1 pitch, 2 listen, 3 book at a table; 1 report, 2 thank, 3 both, 4 silent on a referral.
+    PlayMode mode(newcomer(1, 106), std::nullopt);
+    mode.playAhead(40, TalkChoice::Listen, ReplyChoice::ReportAndThank);   // a referral is due at event 40 (seed 1)
+    const size_t start = mode.session().decisions().size();
+    int talks = 0, replies = 0;
+    for (int guard = 0; guard < 2000 && !mode.over(); ++guard) {
+        if (mode.stepRound()) {
+            if (talks > 0 && replies > 0) break;   // the step with both answers is taken
+            continue;
+        }
+        REQUIRE(mode.waiting());
+        if (mode.session().pending()->kind == play::DecisionKind::Talk) {
+            CHECK_FALSE(mode.answer(4));
+            CHECK(mode.answer(3));
+            ++talks;
+        } else {
+            CHECK_FALSE(mode.answer(5));
+            CHECK(mode.answer(4));
+            ++replies;
+        }
+    }
+    const auto& decisions = mode.session().decisions();
+    REQUIRE(decisions.size() == start + size_t(talks + replies));
+    for (size_t i = start; i < decisions.size(); ++i) {
+        if (decisions[i].situation.kind == play::DecisionKind::Talk) CHECK(decisions[i].talk == TalkChoice::BookOneToOne);
+        else CHECK(decisions[i].reply == ReplyChoice::Silent);
+    }
+    CHECK(talks > 0);
+    CHECK(replies > 0);
 }
