@@ -224,6 +224,24 @@ TEST_CASE("play: always pitching ends with less trust and fewer referrals than l
     CHECK(pitchReferrals < listenReferrals);
 }
 
+TEST_CASE("play: with the pitch backlash off, pitching and listening give the same season") {
+    // The other side of the lesson above: it comes from its mechanism, not from the seat's choice as such.
+    ChoiceScript pitch = ChoiceScript::parsePolicy("pitch,silent", "test");
+    ChoiceScript listen = ChoiceScript::parsePolicy("listen,silent", "test");
+    for (const uint64_t seed : {1u, 2u, 3u}) {
+        Scenario s = newcomer(seed, 60);
+        s.mechanisms[Mechanism::PitchBacklash] = false;
+        PlaySession pitcher(s), listener(s);
+        pitcher.setScript(&pitch);
+        listener.setScript(&listen);
+        pitcher.playToEnd();
+        listener.playToEnd();
+        CHECK(pitcher.world().stateHash() == listener.world().stateHash());
+        CHECK(pitcher.world().attendees()[pitcher.seat()].counters.pitches > 100);
+        CHECK(listener.world().attendees()[listener.seat()].counters.pitches == 0);
+    }
+}
+
 TEST_CASE("play: reporting back and thanking bring more repeat referrals than silence") {
     // Lesson L2 through the player's seat: the same listening seat, replies apart, over 20 seeds.
     ChoiceScript both = ChoiceScript::parsePolicy("listen,both", "test");
@@ -246,6 +264,22 @@ TEST_CASE("play: reporting back and thanking bring more repeat referrals than si
             << "; silence ahead on " << fewer << " seeds");
     CHECK(bothRepeats > 1.5 * silentRepeats);
     CHECK(fewer <= 2);
+}
+
+TEST_CASE("play: with the gratitude effect off, reporting back and thanking change nothing") {
+    ChoiceScript both = ChoiceScript::parsePolicy("listen,both", "test");
+    ChoiceScript silent = ChoiceScript::parsePolicy("listen,silent", "test");
+    for (const uint64_t seed : {1u, 2u}) {
+        Scenario s = newcomer(seed, 106);
+        s.mechanisms[Mechanism::GratitudeEffect] = false;
+        PlaySession thanking(s), quiet(s);
+        thanking.setScript(&both);
+        quiet.setScript(&silent);
+        thanking.playToEnd();
+        quiet.playToEnd();
+        CHECK(thanking.figures().referralsReceived > 0);
+        CHECK(thanking.world().stateHash() == quiet.world().stateHash());
+    }
 }
 
 TEST_CASE("play: the habits' seasons in the same seat are the archetypes' and repeat exactly") {
