@@ -106,6 +106,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             if (command.bench.events && (*command.bench.events < 1 || *command.bench.events > tsunagari::kMaxEvents))
                 contractBroken("bench --events out of range accepted");
             break;
+        case cli::CommandKind::Play:
+            if (command.play.scenario.empty()) contractBroken("play without SCENARIO accepted");
+            if (command.play.always.empty() == command.play.choices.empty())
+                contractBroken("play without exactly one of --always and --choices accepted");
+            break;
         default:   // the other commands' options are checked by their own tests
             break;
     }

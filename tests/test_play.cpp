@@ -15,6 +15,7 @@
 #include "play/habit_comparison.h"
 #include "play/play_session.h"
 #include "play/season_record.h"
+#include "gui/play_mode.h"
 #include "scenario_io.h"
 #include "traits.h"
 
@@ -223,6 +224,24 @@ TEST_CASE("play: always pitching ends with less trust and fewer referrals than l
     CHECK(pitchReferrals < listenReferrals);
 }
 
+TEST_CASE("play: with the pitch backlash off, pitching and listening give the same season") {
+    // The other side of the lesson above: it comes from its mechanism, not from the seat's choice as such.
+    ChoiceScript pitch = ChoiceScript::parsePolicy("pitch,silent", "test");
+    ChoiceScript listen = ChoiceScript::parsePolicy("listen,silent", "test");
+    for (const uint64_t seed : {1u, 2u, 3u}) {
+        Scenario s = newcomer(seed, 60);
+        s.mechanisms[Mechanism::PitchBacklash] = false;
+        PlaySession pitcher(s), listener(s);
+        pitcher.setScript(&pitch);
+        listener.setScript(&listen);
+        pitcher.playToEnd();
+        listener.playToEnd();
+        CHECK(pitcher.world().stateHash() == listener.world().stateHash());
+        CHECK(pitcher.world().attendees()[pitcher.seat()].counters.pitches > 100);
+        CHECK(listener.world().attendees()[listener.seat()].counters.pitches == 0);
+    }
+}
+
 TEST_CASE("play: reporting back and thanking bring more repeat referrals than silence") {
     // Lesson L2 through the player's seat: the same listening seat, replies apart, over 20 seeds.
     ChoiceScript both = ChoiceScript::parsePolicy("listen,both", "test");
@@ -245,6 +264,22 @@ TEST_CASE("play: reporting back and thanking bring more repeat referrals than si
             << "; silence ahead on " << fewer << " seeds");
     CHECK(bothRepeats > 1.5 * silentRepeats);
     CHECK(fewer <= 2);
+}
+
+TEST_CASE("play: with the gratitude effect off, reporting back and thanking change nothing") {
+    ChoiceScript both = ChoiceScript::parsePolicy("listen,both", "test");
+    ChoiceScript silent = ChoiceScript::parsePolicy("listen,silent", "test");
+    for (const uint64_t seed : {1u, 2u}) {
+        Scenario s = newcomer(seed, 106);
+        s.mechanisms[Mechanism::GratitudeEffect] = false;
+        PlaySession thanking(s), quiet(s);
+        thanking.setScript(&both);
+        quiet.setScript(&silent);
+        thanking.playToEnd();
+        quiet.playToEnd();
+        CHECK(thanking.figures().referralsReceived > 0);
+        CHECK(thanking.world().stateHash() == quiet.world().stateHash());
+    }
 }
 
 TEST_CASE("play: the habits' seasons in the same seat are the archetypes' and repeat exactly") {
@@ -321,4 +356,36 @@ TEST_CASE("play: bad choice files and policies give one clear line") {
     CHECK(ok.code == 0);
     CHECK(ok.out.find("Gratitude giver") != std::string::npos);
     CHECK(cli("play '" + kNewcomer + "' --always listen,both --seed 2").out == ok.out);
+}
+
+TEST_CASE("play: the window's number keys answer as their buttons are labelled") {
+    // 1 pitch, 2 listen, 3 book at a table; 1 report, 2 thank, 3 both, 4 silent on a referral.
+    PlayMode mode(newcomer(1, 106), std::nullopt);
+    mode.playAhead(40, TalkChoice::Listen, ReplyChoice::ReportAndThank);   // a referral is due at event 40 (seed 1)
+    const size_t start = mode.session().decisions().size();
+    int talks = 0, replies = 0;
+    for (int guard = 0; guard < 2000 && !mode.over(); ++guard) {
+        if (mode.stepRound()) {
+            if (talks > 0 && replies > 0) break;   // the step with both answers is taken
+            continue;
+        }
+        REQUIRE(mode.waiting());
+        if (mode.session().pending()->kind == play::DecisionKind::Talk) {
+            CHECK_FALSE(mode.answer(4));
+            CHECK(mode.answer(3));
+            ++talks;
+        } else {
+            CHECK_FALSE(mode.answer(5));
+            CHECK(mode.answer(4));
+            ++replies;
+        }
+    }
+    const auto& decisions = mode.session().decisions();
+    REQUIRE(decisions.size() == start + size_t(talks + replies));
+    for (size_t i = start; i < decisions.size(); ++i) {
+        if (decisions[i].situation.kind == play::DecisionKind::Talk) CHECK(decisions[i].talk == TalkChoice::BookOneToOne);
+        else CHECK(decisions[i].reply == ReplyChoice::Silent);
+    }
+    CHECK(talks > 0);
+    CHECK(replies > 0);
 }

@@ -280,6 +280,11 @@ Command parsePlay(Reader& r) {
             o.japanese = lang == "ja";
         } else if (arg == "--seed") o.seed = r.number(arg, kSeed, uint64_t(0), std::numeric_limits<uint64_t>::max());
         else if (arg == "--seat") o.seat = r.number(arg, "an attendee id from 0", uint32_t(0), uint32_t(999'999));
+        else if (arg == "--set") {
+            const std::string v = r.value(arg, kSetting);
+            if (v.find('=') == std::string::npos || v.front() == '=') r.fail("--set expects " + std::string(kSetting) + ", got '" + v + "'");
+            o.settings.push_back(v);
+        }
         else if (arg == "--always") o.always = r.value(arg, "TALK,REPLY, e.g. listen,both");
         else if (arg == "--choices") o.choices = r.value(arg, "a choices .json file");
         else if (arg == "--out") o.out = r.value(arg, "a .json file");
@@ -607,8 +612,8 @@ std::string helpText(const std::string& topic) {
                "  --jobs N           worker threads for --check (default: all cores)\n\n" +
                exitCodes;
     if (topic == "play")
-        return "Usage: tsunagari-cli play SCENARIO (--always TALK,REPLY | --choices FILE) [--seed S] [--seat ID]\n"
-               "                          [--lang en|ja] [--out FILE]\n"
+        return "Usage: tsunagari-cli play SCENARIO (--always TALK,REPLY | --choices FILE) [--set path=value ...]\n"
+               "                          [--seed S] [--seat ID] [--lang en|ja] [--out FILE]\n"
                "\n"
                "Plays a season from one attendee's seat (by default the newest member, e.g. the last\n"
                "newcomer of scenarios/newcomer.json): at each of their conversations where selling is\n"
@@ -619,9 +624,11 @@ std::string helpText(const std::string& topic) {
                "\n"
                "  --always TALK,REPLY  TALK one of pitch, listen, book; REPLY one of report, thank, both, silent\n"
                "  --choices FILE     {\"choices\": [\"listen\", \"both\", ...], \"then\": {\"talk\": ..., \"reply\": ...}}:\n"
-               "                     answered in order; \"then\" after the list (the window saves one)\n"
-               "  --seed S           the season's seed (default: the scenario's)\n"
-               "  --seat ID          whose seat (default: the newest member)\n"
+               "                     answered in order; \"then\" after the list; a saved season (--out, or the\n"
+               "                     window's Save) also gives its \"seed\" and \"seat\"\n"
+               "  --set path=value   change the scenario before playing (repeatable)\n"
+               "  --seed S           the season's seed (default: the choices file's, else the scenario's)\n"
+               "  --seat ID          whose seat (default: the choices file's, else the newest member)\n"
                "  --lang en|ja       language of the table\n"
                "  --out FILE         also write the season, the choices and the table as JSON\n\n" +
                exitCodes;

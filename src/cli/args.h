@@ -77,8 +77,9 @@ struct PlayOptions {
     std::string scenario;                   // e.g. scenarios/newcomer.json
     std::string always;                     // "TALK,REPLY": a fixed policy ...
     std::string choices;                    // ... or a choices file (exactly one of the two)
-    std::optional<uint64_t> seed;           // default: the scenario's "seed"
-    std::optional<uint32_t> seat;           // default: the newest member
+    std::vector<std::string> settings;      // "path=value", applied to the scenario in order
+    std::optional<uint64_t> seed;           // default: the choices file's, else the scenario's "seed"
+    std::optional<uint32_t> seat;           // default: the choices file's, else the newest member
     bool japanese = false;
     std::string out;                        // also write the season as JSON here
 };

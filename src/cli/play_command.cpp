@@ -10,6 +10,7 @@
 #include "professions.h"
 #include "report.h"
 #include "scenario_io.h"
+#include "scenario_settings.h"
 #include "text_encoding.h"
 
 namespace tsunagari::cli {
@@ -33,7 +34,7 @@ ChoiceCounts countChoices(const std::vector<play::Decision>& decisions) {
 }  // namespace
 
 int runPlay(const PlayOptions& o, std::ostream& out, std::ostream& err) {
-    Scenario scenario = loadScenarioFile(o.scenario);
+    Scenario scenario = scenarioWithSettings(readJsonFile(o.scenario), o.settings, std::nullopt, o.scenario);
     try {
         play::ChoiceScript script = o.choices.empty() ? play::ChoiceScript::parsePolicy(o.always, "--always")
                                                       : play::ChoiceScript::fromFile(o.choices);

@@ -52,7 +52,7 @@ void drawTrustChart(AppState& app, PlayMode& play, ImVec2 size) {
 void answerButtons(AppState& app, PlayMode& play, std::initializer_list<const char*> keys) {
     int number = 1;
     for (const char* key : keys) {
-        if (ImGui::Button(app.tr(key))) play.answer(number);
+        if (ImGui::Button(app.tr(key)) && play.answer(number)) app.playing = true;   // on to the next choice
         ++number;
     }
 }

@@ -90,7 +90,7 @@ KeyAction handleKey(AppState& app, int key) {
             break;
         case K::Num1: case K::Num2: case K::Num3: case K::Num4:
             // While the player must choose, the numbers answer; otherwise they pick the presenter view.
-            if (app.play && app.play->waiting()) app.play->answer(key - K::Num1 + 1);
+            if (app.play && app.play->waiting()) app.playing = app.play->answer(key - K::Num1 + 1) || app.playing;
             else app.presenterView = key - K::Num1 + 1;
             break;
         case K::A:
