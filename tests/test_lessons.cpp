@@ -291,3 +291,43 @@ TEST_CASE("calibration (Nowak 2006): hard sellers fare relatively better at one-
     INFO("hard sellers' share of the two groups' trust received: chapter " << chapter.mean() << ", mixers " << mixer.mean());
     CHECK(mixer.mean() > chapter.mean() + 3 * (mixer.standardError() + chapter.standardError()));
 }
+
+TEST_CASE("seed 000: referring carelessly earns a newcomer no referrals from the members it refers to") {
+    // In the newcomer's chapter, newcomers who refer their clients to anyone receive the most
+    // referrals in their first year, which once read as "the referrals they send come back".
+    // They do not: what they receive beyond other newcomers comes from each other (four
+    // careless referrers in one room pass clients among themselves). From the 30 members they
+    // receive no more than average newcomers do, and their clients' trust falls.
+    struct Year {
+        double fromMembers = 0, fromNewcomers = 0, reputation = 0;
+    };
+    auto firstYear = [](const char* archetype) {
+        Year y;
+        const int seeds = 12;
+        for (int seed = 1; seed <= seeds; ++seed) {
+            Scenario s = shippedScenario("newcomer.json");
+            s.seed = uint64_t(seed);
+            s.population[1].archetype = archetype;
+            s.population[1].traits = findArchetype(archetype)->traits;
+            World w(s);
+            w.runToDay(365);
+            for (const Referral& r : w.referrals())
+                if (w.attendees()[r.to].cohort == 1) (w.attendees()[r.from].cohort == 1 ? y.fromNewcomers : y.fromMembers) += 1;
+            for (const Attendee& a : w.attendees())
+                if (a.cohort == 1) {
+                    double t = 0;
+                    for (float c : a.clientTrust) t += c;
+                    y.reputation += t / double(a.clientTrust.size());
+                }
+        }
+        const double n = 4.0 * seeds;
+        return Year{y.fromMembers / n, y.fromNewcomers / n, y.reputation / n};
+    };
+    const Year careless = firstYear("careless_referrer"), average = firstYear("average");
+    INFO("per newcomer, first year: careless " << careless.fromMembers << " from members + " << careless.fromNewcomers
+                                                << " from newcomers, reputation " << careless.reputation << "; average "
+                                                << average.fromMembers << " + " << average.fromNewcomers << ", " << average.reputation);
+    CHECK(careless.fromNewcomers > 5 * average.fromNewcomers + 5);   // the careless pass clients among themselves
+    CHECK(careless.fromMembers < 1.25 * average.fromMembers);        // the members do not repay carelessness
+    CHECK(careless.reputation < average.reputation);
+}

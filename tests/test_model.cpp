@@ -271,6 +271,94 @@ TEST_CASE("matchmaking: warm introductions lend trust through a mutual friend") 
     CHECK(warm > 1.2 * cold);
 }
 
+TEST_CASE("matchmaking: in a chapter, warm seating puts members with friends of friends they do not know well yet") {
+    // Every member is known by sight after a few plenaries; that must not stop the warm policy
+    // from introducing (it used to require pairs that had never met, so in a chapter it seated
+    // exactly as rotation did). Counted in the second year, once friends exist, for the group's
+    // first member and each tablemate not yet their friend: the strength of the best
+    // introduction, min(trust in a friend, that friend's trust in the tablemate), as seated.
+    auto meanIntroduction = [](Policy policy) {
+        double strength = 0, seats = 0;
+        for (uint64_t seed = 1; seed <= 3; ++seed) {
+            Scenario s = smallChapter(seed);
+            s.population[0].count = 30;
+            s.calendar = {seriesOf("chapter", EventKind::Chapter, 7, 3, 6), seriesOf("1-to-1s", EventKind::OneToOnes, 7, 1, 2, 1.0)};
+            s.calendar[1].firstDay = 3;
+            s.matchmaking = policy;
+            World w(s);
+            w.runToDay(400);
+            const double friendTrust = w.params()[Param::StageFriend];
+            std::vector<double> trust(30 * 30);   // as the round was seated, before its conversations
+            for (int k = 0; k < 40; ++k) {
+                for (uint32_t a = 0; a < 30; ++a)
+                    for (uint32_t b = 0; b < 30; ++b) trust[a * 30 + b] = a == b ? 0.0 : w.trust(a, b);
+                if (!w.stepRound()) break;
+                const EventState& ev = w.event();
+                if (ev.kind != EventKind::Chapter) continue;
+                for (size_t g = 0; g < ev.groupCount(); ++g) {
+                    const uint32_t seat0 = ev.groupMembers[ev.groupStarts[g]];
+                    for (uint32_t i = ev.groupStarts[g] + 1; i < ev.groupStarts[g + 1]; ++i) {
+                        const uint32_t other = ev.groupMembers[i];
+                        seats += 1;
+                        if (trust[seat0 * 30 + other] >= friendTrust) continue;
+                        double best = 0;
+                        for (uint32_t x = 0; x < 30; ++x)
+                            if (x != other && trust[seat0 * 30 + x] >= friendTrust)
+                                best = std::max(best, std::min(trust[seat0 * 30 + x], trust[x * 30 + other]));
+                        if (best >= friendTrust) strength += best;
+                    }
+                }
+            }
+        }
+        return strength / seats;
+    };
+    const double warm = meanIntroduction(Policy::Warm), rotation = meanIntroduction(Policy::Rotation);
+    INFO("mean introduction strength per seat: warm " << warm << ", rotation " << rotation);
+    CHECK(warm > 1.15 * rotation);
+}
+
+TEST_CASE("matchmaking: a warm introduction lends the introducer's trust once, not at every seating") {
+    // A and C each know B well (a weekly class each), not each other; then they are seated
+    // together for two rounds by the warm policy. The first seating introduces them; the second
+    // finds them still not friends and seats them again, but an introduction is made once.
+    auto evidence = [](bool lending) {
+        Scenario s;
+        s.seed = 3;
+        s.population = {cohortOf("average", 1, "a"), cohortOf("average", 1, "b"), cohortOf("average", 1, "c")};
+        s.population[0].joins = {"ab", "meeting"};
+        s.population[1].joins = {"ab", "bc"};
+        s.population[2].joins = {"bc", "meeting"};
+        for (auto& c : s.population) c.traits[Trait::Community] = 1.0;
+        s.calendar = {seriesOf("ab", EventKind::Community, 7, 1, 2), seriesOf("bc", EventKind::Community, 7, 1, 2),
+                      seriesOf("meeting", EventKind::Community, 7, 2, 2, 1.0)};
+        for (auto& e : s.calendar) e.occurrences = 26;
+        s.calendar[2].firstDay = 26 * 7;
+        s.calendar[2].occurrences = 1;
+        s.calendar[2].hasPolicy = true;
+        s.calendar[2].policy = Policy::Warm;
+        s.mechanisms[Mechanism::WarmIntroductions] = lending;
+        s.params[Param::NeedsPerClientPerYear] = 0;
+        World w(s);
+        w.runToDay(26 * 7 - 1);
+        // The introduction is as strong as the weaker link, seen from whichever of A and C is seated first.
+        const std::pair<double, double> introduction{std::min(w.trust(0, 1), w.trust(1, 2)), std::min(w.trust(2, 1), w.trust(1, 0))};
+        REQUIRE(std::min(introduction.first, introduction.second) >= w.params()[Param::StageFriend]);
+        w.stepEvent();
+        REQUIRE(w.event().kind == EventKind::Community);
+        REQUIRE(w.event().rounds == 2);
+        const uint32_t e = w.relationships().find(0, 2);
+        REQUIRE(e != RelationshipStore::kNone);
+        return std::pair{double(w.relationships().edge(e).good), introduction};
+    };
+    const auto [with, introduction] = evidence(true);
+    const double without = evidence(false).first;
+    const double hours = Params()[Param::WarmIntroHours];
+    const double low = hours * std::min(introduction.first, introduction.second), high = hours * std::max(introduction.first, introduction.second);
+    INFO("A's evidence of C: with introductions " << with << ", without " << without << "; one introduction lends " << low << " to " << high);
+    CHECK(with - without >= 0.97 * low);
+    CHECK(with - without <= 1.03 * high);   // twice that if the second seating introduced them again
+}
+
 TEST_CASE("calendar: series interleave by day, stop after their occurrences, and can be replaced") {
     Scenario s = smallChapter();
     s.calendar = {seriesOf("weekly", EventKind::Chapter, 7), seriesOf("monthly", EventKind::Mixer, 30)};

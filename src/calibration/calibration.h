@@ -3,6 +3,7 @@
 // own counts, seed 004's forgotten cards). `tsunagari-cli calibrate` prints this table and
 // docs/calibration.md records it; the tests hold each row within a factor of two of its anchor.
 #pragma once
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -31,6 +32,11 @@ struct Options {
 // shipped scenarios (which a trainer may edit).
 [[nodiscard]] Scenario weeklyChapter(int members, int years);   // weekly 90-minute chapter with 1-to-1s
 [[nodiscard]] Scenario monthlyMixer(int visitors);              // monthly open mixer of strangers
+
+// Hall's (2019) cut point: given observations of pairs (hours together so far, at a stage or
+// not), the hours at which a logistic curve of "at the stage" over hours crosses one half.
+// NaN when there are fewer than 10 observations or the stage does not become likelier with hours.
+[[nodiscard]] double hallCutPoint(const std::vector<double>& hours, const std::vector<uint8_t>& reached);
 
 // Every row, each averaged over `options.seeds` seeds. `progress(done, total)` may be empty.
 [[nodiscard]] std::vector<Row> measureAll(const Options& options,

@@ -568,7 +568,7 @@ std::string helpText(const std::string& topic) {
         return "Usage: tsunagari-cli calibrate [--seeds N] [--markdown FILE]\n"
                "\n"
                "Measures the model in situations built in code (a weekly chapter of 30 with 1-to-1s,\n"
-               "chapters of 15 and 25, one open mixer, a chapter with a mixer and a class) and prints\n"
+               "chapters of 15 and 25, one open mixer, workplaces beside a chapter) and prints\n"
                "each value beside its published anchor (Hall 2019, Misner, Granovetter 1973, Grant &\n"
                "Gino 2010, BNI's counts, seed 004), marked ok when within a factor of two.\n"
                "\n"

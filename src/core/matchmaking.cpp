@@ -15,6 +15,15 @@ constexpr int kCandidatesPerSeat = 12;
 constexpr int kFriendsConsulted = 24;
 }  // namespace
 
+void World::lendTrust(uint32_t from, uint32_t to, double hours) {
+    const uint32_t index = m_relations.findOrCreate(from, to, m_day);
+    catchUp(index);
+    Edge& e = m_relations.edge(index);
+    e.good = std::max(e.good, float(hours));
+    settle(index);
+    releaseIfIdle(index);
+}
+
 void World::formGroups(const std::vector<uint32_t>& people, int groupSize, Policy policy) {
     auto& members = m_event.groupMembers;
     auto& starts = m_event.groupStarts;
@@ -81,8 +90,10 @@ void World::formGroups(const std::vector<uint32_t>& people, int groupSize, Polic
                         score += complementarity(m_attendees[members[i]].profession, m_attendees[cand].profession);
                     score -= 0.01 * pastContacts;
                     break;
-                case Policy::Warm:  // someone the seed's friends trust, whom the seed has not met
-                    if (contactsBetween(seed, cand) == 0) {
+                case Policy::Warm:  // someone a trusted contact of the seed trusts, whom the seed does not know well yet
+                    // Known by sight (a chapter's plenary makes every member that) is not knowing
+                    // someone well: the introduction is for pairs not yet friends.
+                    if (trust(seed, cand) < friendTrust) {
                         for (uint32_t x : introducers) {
                             if (x == cand) continue;
                             const uint32_t e = m_relations.find(x, cand);
@@ -105,11 +116,13 @@ void World::formGroups(const std::vector<uint32_t>& people, int groupSize, Polic
             m_scratch[bestSlot] = m_scratch.back();
             m_scratch.pop_back();
             members.push_back(chosen);
-            // A warm introduction lends the introducer's trust to the new pair (seed 002).
+            // A warm introduction lends the introducer's trust to the new pair (seed 002): each
+            // side's pleasant evidence of the other starts from at least what the introducer's
+            // word is worth. Once, not at every seating: a second introduction adds nothing.
             if (bestIntro >= friendTrust && m_scenario.mechanisms[Mechanism::WarmIntroductions]) {
                 const double lent = m_scenario.params[Param::WarmIntroHours] * bestIntro;
-                addEvidence(seed, chosen, lent, 0);
-                addEvidence(chosen, seed, lent, 0);
+                lendTrust(seed, chosen, lent);
+                lendTrust(chosen, seed, lent);
             }
         }
     }

@@ -166,6 +166,7 @@ private:
     void holdPlenary();
     // matchmaking (matchmaking.cpp)
     void formGroups(const std::vector<uint32_t>& people, int groupSize, Policy policy);
+    void lendTrust(uint32_t from, uint32_t to, double hours);   // a warm introduction: evidence raised to at least `hours`
     // conversation (conversation.cpp)
     bool catchUp(uint32_t edge);                         // fades evidence to today; was it remembered?
     void settle(uint32_t edge);                          // after any change of an edge's evidence

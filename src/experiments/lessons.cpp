@@ -391,7 +391,7 @@ std::vector<std::string> shortfalls(const std::vector<CellResult>& results, int 
     // Measured on the default grid, 30 seeds and its first 10 (docs/lessons.md); a change that
     // makes a lesson hold in fewer situations fails CI, which runs 10 seeds.
     static const int kPromised30[11] = {0, 19, 20, 20, 52, 25, 38, 49, 46, 28, 16};
-    static const int kPromised10[11] = {0, 18, 18, 17, 52, 25, 37, 47, 44, 31, 14};
+    static const int kPromised10[11] = {0, 18, 18, 18, 52, 25, 37, 48, 44, 31, 14};
     std::vector<std::string> out;
     if ((seeds != 30 && seeds != 10) || cells != 60) return out;
     const int* kPromised = seeds == 30 ? kPromised30 : kPromised10;
