@@ -259,12 +259,18 @@ void RelationshipStore::grow() {
     }
 }
 
-size_t RelationshipStore::memoryBytes() const {
-    size_t bytes = m_pairs.bytes() + m_slots.capacity() * sizeof(Slot) +
-                   (m_released.capacity() + m_awaitingSweep.capacity()) * 8 + m_free.capacity() * 4;
-    for (const auto& out : m_out) bytes += out.capacity() * sizeof(OutTie) + sizeof(out);
-    return bytes;
+RelationshipStore::MemoryUse RelationshipStore::memoryUse() const {
+    MemoryUse use;
+    use.pairs = m_pairs.bytes();
+    use.pairPlaces = m_pairs.size();
+    use.slots = m_slots.capacity() * sizeof(Slot);
+    use.other = (m_released.capacity() + m_awaitingSweep.capacity()) * 8 + m_free.capacity() * 4;
+    use.outLists = m_out.capacity() * sizeof(m_out[0]);
+    for (const auto& out : m_out) use.outLists += out.capacity() * sizeof(OutTie);
+    return use;
 }
+
+size_t RelationshipStore::memoryBytes() const { return memoryUse().total(); }
 
 RelationshipStore::Image RelationshipStore::image() const {
     Image image;

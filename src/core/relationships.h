@@ -98,6 +98,16 @@ public:
     void release(uint32_t edge);      // the pair of `edge` leaves the index; its place is reused after a sweep
     void sweepIfDue();                // out-lists drop released ties; their places become free
     [[nodiscard]] size_t memoryBytes() const;
+    struct MemoryUse {              // memoryBytes() by structure
+        size_t pairs = 0;           // the pair array: live, released and free places
+        size_t slots = 0;           // the hash index
+        size_t outLists = 0;        // per-attendee out-lists, capacity included
+        size_t other = 0;           // release bits and the free list
+        size_t pairPlaces = 0;      // places in the pair array (live + released + free)
+        [[nodiscard]] size_t total() const { return pairs + slots + outLists + other; }
+    };
+    [[nodiscard]] MemoryUse memoryUse() const;
+    [[nodiscard]] size_t livePairs() const { return m_livePairs; }
 
     // The whole store as a snapshot holds it, and back. restore() returns what is wrong, or "".
     struct Image {

@@ -110,6 +110,7 @@ public:
     struct ForgetCalendarUse {
         size_t entries = 0;   // ties waiting in the forgetting calendar
         size_t capacity = 0;  // entries its day lists could hold without growing
+        size_t bytes = 0;     // what the calendar holds, its ring and spare buffers included
     };
     [[nodiscard]] ForgetCalendarUse forgetCalendarUse() const;
 

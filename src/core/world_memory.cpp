@@ -58,6 +58,7 @@ World::ForgetCalendarUse World::forgetCalendarUse() const {
         use.capacity += day.capacity();
     }
     use.capacity += m_dueScratch.capacity();
+    use.bytes = use.capacity * sizeof(ForgetEntry) + vectorBytes(m_forgetCalendar);
     return use;
 }
 
@@ -73,8 +74,7 @@ size_t World::memoryBytes() const {
              vectorBytes(m_event.groupMembers) + vectorBytes(m_event.groupStarts);
     bytes += vectorBytes(m_referable) + vectorBytes(m_referableAs) + vectorBytes(m_scratch) + vectorBytes(m_pairs) +
              vectorBytes(m_candidates) + vectorBytes(m_lateByAttendee) + vectorBytes(m_memberFlags) + vectorBytes(m_talkers);
-    bytes += vectorBytes(m_rememberedTies) + vectorBytes(m_listedEdges) + vectorBytes(m_forgetCalendar) +
-             forgetCalendarUse().capacity * sizeof(ForgetEntry);
+    bytes += vectorBytes(m_rememberedTies) + vectorBytes(m_listedEdges) + forgetCalendarUse().bytes;
     return bytes;
 }
 
