@@ -53,12 +53,9 @@ size_t scenarioBytes(const Scenario& s) {
 
 World::ForgetCalendarUse World::forgetCalendarUse() const {
     ForgetCalendarUse use;
-    for (const auto& day : m_forgetCalendar) {
-        use.entries += day.size();
-        use.capacity += day.capacity();
-    }
-    use.capacity += m_dueScratch.capacity();
-    use.bytes = use.capacity * sizeof(ForgetEntry) + vectorBytes(m_forgetCalendar);
+    use.entries = m_forgetCalendar.entries();
+    use.capacity = m_forgetCalendar.capacity() + m_dueScratch.capacity();
+    use.bytes = m_forgetCalendar.bytes() + vectorBytes(m_dueScratch);
     return use;
 }
 
