@@ -232,7 +232,8 @@ void World::forgetDueTies(int day) {
     m_dueScratch.clear();
     m_forgetCalendar.take(size_t(day % kForgetHorizonDays), m_dueScratch);
     // Edges are requested well ahead, their hash slots (needed to release them) a little later.
-    constexpr size_t kEdgeAhead = 16, kSlotAhead = 8;
+    // Most entries take little work, so the edge goes out well before its pair's slot is needed.
+    constexpr size_t kEdgeAhead = 32, kSlotAhead = 12;
     const size_t n = m_dueScratch.size();
     for (size_t i = 0; i < n; ++i) {
         if (i + kEdgeAhead < n) m_relations.prefetchEdge(m_dueScratch[i + kEdgeAhead]);

@@ -74,7 +74,12 @@ public:
     uint32_t findOrCreate(uint32_t from, uint32_t to, int day);       // makes both directions, empty at `day`
     // The same two steps with the pair's hash computed once by the caller, which may request
     // memory ahead with it (see World::converseAll).
-    [[nodiscard]] static uint32_t hashPair(uint32_t a, uint32_t b);   // either order
+    [[nodiscard]] static uint32_t hashPair(uint32_t a, uint32_t b) {   // either order; inline: the hot loops compute it per pair
+        uint64_t x = (uint64_t(a < b ? a : b) << 32) | (a < b ? b : a);   // splitmix64 finaliser: our own hash
+        x ^= x >> 30; x *= 0xBF58476D1CE4E5B9ull;
+        x ^= x >> 27; x *= 0x94D049BB133111EBull;
+        return uint32_t(x ^ (x >> 31));
+    }
     [[nodiscard]] uint32_t find(uint32_t from, uint32_t to, uint32_t hash) const;
     uint32_t create(uint32_t from, uint32_t to, uint32_t hash, const Edge& fromView, const Edge& toView);   // pair must be absent; from/to are filled in
     void prefetchSlot(uint32_t hash) const { if (!m_slots.empty()) __builtin_prefetch(&m_slots[hash & m_mask]); }
