@@ -295,6 +295,19 @@ TEST_CASE("cli: --save-at and --resume give byte-identical outputs for several s
     fs::remove_all(base);
 }
 
+TEST_CASE("cli: bench prints the memory floor, the ratio to it, live pairs, bytes per pair and the model beside RSS") {
+    const auto r = cli({"bench", "--attendees", "50,200", "--events", "3", "--floor-mib", "8"});
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("memory floor: ") != std::string::npos);
+    CHECK(r.out.find(" ns per random 64-byte line with many reads in flight, ") != std::string::npos);
+    CHECK(r.out.find("x floor") != std::string::npos);
+    CHECK(r.out.find("live pairs") != std::string::npos);
+    CHECK(r.out.find("B/pair") != std::string::npos);
+    CHECK(r.out.find("model/RSS") != std::string::npos);
+    CHECK(r.out.find("bytes per live pair by structure") != std::string::npos);
+    CHECK(cli({"bench", "--attendees", "50", "--events", "1", "--floor-mib", "0"}).out.find("memory floor") == std::string::npos);
+}
+
 TEST_CASE("cli: snapshot and memory errors are one line, exit 2") {
     const fs::path dir = freshDir();
     writeText(dir / "garbage.snapshot", "not a snapshot at all");

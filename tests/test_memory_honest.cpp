@@ -150,6 +150,6 @@ TEST_CASE("forgetting calendar: day lists hold at most about twice their entries
     }
     CHECK(w.eventsDone() == 700);
     // The model's memory counts the calendar: its figure is at least the calendar's bytes.
-    CHECK(w.memoryBytes() >= w.forgetCalendarUse().capacity * 8);
+    CHECK(w.memoryBytes() >= w.forgetCalendarUse().bytes);
     MESSAGE("largest calendar capacity " << largestCapacity << " entries for " << entriesThen << " live");
 }

@@ -46,6 +46,7 @@ struct BenchOptions {
     std::optional<int> events;              // default: as many as fit in one second
     std::optional<int> soakEvery;           // soak mode: print memory and live ties every N events
     bool hostile = false;                   // time hostile scenario files instead (bench_hostile.h)
+    int floorMiB = 256;                     // working set of the memory-floor measurement; 0 skips it
 };
 
 struct CalibrateOptions {

@@ -5,10 +5,16 @@
 #include <chrono>
 #include <fstream>
 #include <optional>
+#include <string>
+#include <vector>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <nlohmann/json.hpp>
 
 #include "bench_soak.h"
+#include "memory_floor.h"
 #include "report.h"
 #include "scenario_io.h"
 #include "traits.h"
@@ -44,12 +50,12 @@ nlohmann::json benchScenario(int attendees) {
 
 namespace {
 
-// Peak resident set size of this process (VmHWM), in bytes; empty where /proc is missing.
-std::optional<double> peakRssBytes() {
+// A "Key: <n> kB" line of /proc/self/status (VmRSS, VmHWM), in bytes; empty where /proc is missing.
+std::optional<double> statusBytes(const std::string& wanted) {
     std::ifstream status("/proc/self/status");
     std::string key;
     while (status >> key) {
-        if (key == "VmHWM:") {
+        if (key == wanted) {
             double kb = 0;
             if (status >> kb) return kb * 1024;
             return std::nullopt;
@@ -57,6 +63,20 @@ std::optional<double> peakRssBytes() {
         status.ignore(1 << 12, '\n');
     }
     return std::nullopt;
+}
+
+// Restarts the peak-RSS count (Linux: "5" to clear_refs), so the floor's buffer is not in the
+// peak of the sizes measured after it; where that fails the peak includes it.
+void resetPeakRss() {
+    std::ofstream clear("/proc/self/clear_refs");
+    if (clear) clear << "5\n";
+}
+
+// Hands freed heap back to the system, so one size's resident memory is not the last one's.
+void returnFreedMemory() {
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 std::string mib(double bytes) { return formatFixed(bytes / (1024.0 * 1024.0), 1); }
@@ -73,7 +93,7 @@ std::string grouped(double value) {
 }
 
 std::string padLeft(const std::string& s, size_t width) {
-    return s.size() >= width ? s : std::string(width - s.size(), ' ') + s;
+    return s.size() >= width ? " " + s : std::string(width - s.size(), ' ') + s;
 }
 
 }  // namespace
@@ -81,10 +101,29 @@ std::string padLeft(const std::string& s, size_t width) {
 int runBench(const BenchOptions& options, std::ostream& out) {
     if (options.soakEvery) return runSoak(options, out);
     out << "bench: one mixer a day, everyone attending (random matchmaking, groups of 4, 4 rounds); one thread\n";
-    out << padLeft("attendees", 10) << padLeft("events", 9) << padLeft("seconds", 9) << padLeft("events/s", 11)
-        << padLeft("conversations/s", 17) << padLeft("model MiB", 11) << padLeft("peak RSS MiB", 14) << "\n";
+    std::optional<MemoryFloor> floor;
+    if (options.floorMiB > 0) {
+        floor = measureMemoryFloor(size_t(options.floorMiB) << 20);
+        out << "memory floor: " << formatFixed(floor->nsPerLineInFlight, 1)
+            << " ns per random 64-byte line with many reads in flight, " << formatFixed(floor->nsPerLineChased, 1)
+            << " ns as a dependent chase (" << mib(double(floor->workingSetBytes)) << " MiB working set)\n";
+        returnFreedMemory();
+        resetPeakRss();
+    }
+    out << padLeft("attendees", 10) << padLeft("events", 7) << padLeft("seconds", 8) << padLeft("conversations/s", 16)
+        << padLeft("ns/conv", 8) << padLeft("x floor", 8) << padLeft("live pairs", 11) << padLeft("B/pair", 7)
+        << padLeft("model MiB", 10) << padLeft("RSS MiB", 9) << padLeft("model/RSS", 10) << padLeft("peak RSS MiB", 13)
+        << "\n";
+    struct Bytes {
+        int size;
+        size_t livePairs;
+        RelationshipStore::MemoryUse store;
+        size_t calendar, total;
+    };
+    std::vector<Bytes> breakdown;
     std::optional<double> goalRate;
     for (int size : options.attendees) {
+        returnFreedMemory();
         World world(scenarioFromJson(benchScenario(size), "<bench>"));
         uint64_t conversations = 0;
         const auto start = std::chrono::steady_clock::now();
@@ -97,13 +136,31 @@ int runBench(const BenchOptions& options, std::ostream& out) {
         }
         const double rate = seconds > 0 ? double(conversations) / seconds : 0;
         if (size == kGoalAttendees) goalRate = rate;
-        const auto rss = peakRssBytes();
-        out << padLeft(std::to_string(size), 10) << padLeft(std::to_string(world.eventsDone()), 9)
-            << padLeft(formatFixed(seconds, 3), 9)
-            << padLeft(formatFixed(seconds > 0 ? world.eventsDone() / seconds : 0, 1), 11)
-            << padLeft(formatFixed(rate, 0), 17) << padLeft(mib(double(world.memoryBytes())), 11)
-            << padLeft(rss ? mib(*rss) : "n/a", 14) << "\n"
+        const double nsPerConversation = conversations > 0 ? seconds * 1e9 / double(conversations) : 0;
+        const auto rss = statusBytes("VmRSS:");
+        const auto peak = statusBytes("VmHWM:");
+        const double model = double(world.memoryBytes());
+        const size_t live = world.relationships().livePairs();
+        breakdown.push_back({size, live, world.relationships().memoryUse(), world.forgetCalendarUse().bytes, size_t(model)});
+        out << padLeft(std::to_string(size), 10) << padLeft(std::to_string(world.eventsDone()), 7)
+            << padLeft(formatFixed(seconds, 3), 8) << padLeft(formatFixed(rate, 0), 16)
+            << padLeft(formatFixed(nsPerConversation, 0), 8)
+            << padLeft(floor ? formatFixed(nsPerConversation / floor->nsPerLineInFlight, 1) : "n/a", 8)
+            << padLeft(std::to_string(live), 11) << padLeft(live > 0 ? formatFixed(model / double(live), 0) : "n/a", 7)
+            << padLeft(mib(model), 10) << padLeft(rss ? mib(*rss) : "n/a", 9)
+            << padLeft(rss && *rss > 0 ? formatFixed(model / *rss, 2) : "n/a", 10) << padLeft(peak ? mib(*peak) : "n/a", 13)
+            << "\n"
             << std::flush;
+    }
+    out << "bytes per live pair by structure (pair array places / live pairs in brackets):\n";
+    for (const Bytes& b : breakdown) {
+        if (b.livePairs == 0) continue;
+        const auto per = [&](size_t bytes) { return formatFixed(double(bytes) / double(b.livePairs), 1); };
+        const size_t rest = b.total - b.store.total() - b.calendar;
+        out << padLeft(std::to_string(b.size), 10) << ": pairs " << per(b.store.pairs) << " ("
+            << formatFixed(double(b.store.pairPlaces) / double(b.livePairs), 2) << "), hash slots " << per(b.store.slots)
+            << ", out-lists " << per(b.store.outLists) << ", forgetting calendar " << per(b.calendar)
+            << ", release bits and free list " << per(b.store.other) << ", everything else " << per(rest) << "\n";
     }
     out << "goal: >= " << grouped(kGoalConversationsPerSecond) << " conversations/s at " << grouped(kGoalAttendees)
         << " attendees: ";

@@ -222,27 +222,27 @@ void World::scheduleForgetting(uint32_t edge, int forgetDay) {
 
 void World::addToForgetCalendar(uint32_t edge, int forgetDay) {
     const int day = std::min(forgetDay, m_day + kForgetHorizonDays - 1);
-    m_forgetCalendar[size_t(day % kForgetHorizonDays)].push_back({edge, day});
+    m_forgetCalendar.push(size_t(day % kForgetHorizonDays), edge);
 }
 
 void World::forgetDueTies(int day) {
     // Entries due today: the tie is forgotten unless later contact moved its forget day on.
     // A forgotten pair nobody remembers is released; the reverse side's entry may still be due.
-    // The consumed list's buffer is freed, not kept: a kept one would pass the largest day's
-    // capacity on to every slot of the ring, and memory would grow on long runs.
-    auto& dueList = m_forgetCalendar[size_t(day % kForgetHorizonDays)];
-    m_dueScratch.swap(dueList);
-    std::vector<ForgetEntry>().swap(dueList);
+    // The consumed list's blocks go back to the calendar's pool for the days ahead, so its
+    // memory follows the entries it holds (forget_calendar.h).
+    m_dueScratch.clear();
+    m_forgetCalendar.take(size_t(day % kForgetHorizonDays), m_dueScratch);
     // Edges are requested well ahead, their hash slots (needed to release them) a little later.
-    constexpr size_t kEdgeAhead = 16, kSlotAhead = 8;
+    // Most entries take little work, so the edge goes out well before its pair's slot is needed.
+    constexpr size_t kEdgeAhead = 32, kSlotAhead = 12;
     const size_t n = m_dueScratch.size();
     for (size_t i = 0; i < n; ++i) {
-        if (i + kEdgeAhead < n) m_relations.prefetchEdge(m_dueScratch[i + kEdgeAhead].edge);
+        if (i + kEdgeAhead < n) m_relations.prefetchEdge(m_dueScratch[i + kEdgeAhead]);
         if (i + kSlotAhead < n) {
-            const Edge& ahead = m_relations.edge(m_dueScratch[i + kSlotAhead].edge);
+            const Edge& ahead = m_relations.edge(m_dueScratch[i + kSlotAhead]);
             m_relations.prefetchSlot(RelationshipStore::hashPair(ahead.from, ahead.to));
         }
-        const uint32_t index = m_dueScratch[i].edge;
+        const uint32_t index = m_dueScratch[i];
         Edge& e = m_relations.edge(index);
         if (e.forgetDay > day) {
             scheduleForgetting(index, e.forgetDay);
@@ -258,7 +258,7 @@ void World::rebuildEdgeBookkeeping() {
     // Derived from the edges alone, after a parameter change moved forget days. A pair that
     // the change made forgotten on both sides is released here: no calendar entry will come for it.
     m_rememberedTies.assign(m_attendees.size(), 0);
-    m_forgetCalendar.assign(size_t(kForgetHorizonDays), {});
+    m_forgetCalendar.reset(size_t(kForgetHorizonDays));
     m_listedEdges.clear();
     m_listedSorted = 0;
     const int day = std::max(m_day, 0);

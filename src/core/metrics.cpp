@@ -30,7 +30,14 @@ void World::takeSnapshots() {
     std::sort(newlyListed, m_listedEdges.end());
     std::inplace_merge(m_listedEdges.begin(), newlyListed, m_listedEdges.end());
     size_t kept = 0;
-    for (const uint32_t index : m_listedEdges) {
+    // Listed ties are scattered over the pair array: each is requested well before it is read,
+    // so the misses overlap instead of queueing (both views share the line).
+    constexpr size_t kAhead = 16;
+    const size_t listed = m_listedEdges.size();
+    for (size_t i = 0; i < std::min(listed, kAhead); ++i) m_relations.prefetchEdge(m_listedEdges[i]);
+    for (size_t i = 0; i < listed; ++i) {
+        const uint32_t index = m_listedEdges[i];
+        if (i + kAhead < listed) m_relations.prefetchEdge(m_listedEdges[i + kAhead]);
         Edge& e = m_relations.edge(index);
         if (!m_rules.remembered(e, day) || m_rules.trustUpperBound(e) < m_rules.stageKnown) {  // faded or forgotten
             e.listed = 0;

@@ -81,6 +81,8 @@ void World::refer(uint32_t referrer, int needed, uint32_t client, uint32_t passe
     m_candidates.clear();
     for (const auto& tie : m_relations.outEdges(referrer)) {
         if (m_referableAs[tie.to] != needed || tie.to == passedOver) continue;
+        // A released tie (awaiting the sweep) reads as forgotten: a bit says so without its line.
+        if (m_relations.released(tie.edge)) continue;
         m_candidates.push_back(tie);
         m_relations.prefetchEdge(tie.edge);
     }

@@ -9,15 +9,6 @@
 
 namespace tsunagari {
 
-namespace {
-
-uint64_t mix(uint64_t x) {  // splitmix64 finaliser: our own hash, the same everywhere
-    x ^= x >> 30; x *= 0xBF58476D1CE4E5B9ull;
-    x ^= x >> 27; x *= 0x94D049BB133111EBull;
-    return x ^ (x >> 31);
-}
-}  // namespace
-
 const char* stageKey(Stage s) {
     static const char* keys[] = {"stranger", "acquaintance", "known", "friend", "collaborator"};
     return keys[int(s)];
@@ -90,8 +81,7 @@ Stage TrustRules::stage(const Edge& e, int day) const {
 }
 
 namespace {
-uint64_t keyOf(uint32_t lo, uint32_t hi) { return (uint64_t(lo) << 32) | hi; }
-uint32_t hashOf(uint32_t lo, uint32_t hi) { return uint32_t(mix(keyOf(lo, hi))); }
+uint32_t hashOf(uint32_t lo, uint32_t hi) { return RelationshipStore::hashPair(lo, hi); }
 constexpr size_t kMinSweep = size_t(1) << 14;   // released pairs before a sweep is worth its pass over the out-lists
 }  // namespace
 
@@ -124,7 +114,6 @@ void RelationshipStore::resizeAttendees(size_t n) {
     if (m_out.size() < n) m_out.resize(n);
 }
 
-uint32_t RelationshipStore::hashPair(uint32_t a, uint32_t b) { return hashOf(std::min(a, b), std::max(a, b)); }
 
 uint64_t RelationshipStore::slotOf(uint32_t lo, uint32_t hi, uint32_t hash) const {
     for (uint64_t i = hash & m_mask;; i = (i + 1) & m_mask) {
@@ -259,12 +248,18 @@ void RelationshipStore::grow() {
     }
 }
 
-size_t RelationshipStore::memoryBytes() const {
-    size_t bytes = m_pairs.bytes() + m_slots.capacity() * sizeof(Slot) +
-                   (m_released.capacity() + m_awaitingSweep.capacity()) * 8 + m_free.capacity() * 4;
-    for (const auto& out : m_out) bytes += out.capacity() * sizeof(OutTie) + sizeof(out);
-    return bytes;
+RelationshipStore::MemoryUse RelationshipStore::memoryUse() const {
+    MemoryUse use;
+    use.pairs = m_pairs.bytes();
+    use.pairPlaces = m_pairs.size();
+    use.slots = m_slots.capacity() * sizeof(Slot);
+    use.other = (m_released.capacity() + m_awaitingSweep.capacity()) * 8 + m_free.capacity() * 4;
+    use.outLists = m_out.capacity() * sizeof(m_out[0]);
+    for (const auto& out : m_out) use.outLists += out.capacity() * sizeof(OutTie);
+    return use;
 }
+
+size_t RelationshipStore::memoryBytes() const { return memoryUse().total(); }
 
 RelationshipStore::Image RelationshipStore::image() const {
     Image image;

@@ -74,7 +74,12 @@ public:
     uint32_t findOrCreate(uint32_t from, uint32_t to, int day);       // makes both directions, empty at `day`
     // The same two steps with the pair's hash computed once by the caller, which may request
     // memory ahead with it (see World::converseAll).
-    [[nodiscard]] static uint32_t hashPair(uint32_t a, uint32_t b);   // either order
+    [[nodiscard]] static uint32_t hashPair(uint32_t a, uint32_t b) {   // either order; inline: the hot loops compute it per pair
+        uint64_t x = (uint64_t(a < b ? a : b) << 32) | (a < b ? b : a);   // splitmix64 finaliser: our own hash
+        x ^= x >> 30; x *= 0xBF58476D1CE4E5B9ull;
+        x ^= x >> 27; x *= 0x94D049BB133111EBull;
+        return uint32_t(x ^ (x >> 31));
+    }
     [[nodiscard]] uint32_t find(uint32_t from, uint32_t to, uint32_t hash) const;
     uint32_t create(uint32_t from, uint32_t to, uint32_t hash, const Edge& fromView, const Edge& toView);   // pair must be absent; from/to are filled in
     void prefetchSlot(uint32_t hash) const { if (!m_slots.empty()) __builtin_prefetch(&m_slots[hash & m_mask]); }
@@ -98,6 +103,16 @@ public:
     void release(uint32_t edge);      // the pair of `edge` leaves the index; its place is reused after a sweep
     void sweepIfDue();                // out-lists drop released ties; their places become free
     [[nodiscard]] size_t memoryBytes() const;
+    struct MemoryUse {              // memoryBytes() by structure
+        size_t pairs = 0;           // the pair array: live, released and free places
+        size_t slots = 0;           // the hash index
+        size_t outLists = 0;        // per-attendee out-lists, capacity included
+        size_t other = 0;           // release bits and the free list
+        size_t pairPlaces = 0;      // places in the pair array (live + released + free)
+        [[nodiscard]] size_t total() const { return pairs + slots + outLists + other; }
+    };
+    [[nodiscard]] MemoryUse memoryUse() const;
+    [[nodiscard]] size_t livePairs() const { return m_livePairs; }
 
     // The whole store as a snapshot holds it, and back. restore() returns what is wrong, or "".
     struct Image {

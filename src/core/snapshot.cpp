@@ -179,9 +179,13 @@ public:
         writeU32s(w, store.releasedPairs);
         for (const auto& out : store.out) writeU32s(w, out);
         // The forgetting calendar as it stands: entry order decides the order of later work.
-        for (const auto& due : world.m_forgetCalendar) {
-            w.u64(due.size());
-            for (const auto& entry : due) { w.u32(entry.edge); w.i32(entry.day); }
+        // Each entry's day is the one of its ring slot within the horizon after today.
+        const int horizon = World::kForgetHorizonDays;
+        for (size_t slot = 0; slot < world.m_forgetCalendar.days(); ++slot) {
+            const int first = world.m_day + 1;
+            const int day = first + ((int(slot) - first) % horizon + horizon) % horizon;
+            w.u64(world.m_forgetCalendar.size(slot));
+            world.m_forgetCalendar.forEach(slot, [&](uint32_t edge) { w.u32(edge); w.i32(day); });
         }
         writeU32s(w, world.m_occurrencesDone);
         w.i32(world.m_lastEventDay);
@@ -239,19 +243,19 @@ public:
 
         RelationshipStore& rel = world.m_relations;
         world.m_rememberedTies.assign(attendeeCount, 0);
-        world.m_forgetCalendar.assign(size_t(World::kForgetHorizonDays), {});
+        world.m_forgetCalendar.reset(size_t(World::kForgetHorizonDays));
         std::vector<uint8_t> entered(rel.indexEnd(), 0);
-        for (size_t slot = 0; slot < world.m_forgetCalendar.size(); ++slot) {
-            auto& due = world.m_forgetCalendar[slot];
-            due.resize(r.count(8, "calendar entries"));
-            for (auto& entry : due) {
+        for (size_t slot = 0; slot < size_t(World::kForgetHorizonDays); ++slot) {
+            const size_t count = r.count(8, "calendar entries");
+            for (size_t k = 0; k < count; ++k) {
                 // Due after today and within the calendar's horizon, as every live entry is.
-                entry.edge = r.u32();
-                entry.day = r.intWithin(world.m_day + 1, world.m_day + World::kForgetHorizonDays - 1, "calendar day");
-                if (size_t(entry.day % World::kForgetHorizonDays) != slot) r.fail("calendar entry on the wrong day");
-                if (entry.edge >= rel.indexEnd() || rel.released(entry.edge) || !rel.edge(entry.edge).scheduled || entered[entry.edge]++)
+                const uint32_t edge = r.u32();
+                const int day = r.intWithin(world.m_day + 1, world.m_day + World::kForgetHorizonDays - 1, "calendar day");
+                if (size_t(day % World::kForgetHorizonDays) != slot) r.fail("calendar entry on the wrong day");
+                if (edge >= rel.indexEnd() || rel.released(edge) || !rel.edge(edge).scheduled || entered[edge]++)
                     r.fail("calendar entry for a tie that is not waiting to be forgotten");
-                ++world.m_rememberedTies[rel.edge(entry.edge).from];
+                ++world.m_rememberedTies[rel.edge(edge).from];
+                world.m_forgetCalendar.push(slot, edge);
             }
         }
         world.m_listedEdges.clear();

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "forget_calendar.h"
 #include "metrics.h"
 #include "relationships.h"
 #include "rng.h"
@@ -111,6 +112,7 @@ public:
     struct ForgetCalendarUse {
         size_t entries = 0;   // ties waiting in the forgetting calendar
         size_t capacity = 0;  // entries its day lists could hold without growing
+        size_t bytes = 0;     // what the calendar holds, its ring and spare buffers included
     };
     [[nodiscard]] ForgetCalendarUse forgetCalendarUse() const;
 
@@ -237,14 +239,11 @@ private:
     std::vector<RelationshipStore::OutTie> m_candidates;   // a referrer's ties of the needed profession
     // Remembered out-ties per attendee, kept current by a calendar of forgetting days: each
     // remembered edge has one entry, at its forget day or the calendar's horizon if later.
-    struct ForgetEntry {
-        uint32_t edge;
-        int32_t day;
-    };
+    // An entry's day is implied by its place in the ring: every entry is due within the horizon.
     static constexpr int kForgetHorizonDays = 512;
     std::vector<uint32_t> m_rememberedTies;
-    std::vector<std::vector<ForgetEntry>> m_forgetCalendar;   // ring indexed by day % horizon
-    std::vector<ForgetEntry> m_dueScratch;                    // today's entries, taken out of the ring
+    ForgetCalendar m_forgetCalendar;      // ring of edge lists indexed by day % horizon
+    std::vector<uint32_t> m_dueScratch;   // today's entries, taken out of the ring
     std::vector<uint32_t> m_listedEdges;   // edges whose trust may reach the known stage
     size_t m_listedSorted = 0;             // length of its prefix known to be sorted (0: sort it all)
     std::vector<uint8_t> m_lateByAttendee;  // 0 on time, 1 late with a message, 2 late silent; during an event

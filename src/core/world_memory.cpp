@@ -53,11 +53,9 @@ size_t scenarioBytes(const Scenario& s) {
 
 World::ForgetCalendarUse World::forgetCalendarUse() const {
     ForgetCalendarUse use;
-    for (const auto& day : m_forgetCalendar) {
-        use.entries += day.size();
-        use.capacity += day.capacity();
-    }
-    use.capacity += m_dueScratch.capacity();
+    use.entries = m_forgetCalendar.entries();
+    use.capacity = m_forgetCalendar.capacity() + m_dueScratch.capacity();
+    use.bytes = m_forgetCalendar.bytes() + vectorBytes(m_dueScratch);
     return use;
 }
 
@@ -73,8 +71,7 @@ size_t World::memoryBytes() const {
              vectorBytes(m_event.groupMembers) + vectorBytes(m_event.groupStarts);
     bytes += vectorBytes(m_referable) + vectorBytes(m_referableAs) + vectorBytes(m_scratch) + vectorBytes(m_pairs) +
              vectorBytes(m_candidates) + vectorBytes(m_lateByAttendee) + vectorBytes(m_memberFlags) + vectorBytes(m_talkers);
-    bytes += vectorBytes(m_rememberedTies) + vectorBytes(m_listedEdges) + vectorBytes(m_forgetCalendar) +
-             forgetCalendarUse().capacity * sizeof(ForgetEntry);
+    bytes += vectorBytes(m_rememberedTies) + vectorBytes(m_listedEdges) + forgetCalendarUse().bytes;
     return bytes;
 }
 
