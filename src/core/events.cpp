@@ -97,12 +97,7 @@ void World::arrangeOneToOnes(const CalendarEntry& entry) {
             const double score = m_rules.trust(e, day) * (1.0 + 0.5 * m_rng.uniform());
             if (score > bestScore) { bestScore = score; best = tie.to; }
         }
-        if (best == RelationshipStore::kNone) continue;
-        const uint32_t back = m_relations.find(best, a.id);
-        if (back != RelationshipStore::kNone) {
-            const Edge& e = m_relations.edge(back);
-            if (m_rules.remembered(e, day) && e.bad > e.good) continue;  // wary: declines
-        }
+        if (best == RelationshipStore::kNone || waryOf(best, a.id)) continue;
         paired[a.id] = paired[best] = 1;
         m_event.groupStarts.push_back(uint32_t(m_event.groupMembers.size()));
         m_event.groupMembers.push_back(a.id);
@@ -111,6 +106,13 @@ void World::arrangeOneToOnes(const CalendarEntry& entry) {
         m_event.participants.push_back(best);
     }
     m_event.groupStarts.push_back(uint32_t(m_event.groupMembers.size()));
+}
+
+bool World::waryOf(uint32_t asked, uint32_t asker) const {
+    const uint32_t back = m_relations.find(asked, asker);
+    if (back == RelationshipStore::kNone) return false;
+    const Edge& e = m_relations.edge(back);
+    return m_rules.remembered(e, m_day) && e.bad > e.good;
 }
 
 void World::runRound() {

@@ -18,15 +18,10 @@ void World::seatReplies(Referral& r) {
 
 uint32_t World::seatOneToOne(const std::vector<uint8_t>& paired) const {
     // The first wish who comes to this session, is still free and is not wary of the seat
-    // (the same rule as for anyone asked: mostly bad experience of the asker declines).
+    // (the rule for anyone asked, waryOf).
     for (const uint32_t other : m_chooser->oneToOneWishes(*this)) {
         if (other >= m_attendees.size() || other == m_seat || !m_memberFlags[other] || paired[other]) continue;
-        const uint32_t back = m_relations.find(other, m_seat);
-        if (back != RelationshipStore::kNone) {
-            const Edge& e = m_relations.edge(back);
-            if (m_rules.remembered(e, m_day) && e.bad > e.good) continue;
-        }
-        return other;
+        if (!waryOf(other, m_seat)) return other;
     }
     return RelationshipStore::kNone;
 }

@@ -161,6 +161,7 @@ private:
     void runRound();
     void finishEvent();
     void arrangeOneToOnes(const CalendarEntry& entry);
+    [[nodiscard]] bool waryOf(uint32_t asked, uint32_t asker) const;   // mostly bad experience of the asker: declines a 1-to-1
     void cardSwaps();
     void penaliseLateness();
     // plenary (plenary.cpp)
