@@ -7,7 +7,12 @@
 
 namespace tsunagari {
 
-void World::takeSnapshots() {
+void World::refreshFigures() {
+    refreshSnapshots();
+    if (!m_history.empty()) m_history.back().groups = groupFigures();
+}
+
+void World::refreshSnapshots() {
     // Cost grows with attendees and with ties that may be known, not with all ties ever made:
     // remembered ties are counted as they come and go, and weak ties cannot reach the known stage.
     const int day = m_day;
@@ -60,7 +65,10 @@ void World::takeSnapshots() {
         a.snapshot.collaborators = collaborators[a.id];
         a.snapshot.trustReceived = knownBy[a.id] > 0 ? trustSum[a.id] / knownBy[a.id] : 0.0;
     }
+}
 
+void World::takeSnapshots() {
+    if (m_figuresEachEvent) refreshSnapshots();
     EventRecord rec;
     rec.index = m_event.index;
     rec.day = m_event.day;

@@ -107,6 +107,11 @@ public:
     [[nodiscard]] const Params& params() const { return m_scenario.params; }
     [[nodiscard]] const Mechanisms& mechanisms() const { return m_scenario.mechanisms; }
     [[nodiscard]] std::vector<GroupFigures> groupFigures() const;        // per group label, live, from the last snapshots
+    // Figures that read every tie (contacts, collaborators, trust received, reputation, clients
+    // kept) after every event, or only when refreshFigures() asks: a caller that reads only the
+    // last figures (the lesson grid) saves a pass over all ties per event. Counts stay current.
+    void setFiguresEachEvent(bool on) { m_figuresEachEvent = on; }
+    void refreshFigures();                                               // recompute them into the last record
     [[nodiscard]] uint64_t stateHash() const;                            // changes with any model state
     [[nodiscard]] size_t memoryBytes() const;                            // every structure's capacity (world_memory.cpp)
     struct ForgetCalendarUse {
@@ -210,6 +215,7 @@ private:
     void addEvidence(uint32_t from, uint32_t to, double good, double bad);
     // metrics (metrics.cpp)
     void takeSnapshots();
+    void refreshSnapshots();
     void refreshForgetDays();
     // Edge bookkeeping that keeps end-of-event snapshots independent of the number of edges.
     void scheduleForgetting(uint32_t edge, int forgetDay);     // sets `scheduled`, adds the entry
@@ -260,6 +266,7 @@ private:
     std::vector<Talker> m_talkers;
     uint32_t m_seat = kNoSeat;              // the attendee whose decisions m_chooser makes
     SeatChooser* m_chooser = nullptr;       // not owned
+    bool m_figuresEachEvent = true;         // not model state: how often figures are taken
 };
 
 }  // namespace tsunagari

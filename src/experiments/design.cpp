@@ -170,7 +170,7 @@ DesignRow paddingCandidate(const Tally& tally, const std::vector<int>& levels, R
 
 std::vector<Factor> robustnessGridFactors() {
     return {
-        {"population", {"20", "60", "200", "500"}},
+        {"population", {"20", "60", "200", "1000"}},
         {"focal_share", {"0.1", "0.5", "0.7"}},
         {"cadence", {"weekly", "fortnightly", "monthly"}},
         {"calendar", {"chapter_only", "mixer_only", "both"}},

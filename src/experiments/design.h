@@ -40,7 +40,7 @@ struct Factor {
     std::vector<std::string> levels;   // e.g. {"20", "60", "200", "1000"}
 };
 
-// The lesson robustness grid's factors, in this order: population {20, 60, 200, 500},
+// The lesson robustness grid's factors, in this order: population {20, 60, 200, 1000},
 // focal share {0.1, 0.5, 0.7}, cadence {weekly, fortnightly, monthly}, calendar
 // {chapter-only, mixer-only, both}, policy {random, rotation, complementary, warm},
 // length {1y, 2y}.

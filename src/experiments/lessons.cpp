@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <map>
 
+#include "experiments/chapter_split.h"
 #include "experiments/design.h"
 #include "experiments/replicates.h"
 #include "experiments/statistics.h"
@@ -94,8 +95,10 @@ Measurement afterFirstAnswer(const World& w) {
 
 // L5: share of remembered single-meeting ties that are forgotten 35 days after events stop.
 Measurement fading(World& w) {
-    // The next mixer's new faces are the ones watched (a chapter's members meet again anyway).
-    for (int k = 0; k < 8 && w.stepEvent() && w.event().kind != EventKind::Mixer;) ++k;
+    // The next mixer's new faces are the ones watched (a chapter's members meet again anyway);
+    // mixers come at least every 28 days.
+    const int stop = w.day() + 60;
+    while (w.day() < stop && w.stepEvent() && w.event().kind != EventKind::Mixer) {}
     if (w.event().kind != EventKind::Mixer) return {NAN, 0};
     const int day = w.day();
     std::vector<std::pair<uint32_t, uint32_t>> once;
@@ -223,13 +226,16 @@ Scenario lessonScenario(int number, const Situation& s, bool on, uint64_t seed) 
         }
         default: throw std::invalid_argument("no lesson L" + std::to_string(number));
     }
+    splitLargeChapters(sc);
     return sc;
 }
 
 Measurement lessonEffect(int number, const Situation& s, bool on, uint64_t seed) {
     World w(lessonScenario(number, s, on, seed));
+    w.setFiguresEachEvent(false);   // only the last figures are read
     w.runToDay(lengthDays(s));
     if (w.history().empty()) return {NAN, 0};
+    w.refreshFigures();
     const GroupFigures& f = figures(w, kFocal);
     const GroupFigures& o = figures(w, kOther);
     // Lessons about referrals or complaints have nothing to show where none happened.
@@ -258,8 +264,8 @@ std::vector<Situation> gridSituations(size_t cells) {
     DesignOptions options;
     options.minRows = cells;
     const Design design = coveringDesign(levelCounts(factors), options);
-    // 1000 would follow the issue; a 1000-person chapter run costs 2-4 s, 3 CPU-hours at 30 seeds (docs/lessons.md)
-    static const int population[] = {20, 60, 200, 500};
+    // Beyond 60 people the chapter members form several chapters (chapter_split.h).
+    static const int population[] = {20, 60, 200, 1000};
     static const double share[] = {0.1, 0.5, 0.7};
     static const int cadence[] = {7, 14, 28};
     static const Policy policy[] = {Policy::Random, Policy::Rotation, Policy::Complementary, Policy::Warm};

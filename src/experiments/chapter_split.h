@@ -1,0 +1,19 @@
+// A region's business owners do not meet as one chapter: the lesson grid's larger
+// populations form several chapters of a realistic size, side by side on the same calendar.
+#pragma once
+#include "scenario.h"
+
+namespace tsunagari::experiments {
+
+// The largest chapter the grid builds: BNI chapters average about 28 members (7.7 million
+// referrals by ~200,000 members in ~7,000 chapters, 2015) and the largest reach 60 or more.
+// 60 is also the grid's second population level, so the levels up to 60 stay one chapter.
+constexpr int kMaxChapterMembers = 60;
+
+// Splits every chapter series with more than `maxMembers` members into the fewest chapters
+// of at most that many ("NAME 1", "NAME 2", …, same timing, in its place in the calendar).
+// Each cohort is dealt over the chapters as evenly as possible, keeping its label (so the
+// groups compared are unchanged), its traits and the trades its members would have had.
+void splitLargeChapters(Scenario& scenario, int maxMembers = kMaxChapterMembers);
+
+}  // namespace tsunagari::experiments
