@@ -2,6 +2,8 @@
 // measurements must agree with each other, or the explanation in docs/calibration.md is void.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "calibration/chapter_size.h"
 #include "test_files.h"
 
@@ -26,4 +28,12 @@ TEST_CASE("cli: calibrate --chapter-sizes prints one line per chapter size") {
     CHECK(r.out.find("mean of 2 seeds") != std::string::npos);
     CHECK(r.out.find("\n     40 ") != std::string::npos);
     CHECK(r.err.empty());
+}
+
+TEST_CASE("cli: calibrate --chapter-sizes refuses --markdown in one line") {
+    const CliResult r = cli({"calibrate", "--chapter-sizes", "--markdown", "out.md"});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("--chapter-sizes") != std::string::npos);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK(r.out.empty());
 }

@@ -222,6 +222,7 @@ Command parseCalibrate(Reader& r) {
         else if (isFlag(arg)) r.unknown(arg);
         else r.fail("unexpected argument '" + arg + "' (calibrate takes no operands)");
     }
+    if (c.calibrate.chapterSizes && !c.calibrate.markdown.empty()) r.fail("--chapter-sizes prints text only; it takes no --markdown");
     return c;
 }
 
