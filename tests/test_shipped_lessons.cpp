@@ -91,13 +91,13 @@ TEST_CASE("shipped L8: those who follow up keep more of their clients' trust") {
 TEST_CASE("shipped L9: fee offerers get no clearly larger share of referrals") {
     // A null lesson in one run is a statement about noise: "no more than a quarter above the
     // others". Nobody in the scenario has an appetite for fees, so the two groups are alike
-    // and the figure is noise alone. Measured (seeds 1-100): 81% at its own 2 years, 85% at
-    // 3, 88% at 4; with 10, 15 or 20 per group instead of 30, 69%, 67% and 80%. Referrals
-    // concentrate on a few strong pairs, so group totals are noisy; 90% is not reached at
-    // any length tried, and the scenario is not lengthened or the band widened to reach it.
+    // and the figure is noise alone. A referrer passes each client to the one member of that
+    // trade they trust most, so a group wins or loses whole flows by chance: with one chapter
+    // of 90 (30 per group) the figure held in 81% of seeds 1-100, with three chapters of 30 in
+    // 88%; the scenario has six chapters of 30 (60 per group): 95%.
     CHECK(shareShown("l9_referral_fees.json", [](const World& w) {
               return figuresOf(w, "offers fees").referralsReceived < 1.25 * figuresOf(w, "no fees").referralsReceived;
-          }) >= 0.8);
+          }) >= 0.9);
 }
 
 TEST_CASE("shipped L10: after two years the chapter has far more collaborators than the mixer goers") {

@@ -218,9 +218,11 @@ Command parseCalibrate(Reader& r) {
         if (arg == "--help" || arg == "-h") return helpCommand("calibrate");
         if (arg == "--seeds") c.calibrate.seeds = r.number(arg, "a whole number of seeds from 2 to 1000", 2, 1000);
         else if (arg == "--markdown") c.calibrate.markdown = r.value(arg, "a file to write the table to");
+        else if (arg == "--chapter-sizes") c.calibrate.chapterSizes = true;
         else if (isFlag(arg)) r.unknown(arg);
         else r.fail("unexpected argument '" + arg + "' (calibrate takes no operands)");
     }
+    if (c.calibrate.chapterSizes && !c.calibrate.markdown.empty()) r.fail("--chapter-sizes prints text only; it takes no --markdown");
     return c;
 }
 
@@ -571,7 +573,7 @@ std::string helpText(const std::string& topic) {
                "                     of the valid ones; prints seconds and MB/s\n\n" +
                exitCodes;
     if (topic == "calibrate")
-        return "Usage: tsunagari-cli calibrate [--seeds N] [--markdown FILE]\n"
+        return "Usage: tsunagari-cli calibrate [--seeds N] [--markdown FILE] [--chapter-sizes]\n"
                "\n"
                "Measures the model in situations built in code (a weekly chapter of 30 with 1-to-1s,\n"
                "chapters of 15 and 25, one open mixer, workplaces beside a chapter) and prints\n"
@@ -579,7 +581,9 @@ std::string helpText(const std::string& topic) {
                "Gino 2010, BNI's counts, seed 004), marked ok when within a factor of two.\n"
                "\n"
                "  --seeds N          seeds per situation (default 10)\n"
-               "  --markdown FILE    also write the table as Markdown (docs/calibration.md)\n\n" +
+               "  --markdown FILE    also write the table as Markdown (docs/calibration.md)\n"
+               "  --chapter-sizes    instead, per chapter size (10-40): fellow members trusted enough to refer\n"
+               "                     to, client needs, the share that find one of the needed trade, referrals\n\n" +
                exitCodes;
     if (topic == "lessons")
         return "Usage: tsunagari-cli lessons [--seeds N] [--cells N] [--jobs N] [--lessons LIST] [--markdown FILE]\n"

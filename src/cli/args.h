@@ -52,6 +52,7 @@ struct BenchOptions {
 struct CalibrateOptions {
     int seeds = 10;                         // replicates per situation
     std::string markdown;                   // also write the table as Markdown here
+    bool chapterSizes = false;              // instead: the chain from trust to referrals per chapter size
 };
 
 struct LessonsOptions {

@@ -6,6 +6,7 @@
 #include <csignal>
 
 #include "calibration/calibration.h"
+#include "calibration/chapter_size.h"
 #include "experiments/lessons.h"
 #include "progress_bar.h"
 #include "scenario_io.h"
@@ -20,6 +21,10 @@ extern "C" void onInterrupt(int) { g_stop = true; }
 }  // namespace
 
 int runCalibrate(const CalibrateOptions& options, std::ostream& out, std::ostream& err, bool progress) {
+    if (options.chapterSizes) {
+        out << calibration::formatChapterSizes(calibration::chapterSizeProfiles({10, 15, 20, 25, 30, 40}, options.seeds), options.seeds);
+        return kExitOk;
+    }
     calibration::Options o;
     o.seeds = options.seeds;
     CountProgress bar(err, progress, "calibration runs");
