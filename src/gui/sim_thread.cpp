@@ -5,16 +5,18 @@
 #include <chrono>
 #include <utility>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 namespace tsunagari {
 
 namespace {
 using Clock = std::chrono::steady_clock;
+constexpr int kNiceness = 5;   // the simulation thread's, above the window's 0
 double msSince(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
 }  // namespace
 
 SimThread::SimThread(std::shared_ptr<World> live) : m_live(std::move(live)) {
-    // >>> Issue 13: when World::setWorkerThreads(unsigned) is on main, the window's rounds take
-    // >>> both cores here, before the thread starts:  m_live->setWorkerThreads(2);
     m_thread = std::jthread([this](std::stop_token stop) { loop(stop); });
 }
 
@@ -82,6 +84,12 @@ void SimThread::publish(std::unique_lock<std::mutex>& lock, uint64_t applied) {
 }
 
 void SimThread::loop(const std::stop_token& stop) {
+    // When the cores are busy the frame (and the GL rasteriser's threads) go first: a late
+    // round is not seen, a late frame is. Best effort; Linux takes a thread id here.
+    setpriority(PRIO_PROCESS, id_t(gettid()), kNiceness);
+    // >>> Issue 13: when World::setWorkerThreads(unsigned) is on main, the window's rounds take
+    // >>> both cores here (on this thread, so the round's workers start at its niceness):
+    // >>>     m_live->setWorkerThreads(2);
     Clock::time_point nextRound{};
     bool wasRunning = false;
     bool dirty = false;     // the live world changed since the last view
