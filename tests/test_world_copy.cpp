@@ -35,7 +35,7 @@ TEST_CASE("a copied world equals its original and runs on identically") {
     CHECK(copy.stateHash() == original.stateHash());
 }
 
-TEST_CASE("assigning over a recycled world gives the source's state, larger or smaller") {
+TEST_CASE("assigning over a recycled world gives the source's state whether larger or smaller") {
     World source(busyMixer(5));
     source.runEvents(4);
     World small(smallChapter(9));
