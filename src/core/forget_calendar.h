@@ -11,6 +11,11 @@ namespace tsunagari {
 
 class ForgetCalendar {
 public:
+    ForgetCalendar() = default;
+    ForgetCalendar(const ForgetCalendar& other);              // a deep copy (world_copy.cpp)
+    ForgetCalendar& operator=(const ForgetCalendar& other);   // reuses the blocks this pool already has
+    ForgetCalendar(ForgetCalendar&&) noexcept = default;
+    ForgetCalendar& operator=(ForgetCalendar&&) noexcept = default;
     void reset(size_t days);                              // `days` empty lists; the pool is kept
     void push(size_t day, uint32_t edge);                 // appends to that day's list
     [[nodiscard]] size_t size(size_t day) const { return m_days[day].count; }

@@ -132,6 +132,11 @@ private:
     // of MB at each doubling and hold both copies meanwhile.
     class PairArray {
     public:
+        PairArray() = default;
+        PairArray(const PairArray& other);              // a deep copy (world_copy.cpp: the window's published view)
+        PairArray& operator=(const PairArray& other);   // reuses the chunks this array already has
+        PairArray(PairArray&&) noexcept = default;
+        PairArray& operator=(PairArray&&) noexcept = default;
         Pair& operator[](uint32_t i) { return m_chunks[i >> kChunkBits][i & kChunkMask]; }
         const Pair& operator[](uint32_t i) const { return m_chunks[i >> kChunkBits][i & kChunkMask]; }
         [[nodiscard]] uint32_t size() const { return m_size; }

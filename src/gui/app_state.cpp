@@ -183,7 +183,13 @@ void AppState::addAttendees(int cohort, int count) {
         return;
     }
     setupError.clear();
-    world->addAttendees(cohort, count);
+    edit([cohort, count](World& w) { w.addAttendees(cohort, count); });
+}
+
+void AppState::edit(const std::function<void(World&)>& change) {
+    if (!world) return;
+    change(*world);
+    if (sim) sim->post([change](World& w) { change(w); return true; });
 }
 
 bool AppState::loadStory(const std::string& path, std::optional<uint64_t> seed) {
@@ -222,6 +228,7 @@ void AppState::syncStory() {
 }
 
 void AppState::replaceWorld(std::shared_ptr<World> w) {
+    sim.reset();   // joins: waits for at most the round under way, then the old live world goes
     if (play && w != play->session().sharedWorld()) play.reset();   // another world ends the play
     world = std::move(w);
     ++generation;
@@ -268,7 +275,8 @@ void AppState::stepRound() {
         play->stepRound();
         return;
     }
-    if (world && !world->stepRound()) calendarOver = true;
+    if (sim) sim->post([](World& w) { return w.stepRound(); });
+    else if (world && !world->stepRound()) calendarOver = true;
 }
 
 void AppState::stepEvent() {
@@ -283,7 +291,8 @@ void AppState::stepEvent() {
         while (play->stepRound() && (world->eventsDone() == done || world->event().inProgress)) {}
         return;
     }
-    if (world && !world->stepEvent()) calendarOver = true;
+    if (sim) sim->post([](World& w) { return w.stepEvent(); });
+    else if (world && !world->stepEvent()) calendarOver = true;
 }
 
 void AppState::advance(double frameSeconds) {
@@ -293,6 +302,10 @@ void AppState::advance(double frameSeconds) {
         const auto& labels = world->groupLabels();
         const auto at = std::find(labels.begin(), labels.end(), label);
         venue.highlightGroup(label.empty() || at == labels.end() ? -1 : int(at - labels.begin()));
+    }
+    if (world && !story && !play) {
+        runOnSimThread();
+        return;
     }
     if (!world || !playing) return;
     if (story && story->phase() != StoryPhase::Running) {
@@ -330,6 +343,22 @@ void AppState::advance(double frameSeconds) {
         roundCarry -= 1.0;
         if (!step()) break;
     }
+}
+
+void AppState::runOnSimThread() {
+    if (!sim) {   // the live world goes to the thread; the frame draws a copy from now on
+        std::shared_ptr<World> live = std::move(world);
+        world = std::make_shared<World>(*live);
+        sim = std::make_unique<SimThread>(std::move(live));
+        simCalendarEnds = 0;
+    }
+    if (const uint64_t ends = sim->calendarEnds(); ends != simCalendarEnds) {
+        simCalendarEnds = ends;
+        calendarOver = true;
+        playing = false;
+    }
+    sim->setPace({playing, roundsPerSecond, maxSpeed});
+    sim->refreshView(world);
 }
 
 const char* AppState::groupName(int group) const {

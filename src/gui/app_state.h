@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "sim_thread.h"
 #include "strings.h"
 #include "venue_view.h"
 #include "world.h"
@@ -29,6 +30,10 @@ struct AppState {
     bool snapshotFailed = false;       // snapshotMessage is an error
     std::string setupError;            // a population change refused (not enough memory)
     uint64_t generation = 0;           // bumps whenever `world` is replaced (views reset)
+    // A scenario's world runs on this thread; `world` is then its latest published copy
+    // (docs/window-threads.md). Null for a story or play mode, which step on the frame.
+    std::unique_ptr<SimThread> sim;
+    uint64_t simCalendarEnds = 0;      // sim->calendarEnds() already acted on
 
     // ---- a story (workshop mode) ----
     std::shared_ptr<StoryPlayer> story;   // null outside a story; its shown room is `world`
@@ -93,9 +98,13 @@ struct AppState {
     void saveSnapshot(const std::string& path);  // writes the running world; result in snapshotMessage
     bool resumeSnapshot(const std::string& path);   // replaces the world; keeps it on failure
     void addAttendees(int cohort, int count);    // refused with setupError when memory would not suffice
+    // A setup change: made to the shown world at once and, when the world runs on `sim`, to
+    // the live one between rounds.
+    void edit(const std::function<void(World&)>& change);
     void reset(bool newSeed);                    // rebuilds the world from the current setup
     void replaceWorld(std::shared_ptr<World> w); // installs a world and resets the views
-    void advance(double frameSeconds);           // runs rounds within the step budget when playing
+    void advance(double frameSeconds);           // runs rounds (story, play) or passes the pace to `sim`
+    void runOnSimThread();                       // starts `sim` if needed, passes the pace, takes its newest view
     void stepRound();
     void stepEvent();
     [[nodiscard]] const char* groupName(int group) const;   // group label in the current language

@@ -1,5 +1,5 @@
 // Setup panel: matchmaking, population mix and traits per cohort, calendar, params, mechanisms.
-// Every change goes through World's setters and applies from the next step.
+// Every change goes through AppState::edit (the shown world and the running one) and applies from the next step.
 #include <string>
 #include <vector>
 
@@ -13,17 +13,17 @@ namespace tsunagari {
 
 namespace {
 
-void matchmaking(AppState& app, World& w) {
+void matchmaking(AppState& app, const World& w) {
     const Strings& tr = app.tr;
     int policy = int(w.scenario().matchmaking);
     std::vector<const char*> names;
     for (int p = 0; p < int(Policy::Count); ++p) names.push_back(tr.get("policy.", policyKey(Policy(p))));
     ImGui::SetNextItemWidth(220);
-    if (ImGui::Combo(tr("setup.matchmaking"), &policy, names.data(), int(names.size()))) w.setMatchmaking(Policy(policy));
+    if (ImGui::Combo(tr("setup.matchmaking"), &policy, names.data(), int(names.size()))) app.edit([policy](World& world) { world.setMatchmaking(Policy(policy)); });
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("setup.matchmaking_tip"));
 }
 
-void population(AppState& app, World& w) {
+void population(AppState& app, const World& w) {
     const Strings& tr = app.tr;
     const auto& cohorts = w.cohorts();
     for (int c = 0; c < int(cohorts.size()); ++c) {
@@ -31,9 +31,9 @@ void population(AppState& app, World& w) {
         ImGui::PushID(c);
         const bool open = ImGui::TreeNode("cohort", "%s", tr.cohortName(cohort));
         ImGui::SameLine(ImGui::GetContentRegionAvail().x - 170);
-        if (ImGui::SmallButton("-10")) w.removeAttendees(c, std::min(10, cohort.count));
+        if (ImGui::SmallButton("-10")) app.edit([c, n = std::min(10, cohort.count)](World& world) { world.removeAttendees(c, n); });
         ImGui::SameLine();
-        if (ImGui::SmallButton("-")) w.removeAttendees(c, std::min(1, cohort.count));
+        if (ImGui::SmallButton("-")) app.edit([c, n = std::min(1, cohort.count)](World& world) { world.removeAttendees(c, n); });
         ImGui::SameLine();
         ImGui::Text("%4d", cohort.count);
         ImGui::SameLine();
@@ -47,7 +47,7 @@ void population(AppState& app, World& w) {
                 const TraitInfo& info = traitInfo(Trait(t));
                 float v = float(cohort.traits[Trait(t)]);
                 ImGui::SetNextItemWidth(200);
-                if (ImGui::SliderFloat(tr.get("trait.", info.key), &v, 0.0f, 1.0f, "%.2f")) w.setCohortTrait(c, Trait(t), v);
+                if (ImGui::SliderFloat(tr.get("trait.", info.key), &v, 0.0f, 1.0f, "%.2f")) app.edit([c, t, v](World& world) { world.setCohortTrait(c, Trait(t), v); });
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr.get("trait_tip.", info.key));
             }
             ImGui::TreePop();
@@ -56,7 +56,7 @@ void population(AppState& app, World& w) {
     }
 }
 
-void calendar(AppState& app, World& w) {
+void calendar(AppState& app, const World& w) {
     const Strings& tr = app.tr;
     std::vector<CalendarEntry> entries = w.scenario().calendar;
     bool changed = false;
@@ -105,10 +105,10 @@ void calendar(AppState& app, World& w) {
         }
         ImGui::EndTable();
     }
-    if (changed) w.setCalendar(std::move(entries));
+    if (changed) app.edit([entries](World& world) { world.setCalendar(entries); });
 }
 
-void params(AppState& app, World& w) {
+void params(AppState& app, const World& w) {
     const Strings& tr = app.tr;
     for (int p = 0; p < kParamCount; ++p) {
         const ParamInfo& info = paramInfo(Param(p));
@@ -126,7 +126,7 @@ void params(AppState& app, World& w) {
             changed = ImGui::SliderScalar(tr.get("param.", info.key), ImGuiDataType_Double, &v, &info.min, &info.max, "%.3g",
                                           wide ? ImGuiSliderFlags_Logarithmic : 0);
         }
-        if (changed) w.setParam(Param(p), v);
+        if (changed) app.edit([p, v](World& world) { world.setParam(Param(p), v); });
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s\n%s: %s", tr.localised("param_tip.", info.key, info.meaning), tr("setup.source"),
                               tr.localised("param_src.", info.key, info.source));
@@ -134,12 +134,12 @@ void params(AppState& app, World& w) {
     }
 }
 
-void mechanisms(AppState& app, World& w) {
+void mechanisms(AppState& app, const World& w) {
     const Strings& tr = app.tr;
     for (int m = 0; m < kMechanismCount; ++m) {
         const MechanismInfo& info = mechanismInfo(Mechanism(m));
         bool on = w.mechanisms()[Mechanism(m)];
-        if (ImGui::Checkbox(tr.get("mech.", info.key), &on)) w.setMechanism(Mechanism(m), on);
+        if (ImGui::Checkbox(tr.get("mech.", info.key), &on)) app.edit([m, on](World& world) { world.setMechanism(Mechanism(m), on); });
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr.localised("mech_tip.", info.key, info.meaning));
     }
 }
@@ -152,7 +152,7 @@ void drawSetup(AppState& app) {
         ImGui::TextDisabled("%s", tr("venue.no_world"));
         return;
     }
-    World& w = *app.world;
+    const World& w = *app.world;
     ImGui::TextWrapped("%s", tr("setup.hint"));
     matchmaking(app, w);
     if (ImGui::CollapsingHeader(tr("setup.population"), ImGuiTreeNodeFlags_DefaultOpen)) {
