@@ -4,6 +4,7 @@
 // around a seed person, choosing among a few sampled candidates the one that best fits
 // the policy; sampling keeps a round linear in the number of attendees.
 #include <algorithm>
+#include <array>
 
 #include "professions.h"
 #include "world.h"
@@ -20,6 +21,7 @@ static_assert(kFriendsConsulted < kFriendRoleMask);
 // sequential reads; only ties to the group touch an edge) when that list is shorter than
 // this many entries per hash lookup it replaces; otherwise by hash lookups.
 constexpr size_t kScanEntriesPerLookup = 16;
+constexpr size_t kPrefetchAhead = 8;   // edges requested ahead of a walk over an out-list
 
 // What a candidate brings to the group being seated, as the policies score it.
 struct CandidateTies {
@@ -80,11 +82,17 @@ void World::formGroups(const std::vector<uint32_t>& people, int groupSize, Polic
     };
     // The same from the candidate's side: the reverse of the candidate's live tie to each
     // marked person is that person's view of the candidate, the edge a lookup would find.
+    std::vector<RelationshipStore::OutTie> marked;   // the candidate's live ties to marked people
     auto byScan = [&](uint32_t cand, uint32_t seed) {
         CandidateTies ties;
+        marked.clear();
         for (const auto& tie : m_relations.outEdges(cand)) {
+            if (m_seatRoles[tie.to] == 0 || m_relations.released(tie.edge)) continue;
+            marked.push_back(tie);
+            m_relations.prefetchEdge(tie.edge);   // all requested before any is read: the misses overlap
+        }
+        for (const auto& tie : marked) {
             const uint8_t role = m_seatRoles[tie.to];
-            if (role == 0 || m_relations.released(tie.edge)) continue;
             const Edge& theirs = m_relations.edge(RelationshipStore::reverse(tie.edge));
             if ((role & kMemberRole) && m_rules.remembered(theirs, day)) ties.pastContacts += theirs.contacts;
             if (tie.to == seed) ties.seedTrust = m_rules.trust(theirs, day);
@@ -115,8 +123,14 @@ void World::formGroups(const std::vector<uint32_t>& people, int groupSize, Polic
         introducers.clear();
         introducerTrust.clear();
         if (policy == Policy::Warm) {
-            for (const auto& tie : m_relations.outEdges(seed)) {
+            const auto& ties = m_relations.outEdges(seed);
+            for (size_t k = 0; k < std::min(kPrefetchAhead, ties.size()); ++k) m_relations.prefetchEdge(ties[k].edge);
+            for (size_t k = 0; k < ties.size(); ++k) {
                 if (int(introducers.size()) >= kFriendsConsulted) break;
+                // Most of a long list are not friends: request edges ahead so their misses overlap.
+                if (k + kPrefetchAhead < ties.size()) m_relations.prefetchEdge(ties[k + kPrefetchAhead].edge);
+                const auto& tie = ties[k];
+                if (m_relations.released(tie.edge)) continue;   // reads as forgotten: trust 0
                 const double t = m_rules.trust(m_relations.edge(tie.edge), day);
                 if (t < friendTrust) continue;
                 introducers.push_back(tie.to);
@@ -130,8 +144,14 @@ void World::formGroups(const std::vector<uint32_t>& people, int groupSize, Polic
             double bestScore = -1e300, bestIntro = 0;
             const int samples = std::min<int>(kCandidatesPerSeat, int(m_scratch.size()));
             const size_t lookups = (members.size() - groupBegin) + (policy == Policy::Warm ? 1 + introducers.size() : 0);
+            // Drawn first (evaluating draws nothing), so the candidates' out-lists are requested together.
+            std::array<size_t, kCandidatesPerSeat> slots{};
             for (int s = 0; s < samples; ++s) {
-                const size_t slot = m_rng.below(uint32_t(m_scratch.size()));
+                slots[size_t(s)] = m_rng.below(uint32_t(m_scratch.size()));
+                __builtin_prefetch(m_relations.outEdges(m_scratch[slots[size_t(s)]]).data());
+            }
+            for (int s = 0; s < samples; ++s) {
+                const size_t slot = slots[size_t(s)];
                 const uint32_t cand = m_scratch[slot];
                 const CandidateTies ties = m_relations.outEdges(cand).size() <= kScanEntriesPerLookup * lookups ? byScan(cand, seed)
                                                                                                                  : byLookups(cand, groupBegin);
