@@ -86,8 +86,9 @@ void World::formGroups(const std::vector<uint32_t>& people, int groupSize, Polic
     auto byScan = [&](uint32_t cand, uint32_t seed) {
         CandidateTies ties;
         marked.clear();
+        const uint8_t* roles = m_seatRoles.data();   // not reloaded at each tie (the pushes below might alias it)
         for (const auto& tie : m_relations.outEdges(cand)) {
-            if (m_seatRoles[tie.to] == 0 || m_relations.released(tie.edge)) continue;
+            if (roles[tie.to] == 0 || m_relations.released(tie.edge)) continue;
             marked.push_back(tie);
             m_relations.prefetchEdge(tie.edge);   // all requested before any is read: the misses overlap
         }
