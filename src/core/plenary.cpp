@@ -27,9 +27,19 @@ void World::holdPlenary() {
     if (presenters < room) m_rng.shuffle(m_scratch);
     const double evidence = hours * m_scenario.params[Param::PlenaryWeight];
     // A presentation is the sanctioned pitch: it never meets backlash.
+    // Memory for later listeners is requested ahead (hash slot, then the pair), as in
+    // converseAll, so the cache misses of a whole room overlap instead of queueing.
+    constexpr size_t kAhead = 8;
     for (size_t k = 0; k < presenters; ++k) {
         const uint32_t presenter = m_scratch[k];
-        for (const uint32_t listener : m_scratch) {
+        for (size_t i = 0; i < std::min(room, kAhead); ++i) m_relations.prefetchSlot(RelationshipStore::hashPair(m_scratch[i], presenter));
+        for (size_t i = 0; i < room; ++i) {
+            if (i + 2 * kAhead < room) m_relations.prefetchSlot(RelationshipStore::hashPair(m_scratch[i + 2 * kAhead], presenter));
+            if (i + kAhead < room && m_scratch[i + kAhead] != presenter) {
+                const uint32_t ahead = m_relations.find(m_scratch[i + kAhead], presenter);
+                if (ahead != RelationshipStore::kNone) m_relations.prefetchEdge(ahead);
+            }
+            const uint32_t listener = m_scratch[i];
             if (listener == presenter) continue;
             const uint32_t index = m_relations.findOrCreate(listener, presenter, m_day);
             catchUp(index);

@@ -29,18 +29,6 @@ TrustRules TrustRules::from(const Params& p, const Mechanisms& m) {
     return r;
 }
 
-double TrustRules::halfLife(const Edge& e) const {
-    // Each remembered contact consolidates the memory, up to the longest half-life: old
-    // evidence counts less than new however often two people met (Jøsang's forgetting factor).
-    return std::min(halfLifeDays * (1.0 + consolidation * std::max(0, e.contacts - 1)), halfLifeMaxDays);
-}
-
-double TrustRules::fade(const Edge& e, int day) const {
-    const int elapsed = day - e.lastDay;
-    if (!forgetting || elapsed <= 0) return 1.0;
-    return exp2NonPositive(-double(elapsed) / halfLife(e));
-}
-
 int TrustRules::forgetDay(const Edge& e) const {
     // Only pleasant time is remembered as contact: an unwelcome pitch from a stranger does not
     // make them memorable (seed 004: the card is forgotten within a month all the same).
@@ -57,14 +45,6 @@ double TrustRules::trustUpperBound(const Edge& e) const {
     // Fading scales r and s alike: the sceptical estimate only falls, the uniform one moves toward 1/2.
     const double r = e.good, s = e.bad;
     return needsRepetition ? r / (r + s + confidenceHours) : std::max((r + 1.0) / (r + s + 2.0), 0.5);
-}
-
-double TrustRules::trust(const Edge& e, int day) const {
-    if (!remembered(e, day)) return 0.0;
-    const double f = fade(e, day);
-    const double r = e.good * f, s = e.bad * f;
-    if (!needsRepetition) return (r + 1.0) / (r + s + 2.0);  // Jøsang's uniform prior: one meeting is enough
-    return r / (r + s + confidenceHours);
 }
 
 Stage TrustRules::stageOf(double t, bool isRemembered) const {

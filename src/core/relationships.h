@@ -7,11 +7,13 @@
 // (r+1)/(r+s+2) is used instead and one pleasant meeting is enough. Evidence is stored as
 // of the last contact and faded lazily when read, so quiet ties cost nothing per day.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "numeric_kernels.h"
 #include "params.h"
 
 namespace tsunagari {
@@ -55,6 +57,27 @@ struct TrustRules {
     [[nodiscard]] int forgetDay(const Edge& e) const;                 // to store in e.forgetDay after a change
     [[nodiscard]] double trustUpperBound(const Edge& e) const;       // trust if nothing had faded: a cheap filter
 };
+
+// Inline: read for every tie at every event and referral.
+inline double TrustRules::halfLife(const Edge& e) const {
+    // Each remembered contact consolidates the memory, up to the longest half-life: old
+    // evidence counts less than new however often two people met (Jøsang's forgetting factor).
+    return std::min(halfLifeDays * (1.0 + consolidation * std::max(0, e.contacts - 1)), halfLifeMaxDays);
+}
+
+inline double TrustRules::fade(const Edge& e, int day) const {
+    const int elapsed = day - e.lastDay;
+    if (!forgetting || elapsed <= 0) return 1.0;
+    return exp2NonPositive(-double(elapsed) / halfLife(e));
+}
+
+inline double TrustRules::trust(const Edge& e, int day) const {
+    if (!remembered(e, day)) return 0.0;
+    const double f = fade(e, day);
+    const double r = e.good * f, s = e.bad * f;
+    if (!needsRepetition) return (r + 1.0) / (r + s + 2.0);  // Jøsang's uniform prior: one meeting is enough
+    return r / (r + s + confidenceHours);
+}
 
 // Both directions of a pair live side by side: edge 2p is the lower id's view of the higher,
 // edge 2p+1 the reverse. One hash lookup and one cache line serve a whole conversation.

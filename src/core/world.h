@@ -244,6 +244,7 @@ private:
     std::vector<uint32_t> m_scratch;        // reused buffers (no allocation per round)
     std::vector<std::pair<uint32_t, uint32_t>> m_pairs;
     std::vector<RelationshipStore::OutTie> m_candidates;   // a referrer's ties of the needed profession
+    std::vector<uint8_t> m_seatRoles;      // per attendee, while formGroups seats a group: member, or which friend of the seed (zero otherwise)
     // Remembered out-ties per attendee, kept current by a calendar of forgetting days: each
     // remembered edge has one entry, at its forget day or the calendar's horizon if later.
     // An entry's day is implied by its place in the ring: every entry is due within the horizon.
