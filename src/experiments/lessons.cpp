@@ -394,13 +394,13 @@ std::vector<CellResult> runGrid(const GridOptions& options) {
 }
 
 std::vector<std::string> shortfalls(const std::vector<CellResult>& results, int seeds, size_t cells) {
-    // Measured on the default grid, 30 seeds and its first 10 (docs/lessons.md); a change that
-    // makes a lesson hold in fewer situations fails CI, which runs 10 seeds.
-    static const int kPromised30[11] = {0, 19, 20, 20, 52, 25, 38, 49, 46, 28, 16};
-    static const int kPromised10[11] = {0, 18, 18, 18, 52, 25, 37, 48, 44, 31, 14};
+    // Measured on the default grid at 10 seeds (docs/lessons.md); a change that makes a lesson
+    // hold in fewer situations fails CI, which runs 10 seeds. The 30-seed counts of the grid
+    // with populations up to 1,000 have not been measured yet, so 30 seeds are not checked.
+    static const int kPromised10[11] = {0, 21, 21, 19, 50, 25, 41, 49, 45, 33, 18};
     std::vector<std::string> out;
-    if ((seeds != 30 && seeds != 10) || cells != 60) return out;
-    const int* kPromised = seeds == 30 ? kPromised30 : kPromised10;
+    if (seeds != 10 || cells != 60) return out;
+    const int* kPromised = kPromised10;
     int holds[11] = {}, seen[11] = {};
     for (const CellResult& r : results) {
         holds[r.lesson] += r.holds;
