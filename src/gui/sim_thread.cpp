@@ -87,9 +87,6 @@ void SimThread::loop(const std::stop_token& stop) {
     // When the cores are busy the frame (and the GL rasteriser's threads) go first: a late
     // round is not seen, a late frame is. Best effort; Linux takes a thread id here.
     setpriority(PRIO_PROCESS, id_t(gettid()), kNiceness);
-    // >>> Issue 13: when World::setWorkerThreads(unsigned) is on main, the window's rounds take
-    // >>> both cores here (on this thread, so the round's workers start at its niceness):
-    // >>>     m_live->setWorkerThreads(2);
     Clock::time_point nextRound{};
     bool wasRunning = false;
     bool dirty = false;     // the live world changed since the last view
