@@ -13,7 +13,8 @@ bool joins(const Cohort& c, const std::string& series) {
 }
 
 // The cohort's members [first, first + count) as a cohort of their own: the same trades and
-// names they would have had as members first.. of the whole cohort.
+// names they would have had as members first.. of the whole cohort (those past the named
+// ones get generated names either way).
 Cohort slice(const Cohort& whole, int first, int count) {
     Cohort part = whole;
     part.count = count;
@@ -25,7 +26,6 @@ Cohort slice(const Cohort& whole, int first, int count) {
                                                              : whole.professions[size_t(i) % whole.professions.size()]);
         if (size_t(i) < whole.names.size()) part.names.push_back(whole.names[size_t(i)]);
     }
-    if (part.names.size() < size_t(count)) part.names.clear();   // numbered names, as for the whole cohort
     return part;
 }
 
