@@ -5,9 +5,10 @@
 
 namespace tsunagari::experiments {
 
-// The largest chapter the grid builds: BNI chapters average about 28 members (7.7 million
-// referrals by ~200,000 members in ~7,000 chapters, 2015) and the largest reach 60 or more.
-// 60 is also the grid's second population level, so the levels up to 60 stay one chapter.
+// The largest chapter the grid builds. BNI's chapters have roughly 25-30 members on average
+// (its published member and chapter counts; a recollection, not a figure in this repository)
+// and large ones 60 or more. 60 is also the grid's second population level, so the levels up
+// to 60 stay one chapter; it was fixed before the grid was run and not tuned to its results.
 constexpr int kMaxChapterMembers = 60;
 
 // Splits every chapter series with more than `maxMembers` members into the fewest chapters
