@@ -40,8 +40,7 @@ void World::beginEvent(int entryIndex, int day) {
     m_memberFlags.assign(m_attendees.size(), 0);
     for (const auto& a : m_attendees) {
         if (!a.active) continue;
-        const auto& joins = m_scenario.population[size_t(a.cohort)].joins;
-        m_memberFlags[a.id] = joins.empty() || std::find(joins.begin(), joins.end(), entry.name) != joins.end();
+        m_memberFlags[a.id] = m_scenario.population[size_t(a.cohort)].joinsSeries(entry.name);
     }
 
     if (entry.kind == EventKind::OneToOnes) {

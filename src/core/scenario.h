@@ -1,5 +1,6 @@
 // A scenario as plain data: what a scenario file says, after validation.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -33,6 +34,10 @@ struct Cohort {
     std::vector<std::string> professions;  // cycled over members; empty = all professions in turn
     std::vector<std::string> names;        // names of the first members; the rest are numbered
     std::vector<std::string> joins;        // calendar entries whose members this cohort is; empty = all
+
+    [[nodiscard]] bool joinsSeries(const std::string& series) const {
+        return joins.empty() || std::find(joins.begin(), joins.end(), series) != joins.end();
+    }
 };
 
 // One recurring line of the calendar: an event series.

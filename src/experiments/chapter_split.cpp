@@ -8,10 +8,6 @@ namespace tsunagari::experiments {
 
 namespace {
 
-bool joins(const Cohort& c, const std::string& series) {
-    return c.joins.empty() || std::find(c.joins.begin(), c.joins.end(), series) != c.joins.end();
-}
-
 // The cohort's members [first, first + count) as a cohort of their own: the same trades and
 // names they would have had as members first.. of the whole cohort (those past the named
 // ones get generated names either way).
@@ -45,7 +41,7 @@ void splitSeries(Scenario& sc, size_t entryIndex, int maxMembers) {
     const CalendarEntry series = sc.calendar[entryIndex];
     int members = 0;
     for (const auto& c : sc.population)
-        if (joins(c, series.name)) members += c.count;
+        if (c.joinsSeries(series.name)) members += c.count;
     const int chapters = (members + maxMembers - 1) / maxMembers;
     if (chapters <= 1) return;
 
@@ -63,7 +59,7 @@ void splitSeries(Scenario& sc, size_t entryIndex, int maxMembers) {
     std::vector<Cohort> population;
     int turn = 0;
     for (const auto& c : sc.population) {
-        if (!joins(c, series.name)) {
+        if (!c.joinsSeries(series.name)) {
             population.push_back(c);
             continue;
         }
