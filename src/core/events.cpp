@@ -145,30 +145,12 @@ void World::runRound() {
 
 void World::penaliseLateness() {
     // Those who waited lose trust in the latecomer; a message keeps most of it (seed 003).
-    // At a chapter with a plenary the whole room waited; elsewhere the latecomer's first group.
+    // Who waited is the latecomer's first group. A chapter's plenary starts on time: the room
+    // sees them come in but loses no time, so it does not count as waiting.
     const EventState& ev = m_event;
     const double penalty = m_scenario.params[Param::LatePenaltyHours];
     const double keeps = m_scenario.params[Param::NotifyKeeps];
     if (!m_scenario.mechanisms[Mechanism::LatenessCosts]) return;
-    if (plenaryHours() > 0) {
-        // Distrust alone never makes someone memorable, so only waiters who remember the
-        // latecomer keep anything of it: their views are the reverses of the latecomer's own
-        // ties, found without a lookup.
-        std::vector<uint8_t> waited(m_attendees.size(), 0);
-        for (const uint32_t id : ev.participants) waited[id] = m_lateByAttendee[id] == kOnTime;
-        for (const uint32_t late : ev.participants) {
-            if (m_lateByAttendee[late] == kOnTime) continue;
-            const double cost = m_lateByAttendee[late] == kLateNotified ? penalty * (1.0 - keeps) : penalty;
-            for (const auto& tie : m_relations.outEdges(late)) {
-                const uint32_t view = RelationshipStore::reverse(tie.edge);   // the waiter's view of the latecomer
-                if (!waited[tie.to] || m_relations.released(view) || !m_rules.remembered(m_relations.edge(view), m_day)) continue;
-                catchUp(view);
-                m_relations.edge(view).bad += float(cost);
-                settle(view);
-            }
-        }
-        return;
-    }
     for (size_t g = 0; g + 1 < ev.groupStarts.size(); ++g) {
         for (uint32_t i = ev.groupStarts[g]; i < ev.groupStarts[g + 1]; ++i) {
             const uint32_t late = ev.groupMembers[i];

@@ -1,7 +1,7 @@
 // A chapter meeting's whole-room part: members present to everyone in turn (BNI's weekly
 // 60-second presentations), so fellow members become known by sight, not only those who
 // shared a table. It follows the open networking of the first round, so latecomers (who miss
-// that round) are there for it; the whole room has seen them come in late.
+// that round) are there for it.
 #include <algorithm>
 
 #include "world.h"
