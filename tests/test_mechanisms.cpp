@@ -127,7 +127,7 @@ TEST_CASE("plenary: presenters take turns when the room is bigger than the time 
     for (uint32_t a = 0; a < 60; ++a) CHECK(known(a) == 59);
 }
 
-TEST_CASE("plenary: only the latecomer's first table waited for them, not the whole room; a message keeps most of the trust") {
+TEST_CASE("plenary: only the latecomer's first table waited for them and not the whole room, and a message keeps most of the trust") {
     // Twelve punctual members and one who is on time at the first meeting (so the room knows them
     // from their presentation) and late to the second, silently or with a message. The meeting
     // starts on time: the room sees them come in, but only their first table waited (seed 003).
