@@ -35,6 +35,16 @@ double statusMiB(const std::string& wanted) {
 
 std::string column(const std::string& s, size_t width) { return s.size() >= width ? " " + s : std::string(width - s.size(), ' ') + s; }
 
+// Where the model's bytes per live tie go: "pairs 33.1 (1.10) slots 9.4 out-lists 14.0 calendar 4.0".
+std::string structureBytes(const World& world) {
+    const size_t ties = world.relationships().liveEdges();
+    if (ties == 0) return "n/a";
+    const auto store = world.relationships().memoryUse();
+    const auto per = [&](size_t bytes) { return formatFixed(double(bytes) / double(ties), 1); };
+    return "pairs " + per(store.pairs) + " (" + formatFixed(2.0 * double(store.pairPlaces) / double(ties), 2) + ") slots " +
+           per(store.slots) + " out-lists " + per(store.outLists) + " calendar " + per(world.forgetCalendarUse().bytes);
+}
+
 }  // namespace
 
 int runSoak(const BenchOptions& options, std::ostream& out) {
@@ -45,7 +55,8 @@ int runSoak(const BenchOptions& options, std::ostream& out) {
     for (int size : options.attendees) {
         World world(scenarioFromJson(benchScenario(size), "<bench>"));
         out << column("attendees", 10) << column("events", 8) << column("seconds", 9) << column("live ties", 12)
-            << column("RSS MiB", 10) << column("peak MiB", 10) << column("model MiB", 11) << column("model B/tie", 13) << "\n";
+            << column("RSS MiB", 10) << column("peak MiB", 10) << column("model MiB", 11) << column("model B/tie", 13)
+            << "   B/tie: pairs (places/pair) slots out-lists calendar\n";
         const auto start = std::chrono::steady_clock::now();
         double peakAtQuarter = 0;
         while (world.eventsDone() < events && world.stepEvent()) {
@@ -58,7 +69,8 @@ int runSoak(const BenchOptions& options, std::ostream& out) {
                 << column(formatFixed(seconds, 1), 9) << column(std::to_string(ties), 12)
                 << column(formatFixed(statusMiB("VmRSS:"), 1), 10) << column(formatFixed(statusMiB("VmHWM:"), 1), 10)
                 << column(formatFixed(model / (1024.0 * 1024.0), 1), 11)
-                << column(ties > 0 ? formatFixed(model / double(ties), 0) : "n/a", 13) << "\n"
+                << column(ties > 0 ? formatFixed(model / double(ties), 0) : "n/a", 13) << "   "
+                << structureBytes(world) << "\n"
                 << std::flush;
         }
         const double peakAtEnd = statusMiB("VmHWM:");

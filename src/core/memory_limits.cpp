@@ -75,8 +75,9 @@ MemoryEstimate estimateMemory(const Scenario& s, int events) {
         metPerAttendee += perEvent * occurrences;
     }
     const double perAttendee = std::min(double(n > 0 ? n - 1 : 0), metPerAttendee);
-    // Released pairs keep their places until a sweep makes them reusable: up to half as many again.
-    m.edges = uint64_t(double(n) * perAttendee * 1.5);
+    // Released pairs keep their places until a sweep makes them reusable: up to an eighth as many
+    // again (relationships.cpp); a quarter is counted, as a margin.
+    m.edges = uint64_t(double(n) * perAttendee * 1.25);
 
     const uint64_t clients = uint64_t(s.params[Param::ClientsPerAttendee]);
     const double years = std::min(double(shape.lastDay + 1), 365.0 * 200) / 365.0;

@@ -63,6 +63,20 @@ Stage TrustRules::stage(const Edge& e, int day) const {
 namespace {
 uint32_t hashOf(uint32_t lo, uint32_t hi) { return RelationshipStore::hashPair(lo, hi); }
 constexpr size_t kMinSweep = size_t(1) << 14;   // released pairs before a sweep is worth its pass over the out-lists
+// Released pairs wait for a sweep once they are this share of the live ones: each keeps its
+// 64-byte place and two out-list entries meanwhile, and each sweep reads every out-list once.
+constexpr size_t kSweepAtLiveShare = 8;
+
+// The hash index grows past three quarters full: slots hold each key's hash, so a longer probe
+// reads more slots (8 to a cache line) but no more pairs.
+bool slotsTooFull(size_t pairs, size_t slots) { return pairs * 4 > slots * 3; }
+
+// Out-lists grow by a quarter, not double: they are most of the memory beside the pairs, and a
+// list that has to grow copies a few KiB at most.
+void appendTie(std::vector<RelationshipStore::OutTie>& list, RelationshipStore::OutTie tie) {
+    if (list.size() == list.capacity()) list.reserve(std::max<size_t>(8, list.size() + list.size() / 4));
+    list.push_back(tie);
+}
 }  // namespace
 
 uint32_t RelationshipStore::PairArray::append() {
@@ -124,7 +138,7 @@ uint32_t RelationshipStore::findOrCreate(uint32_t from, uint32_t to, int day) {
 }
 
 uint32_t RelationshipStore::create(uint32_t from, uint32_t to, uint32_t hash, const Edge& fromView, const Edge& toView) {
-    if ((m_livePairs + 1) * 2 > m_slots.size()) grow();
+    if (slotsTooFull(m_livePairs + 1, m_slots.size())) grow();
     uint64_t slot = hash & m_mask;
     while (m_slots[slot].pair != kNone) slot = (slot + 1) & m_mask;   // the pair is absent: its probe ends at a gap
 
@@ -150,8 +164,8 @@ uint32_t RelationshipStore::create(uint32_t from, uint32_t to, uint32_t hash, co
     view[0].to = view[1].from = hi;
     m_slots[slot] = {pair, hash};
     ++m_livePairs;
-    m_out[lo].push_back({hi, 2 * pair});
-    m_out[hi].push_back({lo, 2 * pair + 1});
+    appendTie(m_out[lo], {hi, 2 * pair});
+    appendTie(m_out[hi], {lo, 2 * pair + 1});
     return 2 * pair + side;
 }
 
@@ -195,7 +209,7 @@ void RelationshipStore::eraseSlot(uint64_t hole) {
 }
 
 void RelationshipStore::sweepIfDue() {
-    if (m_awaitingCount < std::max(kMinSweep, m_livePairs / 2)) return;
+    if (m_awaitingCount < std::max(kMinSweep, m_livePairs / kSweepAtLiveShare)) return;
     const auto awaiting = [this](OutTie tie) { return (m_awaitingSweep[tie.edge >> 7] >> ((tie.edge >> 1) & 63)) & 1; };
     for (auto& out : m_out) std::erase_if(out, awaiting);
     // Free places stay ascending, whatever order the pairs were released in.
@@ -286,7 +300,7 @@ std::string RelationshipStore::restore(Image image, size_t attendees) {
     m_livePairs = pairs - m_free.size() - m_awaitingCount;
 
     size_t capacity = 1024;
-    while (capacity < 2 * (m_livePairs + 1)) capacity *= 2;
+    while (slotsTooFull(m_livePairs + 1, capacity)) capacity *= 2;
     m_slots.assign(capacity, Slot{});
     m_mask = capacity - 1;
     for (uint32_t p = 0; p < pairs; ++p) {
@@ -301,6 +315,7 @@ std::string RelationshipStore::restore(Image image, size_t attendees) {
     std::vector<uint8_t> listed(2 * pairs, 0);
     m_out.resize(attendees);
     for (uint32_t owner = 0; owner < attendees; ++owner) {
+        m_out[owner].reserve(image.out[owner].size());
         for (uint32_t e : image.out[owner]) {
             if (e >= 2 * pairs || edge(e).from != owner) return "out-list entry is not the attendee's tie";
             const bool awaiting = (m_awaitingSweep[e >> 7] >> ((e >> 1) & 63)) & 1;
