@@ -397,7 +397,7 @@ std::vector<std::string> shortfalls(const std::vector<CellResult>& results, int 
     // Measured on the default grid at 10 seeds (docs/lessons.md); a change that makes a lesson
     // hold in fewer situations fails CI, which runs 10 seeds. The 30-seed counts of the grid
     // with populations up to 1,000 have not been measured yet, so 30 seeds are not checked.
-    static const int kPromised10[11] = {0, 21, 21, 19, 50, 25, 41, 49, 45, 33, 18};
+    static const int kPromised10[11] = {0, 23, 22, 18, 50, 25, 29, 49, 46, 34, 38};
     std::vector<std::string> out;
     if (seeds != 10 || cells != 60) return out;
     const int* kPromised = kPromised10;
