@@ -594,7 +594,7 @@ std::string helpText(const std::string& topic) {
                "levels occurs), over seeds, with its mechanism on and off, and says where it holds:\n"
                "the seeds' sign with p < 0.01, at least 5% of the comparison's level, and below a\n"
                "quarter with the mechanism off. Progress on stderr. Exit 3 if a lesson holds in\n"
-               "fewer cells than docs/lessons.md promises at 10 seeds (see its minimums).\n"
+               "fewer cells than docs/lessons.md promises at 10 or 30 seeds (see its minimums).\n"
                "\n"
                "  --seeds N          seeds per cell (default 30)\n"
                "  --cells N          cells of the design (default 60)\n"
