@@ -2,7 +2,8 @@
 // latecomer costs trust only with the table that waited), clients who ask in proportion to
 // trust and leave below a line, referrals only at or above the referrer's threshold,
 // forgetting that counts pleasant time only, professions dealt per cohort, the cap on the
-// evidence half-life, and two older rules without a test of their own (the early-report softening, the pitch tolerance).
+// evidence half-life, and two older rules without a test of their own (the early-report
+// softening, the pitch tolerance).
 // Each test fails when its rule is taken out of src/core.
 #include <doctest/doctest.h>
 
