@@ -61,6 +61,7 @@ Scenario referralChapter(uint64_t seed) {
     s.seed = seed;
     s.population = {cohortOf("average", 12, "referrer"), cohortOf("unreliable_professional", 12, "professional")};
     s.population[0].traits[Trait::ReferralThreshold] = 0.05;
+    s.params[Param::EconomyTrades] = 12;   // the twelve trades both cohorts practise: every need can be referred
     s.calendar = {seriesOf("chapter", EventKind::Chapter, 7), seriesOf("1-to-1s", EventKind::OneToOnes, 7)};
     s.calendar[1].firstDay = 3;
     return s;

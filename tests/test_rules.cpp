@@ -50,6 +50,9 @@ Scenario referralLab(uint64_t seed = 1) {
     s.calendar[0].occurrences = 1;
     s.mechanisms[Mechanism::Plenary] = false;
     s.mechanisms[Mechanism::Forgetting] = false;   // evidence stays as it was added
+    // An economy of two trades (the table's first two): every need of the referrer's clients
+    // is for a lawyer.
+    s.params[Param::EconomyTrades] = 2;
     return s;
 }
 
@@ -208,8 +211,8 @@ TEST_CASE("rules: a client asks the adviser in proportion to their trust, relati
     // Clients join at trust 0.5; then new clients are said to start at 1, so these ask half as
     // often. Their trust never moves (no reputation at stake), and every ask for a lawyer is a
     // referral (the lawyer is never busy nor late, and gratitude carries no weight, so the
-    // referrer's trust stays put), so four years bring days * needs * 1/2 (the lawyer's share of
-    // trades) * 0.5 referrals.
+    // referrer's trust stays put), so four years bring four years of needs (all for a lawyer in
+    // the lab's economy of two trades) * 0.5 referrals.
     auto referrals = [](bool react) {
         Scenario s = referralLab(7);
         s.population[1].traits[Trait::Reliability] = 1;
@@ -226,7 +229,7 @@ TEST_CASE("rules: a client asks the adviser in proportion to their trust, relati
         return double(w.referrals().size());
     };
     const Params p;
-    const double needs = 4 * 365 * p[Param::ClientsPerAttendee] * p[Param::NeedsPerClientPerYear] / 365.0 / 2.0;   // 400
+    const double needs = 4 * p[Param::ClientsPerAttendee] * p[Param::NeedsPerClientPerYear] / 2.0;   // 400: half the needs are the referrer's own trade
     const double halfAsks = referrals(true), allAsk = referrals(false);
     INFO("referrals: " << halfAsks << " at trust 0.5 of 1, " << allAsk << " when clients do not react; " << needs << " needs");
     CHECK(allAsk == doctest::Approx(needs).epsilon(0.15));
@@ -356,6 +359,7 @@ TEST_CASE("rules: a fee stands in for trust for a fee-minded referrer only, by f
         s.calendar = {seriesOf("six hours", EventKind::Chapter, 7, 1, 2, 6.0), seriesOf("two hours", EventKind::Chapter, 7, 1, 2, 2.0)};
         s.calendar[0].occurrences = s.calendar[1].occurrences = 1;
         s.params[Param::BusyChance] = 0;
+        s.params[Param::EconomyTrades] = 2;   // tax accountant and lawyer: every need is for a lawyer
         s.mechanisms[Mechanism::Plenary] = false;
         s.mechanisms[Mechanism::Forgetting] = false;
         s.mechanisms[Mechanism::GratitudeEffect] = false;

@@ -119,7 +119,7 @@ const MalformedCase kMalformed[] = {
     {"population_empty", R"(population: expected at least one cohort, found [])"},
     {"population_not_array", R"(population: expected an array, found {"archetype":"slow_trust_builder","co...)"},
     {"profession_typo", R"(population[0].professions[1]: unknown profession "laywer"; did you mean "lawyer"?)"},
-    {"profession_unknown", R"(population[0].professions[0]: unknown profession "astronaut"; expected one of: tax_accountant, lawyer, judicial_scrivener, web_designer, insurance, real_estate, printer, it_consultant, coach, photographer, builder, labour_consultant)"},
+    {"profession_unknown", R"(population[0].professions[0]: unknown profession "astronaut"; expected one of: tax_accountant, lawyer, judicial_scrivener, web_designer, insurance, real_estate, printer, it_consultant, coach, photographer, builder, labour_consultant, administrative_scrivener, sme_consultant, financial_planner, graphic_designer, video_producer, advertising, recruiter, architect, interior_designer, landscaper, cleaning, moving, car_dealer, travel_agent, caterer, event_planner, translator, chiropractor, dentist, hair_salon, florist, office_supplies, security, patent_attorney)"},
     {"professions_not_array", R"(population[0].professions: expected an array, found "lawyer")"},
     {"schema_not_string", R"($schema: expected a string, found 1)"},
     {"seed_fraction", R"(seed: expected a whole number >= 0, found 1.5)"},

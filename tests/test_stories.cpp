@@ -140,6 +140,43 @@ TEST_CASE("stories: a step's length counts calendar time from the last fresh sta
     CHECK(story.steps[2].eventsAtEnd[0] == eventsBeforeDay(s, 24 * 365.25 / 12));
 }
 
+TEST_CASE("stories: a prediction with from_group counts only the referrals from that group") {
+    // The newcomer scenario with careless newcomers (threshold 0.05): much of what they receive
+    // comes from each other. With from_group "member" the figure is the members' referrals alone,
+    // counted here from the referral records.
+    nlohmann::json doc = nlohmann::json::parse(R"({
+      "title": {"en": "t", "ja": "t"}, "description": {"en": "d", "ja": "d"},
+      "steps": [{"narration": {"en": "n", "ja": "n"}, "scenario": "../newcomer.json",
+                 "set": ["population[1].traits.referral_threshold=0.05"], "run": {"years": 1},
+                 "prediction": {"question": {"en": "q", "ja": "q"}, "metric": "referrals_received",
+                                "choices": [{"label": {"en": "x", "ja": "x"}, "group": "newcomer"},
+                                            {"label": {"en": "y", "ja": "y"}, "group": "member"}],
+                                "expect": 0, "reveal": {"en": "r", "ja": "r"}}}]
+    })");
+    const auto figures = [&](const char* from) {
+        nlohmann::json d = doc;
+        if (*from) d["steps"][0]["prediction"]["from_group"] = from;
+        const Story story = storyFromJson(d, "from.json", kStories.string());
+        StoryRooms rooms;
+        rooms.enter(story, 0, uint64_t(3));
+        rooms.runToEnd();
+        const World& w = rooms.room(0);
+        double fromMembers = 0;
+        for (const Referral& r : w.referrals())
+            fromMembers += w.groupLabels()[size_t(w.attendees()[r.to].group)] == "newcomer" &&
+                           w.groupLabels()[size_t(w.attendees()[r.from].group)] == "member";
+        return std::pair{judge(*story.steps[0].prediction, rooms).values[0], fromMembers / 4};
+    };
+    const auto [all, membersCounted] = figures("");
+    const auto [fromMembers, membersCountedAgain] = figures("member");
+    const auto [fromNewcomers, unused] = figures("newcomer");
+    INFO("newcomers receive " << all << " per head, " << fromMembers << " from members, " << fromNewcomers << " from each other");
+    CHECK(fromMembers == doctest::Approx(membersCounted));
+    CHECK(fromMembers + fromNewcomers == doctest::Approx(all));
+    CHECK(fromNewcomers > 1);
+    CHECK(fromMembers < all);
+}
+
 TEST_CASE("stories: every broken story gets one line naming the file and the path") {
     struct Case {
         const char* pointer;       // JSON pointer of the value to replace
@@ -169,6 +206,7 @@ TEST_CASE("stories: every broken story gets one line naming the file and the pat
         {"/steps/1/prediction/expect", 2, false, "steps[1].prediction.expect: expected a whole number in [0, 1], found 2"},
         {"/steps/1/prediction/pick", "most", false, "steps[1].prediction.pick: expected \"highest\" or \"lowest\", found \"most\""},
         {"/steps/1/prediction/choices", nlohmann::json::array(), false, "steps[1].prediction.choices: expected an array of 2 to 8 items, found 0 items"},
+        {"/steps/1/prediction/from_group", "on time", false, "steps[1].prediction.from_group: \"from_group\" counts referrals: it needs the metric \"referrals_received\""},
     };
     for (const Case& c : cases) {
         nlohmann::json doc = smallStory();

@@ -189,8 +189,8 @@ double mixerMemoryDays(uint64_t seed, double* after28, double* after35) {
 // (often: twice a week or more; rarely: once a year or less; occasionally: between).
 // Granovetter asked people who had changed jobs; their "often" contacts were mostly people
 // seen at work, their "rarely" ones mostly former workmates and old college friends. So the
-// situation gives everyone all three kinds of tie: 60 small-business owners of 12 trades
-// share workplaces of five (an hour's talk every other day) and all move to a new workplace
+// situation gives everyone all three kinds of tie: 60 small-business owners of the economy's
+// 36 trades share workplaces of five (an hour's talk every other day) and all move to a new workplace
 // after the first year, meeting their former workmates only at a yearly reunion after that;
 // half of them (two or three from every workplace) meet in a weekly chapter with 1-to-1s.
 // Workmates are of different trades, and nobody shares a workplace with a former workmate.
@@ -199,6 +199,10 @@ double mixerMemoryDays(uint64_t seed, double* after28, double* after35) {
 Scenario granovetterWorld() {
     constexpr int kPeople = 60, kPlaces = 12, kPerPlace = 5;
     Scenario s;
+    // The owners practise the economy's trades in turn, as a town's would: the clients' needs
+    // are spread over those trades (World::tryReferral), so a need is for a workmate's trade
+    // only as often as the economy makes it.
+    const int trades = int(s.params[Param::EconomyTrades]);
     s.title.en = "Workmates, former workmates and a chapter (calibration)";
     s.matchmaking = Policy::Rotation;
     for (int i = 0; i < kPeople; ++i) {
@@ -213,7 +217,7 @@ Scenario granovetterWorld() {
         }
         Cohort c = cohortOf("average", member ? "member" : "outsider", 1, joins);
         c.traits[Trait::Community] = 1.0;   // workmates come to work as often as the series says
-        c.professions = {professions()[size_t(i % 12)].key};
+        c.professions = {professions()[size_t(i % trades)].key};
         s.population.push_back(c);
     }
     s.calendar = {seriesOf("weekly chapter", EventKind::Chapter, 0, 7, 1.5, 3, 6, 0.9),

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "calibration/calibration.h"
+#include "professions.h"
 #include "world.h"
 
 namespace tsunagari::calibration {
@@ -27,24 +28,27 @@ double trustedPerMember(const World& w) {
     return trusted / n;
 }
 
-// A need is for the trade of a random attendee (the adviser included); needs in the adviser's
-// own trade stay in house (World::tryReferral). Returns, averaged over members, the share of
-// draws that are a need for another trade, and the share of those a trusted member could take.
+// A need is for one of the economy's trades, all equally often; needs in the adviser's own trade
+// stay in house, and needs for a trade nobody in the world practises go elsewhere
+// (World::tryReferral). Returns, averaged over members, the share of needs that are for another
+// member's trade, and the share of those a trusted member could take.
 std::pair<double, double> needShares(const World& w) {
     const auto& people = w.attendees();
     const auto n = uint32_t(people.size());
+    const size_t trades = professions().size();
+    std::vector<int> practising(trades, 0);
+    for (const Attendee& p : people) ++practising[size_t(p.profession)];
     double needShare = 0, coveredShare = 0;
     for (uint32_t a = 0; a < n; ++a) {
         double needs = 0, covered = 0;
-        for (uint32_t other = 0; other < n; ++other) {
-            const int trade = people[other].profession;
-            if (trade == people[a].profession) continue;
+        for (size_t trade = 0; trade < trades; ++trade) {
+            if (int(trade) == people[a].profession || practising[trade] == 0) continue;
             needs += 1;
             bool found = false;
-            for (uint32_t b = 0; b < n && !found; ++b) found = people[b].profession == trade && b != a && wouldReferTo(w, a, b);
+            for (uint32_t b = 0; b < n && !found; ++b) found = people[b].profession == int(trade) && wouldReferTo(w, a, b);
             covered += found;
         }
-        needShare += needs / n;
+        needShare += needs / double(trades);
         coveredShare += needs > 0 ? covered / needs : 0;
     }
     return {needShare / n, coveredShare / n};

@@ -29,7 +29,7 @@ int runStory(const StoryOptions& o, std::ostream& out, std::ostream& err) {
         out << "step " << c.step + 1 << ": " << p.question.en << "\n  expected: " << p.choices[size_t(p.expect)].label.en
             << "; won alone on " << c.held << "/" << c.seeds << " seeds"
             << (c.heldOnOwnSeed ? ", and on the story's own seed" : ", NOT on the story's own seed")
-            << (holds ? "  ok" : "  TOO RARE") << "\n  mean " << p.metric << ":";
+            << (holds ? "  ok" : "  TOO RARE") << "\n  mean " << p.metric << (p.fromGroup.empty() ? "" : " from " + p.fromGroup) << ":";
         for (size_t i = 0; i < p.choices.size(); ++i)
             out << (i ? ", " : " ") << p.choices[i].label.en << " " << formatFixed(c.meanValues[i], 2);
         out << "\n";

@@ -12,7 +12,7 @@ enum class Param : int {
     StageKnown, StageFriend, StageCollaborator,
     PitchTolerance, PitchBacklashHours, LatePenaltyHours, NotifyKeeps,
     OneToOneHours, OneToOneRate, CardSwapsPerRound, CardSwapHours, WarmIntroHours,
-    ClientsPerAttendee, NeedsPerClientPerYear, InitialReputation, BusyChance, JobDays,
+    ClientsPerAttendee, NeedsPerClientPerYear, EconomyTrades, InitialReputation, BusyChance, JobDays,
     ComplaintDelayMinDays, ComplaintDelayMaxDays, FirstDeclineBlockDays, DeclineBadHours,
     ReportHours, ThanksHours, SilenceBadHours, FailureBadHours,
     ReputationGain, ReputationLoss, DisclosureSoftening, ComplaintRecovery, EarlyReportRecovery,

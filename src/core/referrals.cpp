@@ -22,10 +22,12 @@ void World::passDay() {
     forgetDueTies(m_day);
     if (m_referable.empty()) {
         m_referableAs.assign(m_attendees.size(), -1);
+        m_practising.assign(professions().size(), 0);
         for (const auto& a : m_attendees)
             if (a.active) {
                 m_referable.push_back(a.id);
                 m_referableAs[a.id] = a.profession;
+                ++m_practising[size_t(a.profession)];
             }
     }
     const Params& p = m_scenario.params;
@@ -54,14 +56,16 @@ double World::clientAsks(float clientTrust) const {
 void World::tryReferral(uint32_t referrer) {
     Attendee& a = m_attendees[referrer];
     if (a.clientTrust.empty() || m_referable.size() < 2) return;
-    // A client needs the trade of someone in the world other than the adviser: trades are in
-    // demand in proportion to how many practise them, so a member's share of demand does not
-    // depend on how many others share their trade. Needs within the adviser's own trade stay in house.
+    // A client needs one of the economy's trades (the first economy_trades of the profession
+    // table), all equally often. Needs within the adviser's own trade stay in house; a need for
+    // a trade nobody here practises cannot be referred. So a room that covers more trades can
+    // serve more needs (BNI's one member per trade and its "rule of 20"), and members who share
+    // a trade share its demand.
+    const Params& p = m_scenario.params;
     const auto client = m_rng.below(uint32_t(a.clientTrust.size()));
     const bool asks = m_rng.chance(clientAsks(a.clientTrust[client]));   // drawn either way: the stream stays aligned
-    const uint32_t other = m_referable[m_rng.below(uint32_t(m_referable.size()))];
-    const int needed = m_referableAs[other];
-    if (!asks || other == referrer || needed == a.profession) return;
+    const auto needed = int(m_rng.below(uint32_t(p[Param::EconomyTrades])));
+    if (!asks || needed == a.profession || m_practising[size_t(needed)] == 0) return;
     refer(referrer, needed, client, RelationshipStore::kNone);
 }
 

@@ -241,6 +241,7 @@ private:
     int m_referralsSinceEvent = 0;
     std::vector<uint32_t> m_referable;      // active attendees, whose trades clients need (a cache: empty = rebuild)
     std::vector<int> m_referableAs;         // per attendee: profession if active, else -1 (rebuilt with the above)
+    std::vector<uint32_t> m_practising;     // per profession: active attendees practising it (rebuilt with the above)
     std::vector<uint32_t> m_scratch;        // reused buffers (no allocation per round)
     std::vector<std::pair<uint32_t, uint32_t>> m_pairs;
     std::vector<RelationshipStore::OutTie> m_candidates;   // a referrer's ties of the needed profession

@@ -44,6 +44,7 @@ void drawOutcome(AppState& app, const stories::Prediction& p, const stories::Out
         ImGui::PopID();
     }
     ImGui::TextDisabled("%s", tr.get("col.", p.metric));
+    if (!p.fromGroup.empty()) ImGui::TextDisabled("%s%s", tr("story.from_group"), p.fromGroup.c_str());
     if (picked >= 0)
         ImGui::TextColored(picked == o.winner ? ImVec4(0.5f, 1, 0.5f, 1) : ImVec4(1, 0.6f, 0.5f, 1), "%s",
                            tr(picked == o.winner ? "story.right" : "story.wrong"));

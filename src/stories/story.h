@@ -41,6 +41,9 @@ enum class Pick { Highest, Lowest };
 struct Prediction {
     Bilingual question;
     std::string metric;                          // compared at the end of the step's run
+    // With referrals_received: count only referrals from this group (e.g. the members a
+    // newcomer joined, not fellow newcomers passing clients among themselves); empty = all.
+    std::string fromGroup;
     Pick pick = Pick::Highest;
     std::vector<Choice> choices;                 // at least two
     int expect = 0;                              // the choice the seeds say wins

@@ -176,7 +176,7 @@ private:
     }
 
     Prediction prediction(const json& v, const std::string& path, const Step& s) const {
-        r.expectKeys(v, path, {"question", "metric", "pick", "choices", "expect", "reveal", "decides_room"});
+        r.expectKeys(v, path, {"question", "metric", "from_group", "pick", "choices", "expect", "reveal", "decides_room"});
         Prediction p;
         p.question = r.bilingual(r.required(v, path, "question"), childPath(path, "question"));
         p.metric = metric(r.required(v, path, "metric"), childPath(path, "metric"));
@@ -196,6 +196,11 @@ private:
                 c.room = r.wholeIn(*it, childPath(at, "room"), 0, int(s.rooms.size()) - 1);
             c.group = group(r.required(choices[i], at, "group"), childPath(at, "group"), s.roomScenarios[size_t(c.room)]);
             p.choices.push_back(std::move(c));
+        }
+        if (auto it = v.find("from_group"); it != v.end()) {
+            const std::string at = childPath(path, "from_group");
+            if (p.metric != "referrals_received") r.fail(at, "\"from_group\" counts referrals: it needs the metric \"referrals_received\"");
+            for (const Scenario& room : s.roomScenarios) p.fromGroup = group(*it, at, room);
         }
         p.expect = r.wholeIn(r.required(v, path, "expect"), childPath(path, "expect"), 0, int(p.choices.size()) - 1);
         p.reveal = r.bilingual(r.required(v, path, "reveal"), childPath(path, "reveal"));

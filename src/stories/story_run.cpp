@@ -15,11 +15,25 @@ int groupIndexOf(const World& world, const std::string& label) {
     return int(std::find(labels.begin(), labels.end(), label) - labels.begin());
 }
 
-double figureOf(const World& world, const std::string& group, const std::string& metric) {
+// Referrals received per member of `group` from members of `from`, at the last snapshot.
+double referralsFrom(const World& world, const std::string& group, const std::string& from) {
+    const auto& groups = world.history().back().groups;
+    const int to = groupIndexOf(world, group), by = groupIndexOf(world, from);
+    if (size_t(to) >= groups.size() || groups[size_t(to)].members == 0) return 0;
+    const auto& people = world.attendees();
+    const int upTo = world.history().back().day;
+    double count = 0;
+    for (const Referral& r : world.referrals())
+        count += r.day <= upTo && people[r.to].group == to && people[r.from].group == by;
+    return count / groups[size_t(to)].members;
+}
+
+double figureOf(const World& world, const std::string& group, const Prediction& prediction) {
     if (world.history().empty()) return 0;
+    if (!prediction.fromGroup.empty()) return referralsFrom(world, group, prediction.fromGroup);
     const auto& groups = world.history().back().groups;
     const size_t index = size_t(groupIndexOf(world, group));
-    const MetricName* m = findMetricName(metric);
+    const MetricName* m = findMetricName(prediction.metric);
     return index < groups.size() && m ? m->value(groups[index]) : 0;
 }
 
@@ -74,7 +88,7 @@ bool StoryRooms::finished() const {
 
 Outcome judge(const Prediction& prediction, const StoryRooms& rooms) {
     Outcome out;
-    for (const Choice& c : prediction.choices) out.values.push_back(figureOf(rooms.room(size_t(c.room)), c.group, prediction.metric));
+    for (const Choice& c : prediction.choices) out.values.push_back(figureOf(rooms.room(size_t(c.room)), c.group, prediction));
     const auto better = [&](double a, double b) { return prediction.pick == Pick::Highest ? a > b : a < b; };
     for (size_t i = 1; i < out.values.size(); ++i)
         if (better(out.values[i], out.values[size_t(out.winner)])) out.winner = int(i);
@@ -114,7 +128,8 @@ std::string tellStory(const Story& story, Language language, std::optional<uint6
         if (step.prediction) {
             const Prediction& p = *step.prediction;
             const Outcome o = judge(p, rooms);
-            out += std::string(ja ? "  結果 (" : "  Result (") + p.metric + "):\n";
+            const std::string from = p.fromGroup.empty() ? "" : (ja ? ", " + p.fromGroup + "から" : ", from " + p.fromGroup);
+            out += std::string(ja ? "  結果 (" : "  Result (") + p.metric + from + "):\n";
             for (size_t c = 0; c < p.choices.size(); ++c)
                 out += std::string(int(c) == o.winner ? "  ▶ " : "    ") + say(p.choices[c].label, language) + ": " +
                        formatFixed(o.values[c], 2) + "\n";

@@ -1,0 +1,33 @@
+#!/usr/bin/env python3
+"""Regenerates the play table of docs/workshop.md: the newcomer's seat played by each
+scripted policy and by each built-in habit, means over seeds 1..N.
+
+usage: tools/play_table.py [CLI] [SEEDS]   (defaults: build/tsunagari-cli, 30)"""
+import json, os, subprocess, sys, tempfile
+
+cli = sys.argv[1] if len(sys.argv) > 1 else "build/tsunagari-cli"
+seeds = int(sys.argv[2]) if len(sys.argv) > 2 else 30
+policies = ["pitch,silent", "pitch,both", "listen,silent", "listen,thank", "listen,report", "listen,both", "book,both"]
+columns = ["referrals_received", "repeat_referrals", "collaborators", "room_trust", "closed_business"]
+rows = {}   # label -> list of per-seed dicts
+
+with tempfile.TemporaryDirectory() as folder:
+    for policy in policies:
+        for seed in range(1, seeds + 1):
+            out = os.path.join(folder, "season.json")
+            subprocess.run([cli, "play", "scenarios/newcomer.json", "--always", policy, "--seed", str(seed), "--out", out],
+                           check=True, stdout=subprocess.DEVNULL)
+            comparison = json.load(open(out))["comparison"]
+            for entry in comparison:
+                if entry["habit"] == "you":
+                    rows.setdefault("always " + policy.replace(",", ", "), []).append(entry)
+                elif policy == policies[0]:   # the habits do not depend on the player's policy
+                    rows.setdefault("habit: " + entry["name"]["en"].lower(), []).append(entry)
+
+print(f"| seat played by | referrals | repeat | collaborators | others' trust in you | closed (k yen) | seeds with none |")
+print("|---|---|---|---|---|---|---|")
+for label, runs in rows.items():
+    mean = {c: sum(r[c] for r in runs) / len(runs) for c in columns}
+    none = sum(1 for r in runs if r["referrals_received"] == 0)
+    print(f"| {label} | {mean['referrals_received']:.1f} | {mean['repeat_referrals']:.1f} | {mean['collaborators']:.2f} | "
+          f"{mean['room_trust']:.3f} | {mean['closed_business']:.0f} | {none}/{len(runs)} |")
