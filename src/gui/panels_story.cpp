@@ -26,7 +26,9 @@ std::string formatValue(const std::string& metric, double value) {
 }
 
 // One bar per choice, the winner marked; lengths relative to the largest value.
-void drawOutcome(AppState& app, const stories::Prediction& p, const stories::Outcome& o, int picked) {
+// `cohorts`: the shown room's population, for the Japanese name of a from_group label.
+void drawOutcome(AppState& app, const stories::Prediction& p, const stories::Outcome& o, int picked,
+                 const std::vector<Cohort>& cohorts) {
     const Strings& tr = app.tr;
     double top = 0;
     for (double v : o.values) top = std::max(top, v);
@@ -44,7 +46,7 @@ void drawOutcome(AppState& app, const stories::Prediction& p, const stories::Out
         ImGui::PopID();
     }
     ImGui::TextDisabled("%s", tr.get("col.", p.metric));
-    if (!p.fromGroup.empty()) ImGui::TextDisabled("%s%s", tr("story.from_group"), p.fromGroup.c_str());
+    if (!p.fromGroup.empty()) ImGui::TextDisabled("%s%s", tr("story.from_group"), tr.groupName(cohorts, p.fromGroup));
     if (picked >= 0)
         ImGui::TextColored(picked == o.winner ? ImVec4(0.5f, 1, 0.5f, 1) : ImVec4(1, 0.6f, 0.5f, 1), "%s",
                            tr(picked == o.winner ? "story.right" : "story.wrong"));
@@ -174,7 +176,8 @@ void drawStory(AppState& app) {
         case StoryPhase::Revealed:
             if (chartHere && !storySeries(app).empty()) drawStoryChart(app, ImVec2(ImGui::GetContentRegionAvail().x, 180));
             if (step.prediction && player.outcome()) {
-                drawOutcome(app, *step.prediction, *player.outcome(), player.picked());
+                drawOutcome(app, *step.prediction, *player.outcome(), player.picked(),
+                            player.rooms().room(size_t(player.shownRoom())).scenario().population);
                 ImGui::Spacing();
                 ImGui::TextWrapped("%s", say(app, step.prediction->reveal).c_str());
             }
