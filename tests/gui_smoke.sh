@@ -169,7 +169,7 @@ xrun --story scenarios/stories/lateness.json --set seed=2 >/dev/null 2>&1; rc=$?
 # window is the very season the CLI plays with that policy; bad seats are one line.
 outpl=$(xrun --play --events 10 --screenshot "$DIR/play.png" --size 1280x720) || fail "--play exited $?"
 check_png "play: a decision waiting" "$DIR/play.png"
-outpj=$(xrun --play --events 106 --lang ja --screenshot "$DIR/play_end_ja.png" --size 1280x720) || fail "--play --lang ja exited $?"
+outpj=$(xrun --play --events 212 --lang ja --screenshot "$DIR/play_end_ja.png" --size 1280x720) || fail "--play --lang ja exited $?"
 check_png "play: the season's end in Japanese" "$DIR/play_end_ja.png"
 if "$CLI" play scenarios/newcomer.json --always listen,both --out "$DIR/play_cli.json" >/dev/null 2>"$DIR/play_cli.err"; then
     hp=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["state_hash"])' "$DIR/play_cli.json")
