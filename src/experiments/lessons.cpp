@@ -80,8 +80,9 @@ const GroupFigures& figures(const World& w, const char* label) {
 // trade and room. A client's need is for one of the economy's trades, so a member alone in a
 // trade gets all of its demand; when the groups differ in size, the larger one holds such
 // trades (a cohort of 14 beside one of 6 practises eight trades the other does not), and
-// complementary seating favours some trades; a plain mean would credit that to the habit. The room is a member's chapter (their cohort's series;
-// chapter_split.h gives each chapter's parts of both groups the same series).
+// complementary seating favours some trades; a plain mean would credit that to the habit.
+// The room is a member's chapter (their cohort's series; chapter_split.h gives each
+// chapter's parts of both groups the same series).
 // Returns {focal mean, comparison mean}, NaN when no trade is held by both.
 template <class Value>
 std::pair<double, double> matchedMeans(const World& w, Value value) {
@@ -431,7 +432,7 @@ std::vector<CellResult> runGrid(const GridOptions& options) {
 
 std::vector<std::string> shortfalls(const std::vector<CellResult>& results, int seeds, size_t cells) {
     // Measured on the default grid at 10 and 30 seeds (docs/lessons.md); a change that makes a
-    // lesson hold in fewer situations fails CI, which runs 10 seeds.
+    // lesson hold in fewer situations fails CI, which runs 30 seeds.
     static const int kPromised10[11] = {0, 20, 18, 18, 51, 25, 22, 44, 42, 34, 32};
     static const int kPromised30[11] = {0, 24, 25, 21, 51, 26, 25, 48, 43, 33, 33};
     std::vector<std::string> out;
