@@ -94,12 +94,13 @@ std::pair<double, double> matchedMeans(const World& w, Value value) {
         for (const auto& series : w.scenario().population[size_t(a.cohort)].joins) key += series + '\n';
         return key + std::to_string(a.profession);
     };
+    std::vector<std::string> keys(w.attendees().size());
     std::map<std::string, int> heldBy;   // bit 1: focal, bit 2: comparison
     for (const Attendee& a : w.attendees())
-        if (a.active && (a.group == focal || a.group == other)) heldBy[roomAndTrade(a)] |= a.group == focal ? 1 : 2;
+        if (a.active && (a.group == focal || a.group == other)) heldBy[keys[a.id] = roomAndTrade(a)] |= a.group == focal ? 1 : 2;
     double sum[2] = {0, 0}, n[2] = {0, 0};
     for (const Attendee& a : w.attendees()) {
-        if (!a.active || (a.group != focal && a.group != other) || heldBy[roomAndTrade(a)] != 3) continue;
+        if (!a.active || (a.group != focal && a.group != other) || heldBy[keys[a.id]] != 3) continue;
         const int k = a.group == focal ? 0 : 1;
         sum[k] += value(a);
         n[k] += 1;
