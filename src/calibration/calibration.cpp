@@ -190,8 +190,8 @@ double mixerMemoryDays(uint64_t seed, double* after28, double* after35) {
 // Granovetter asked people who had changed jobs; their "often" contacts were mostly people
 // seen at work, their "rarely" ones mostly former workmates and old college friends. So the
 // situation gives everyone all three kinds of tie: 60 small-business owners of the economy's
-// 36 trades share workplaces of five (an hour's talk every other day) and all move to a new workplace
-// after the first year, meeting their former workmates only at a yearly reunion after that;
+// 36 trades share workplaces of five (an hour's talk every other day) and all move to a new
+// workplace after the first year, meeting their former workmates only at a yearly reunion;
 // half of them (two or three from every workplace) meet in a weekly chapter with 1-to-1s.
 // Workmates are of different trades, and nobody shares a workplace with a former workmate.
 // The tally is of year-three referrals, so that "how often they met in the year before" is

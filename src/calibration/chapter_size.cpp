@@ -35,8 +35,8 @@ double trustedPerMember(const World& w) {
 std::pair<double, double> needShares(const World& w) {
     const auto& people = w.attendees();
     const auto n = uint32_t(people.size());
-    const size_t trades = professions().size();
-    std::vector<int> practising(trades, 0);
+    const auto trades = size_t(w.params()[Param::EconomyTrades]);   // needs are drawn over these
+    std::vector<int> practising(professions().size(), 0);
     for (const Attendee& p : people) ++practising[size_t(p.profession)];
     double needShare = 0, coveredShare = 0;
     for (uint32_t a = 0; a < n; ++a) {

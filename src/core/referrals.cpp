@@ -20,12 +20,13 @@ void World::passDaysTo(int day) {
 
 void World::passDay() {
     forgetDueTies(m_day);
-    if (m_referable.empty()) {
+    if (m_referableCount < 0) {
+        m_referableCount = 0;
         m_referableAs.assign(m_attendees.size(), -1);
         m_practising.assign(professions().size(), 0);
         for (const auto& a : m_attendees)
             if (a.active) {
-                m_referable.push_back(a.id);
+                ++m_referableCount;
                 m_referableAs[a.id] = a.profession;
                 ++m_practising[size_t(a.profession)];
             }
@@ -55,7 +56,7 @@ double World::clientAsks(float clientTrust) const {
 
 void World::tryReferral(uint32_t referrer) {
     Attendee& a = m_attendees[referrer];
-    if (a.clientTrust.empty() || m_referable.size() < 2) return;
+    if (a.clientTrust.empty() || m_referableCount < 2) return;
     // A client needs one of the economy's trades (the first economy_trades of the profession
     // table), all equally often. Needs within the adviser's own trade stay in house; a need for
     // a trade nobody here practises cannot be referred. So a room that covers more trades can

@@ -365,7 +365,7 @@ public:
         world.m_memberFlags = readU32s<uint8_t>(r, "membership flags");
         if (ev.inProgress && (world.m_lateByAttendee.size() != attendeeCount || world.m_memberFlags.size() != attendeeCount))
             r.fail("event flags do not match the attendees");
-        world.m_referable.clear();  // a cache, rebuilt on the next day
+        world.m_referableCount = -1;  // a cache, rebuilt on the next day
         world.m_rules = TrustRules::from(world.m_scenario.params, world.m_scenario.mechanisms);
         if (!r.atEnd()) r.fail("trailing bytes");
         return world;

@@ -55,7 +55,7 @@ void World::addMember(int cohortIndex) {
         m_lateByAttendee.resize(m_attendees.size(), 0);
         m_memberFlags.resize(m_attendees.size(), 0);
     }
-    m_referable.clear();  // recomputed lazily
+    m_referableCount = -1;  // recomputed lazily
 }
 
 int World::groupOf(int cohortIndex) {
@@ -111,7 +111,7 @@ void World::removeAttendees(int cohort, int count) {
         --m_scenario.population[size_t(cohort)].count;
         --count;
     }
-    m_referable.clear();
+    m_referableCount = -1;
 }
 
 void World::setMatchmaking(Policy p) { m_scenario.matchmaking = p; }

@@ -239,7 +239,7 @@ private:
     uint64_t m_pendingOrder = 0;
     std::vector<EventRecord> m_history;
     int m_referralsSinceEvent = 0;
-    std::vector<uint32_t> m_referable;      // active attendees, whose trades clients need (a cache: empty = rebuild)
+    int m_referableCount = -1;              // active attendees, whose trades clients need (a cache: -1 = rebuild)
     std::vector<int> m_referableAs;         // per attendee: profession if active, else -1 (rebuilt with the above)
     std::vector<uint32_t> m_practising;     // per profession: active attendees practising it (rebuilt with the above)
     std::vector<uint32_t> m_scratch;        // reused buffers (no allocation per round)

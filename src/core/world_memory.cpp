@@ -69,7 +69,7 @@ size_t World::memoryBytes() const {
     bytes += vectorBytes(m_referrals) + queueBytes(m_pending);
     bytes += vectorBytes(m_occurrencesDone) + vectorBytes(m_event.participants) + vectorBytes(m_event.late) +
              vectorBytes(m_event.groupMembers) + vectorBytes(m_event.groupStarts);
-    bytes += vectorBytes(m_referable) + vectorBytes(m_referableAs) + vectorBytes(m_scratch) + vectorBytes(m_pairs) +
+    bytes += vectorBytes(m_referableAs) + vectorBytes(m_practising) + vectorBytes(m_scratch) + vectorBytes(m_pairs) +
              vectorBytes(m_candidates) + vectorBytes(m_lateByAttendee) + vectorBytes(m_memberFlags) + vectorBytes(m_talkers);
     bytes += vectorBytes(m_seatRoles);
     bytes += vectorBytes(m_rememberedTies) + vectorBytes(m_listedEdges) + forgetCalendarUse().bytes;
