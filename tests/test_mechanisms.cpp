@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 #include <string>
@@ -317,23 +318,83 @@ TEST_CASE("forgetting: the evidence half-life grows with contacts up to its cap"
 
 // ---- professions ----------------------------------------------------------------------------------
 
-TEST_CASE("professions: cohorts of equal size get the same trades, dealt in table order") {
+namespace {
+// How many active members practise each trade.
+std::vector<int> practising(const World& w) {
+    std::vector<int> n(professions().size(), 0);
+    for (const Attendee& a : w.attendees())
+        if (a.active) ++n[size_t(a.profession)];
+    return n;
+}
+}  // namespace
+
+TEST_CASE("professions: a room fills one seat per trade before any trade gets a second, every cohort its share") {
     Scenario s = punctualChapter(7, 4, 1);
     s.population.push_back(cohortOf("hard_seller", 7));
-    s.population.push_back(cohortOf("latecomer", 19));
-    s.population.push_back(cohortOf("gratitude_giver", 7));
-    World w(s);
-    std::vector<std::multiset<int>> trades(4);
-    std::vector<size_t> dealt(4, 0);
+    s.population.push_back(cohortOf("latecomer", 57));
+    s.population.push_back(cohortOf("gratitude_giver", 14));
+    World w(s);   // 85 members over 36 trades: each held by two or three
+    const auto held = practising(w);
+    CHECK(*std::min_element(held.begin(), held.end()) == 2);
+    CHECK(*std::max_element(held.begin(), held.end()) == 3);
+    // Each cohort's members share their trade with as many others as the room's average member,
+    // within rounding: no cohort holds the lone (or the crowded) trades.
+    double roomRivals = 0;
+    std::vector<double> rivals(4, 0), members(4, 0);
     for (const Attendee& a : w.attendees()) {
-        CHECK(a.profession == int(dealt[size_t(a.cohort)]++ % professions().size()));
-        trades[size_t(a.cohort)].insert(a.profession);
+        rivals[size_t(a.cohort)] += held[size_t(a.profession)] - 1;
+        members[size_t(a.cohort)] += 1;
+        roomRivals += held[size_t(a.profession)] - 1;
     }
-    CHECK(trades[0] == trades[1]);
-    CHECK(trades[0] == trades[3]);
-    // A member who joins later continues their cohort's deal.
+    roomRivals /= double(w.attendees().size());
+    for (size_t c = 0; c < 4; ++c) {
+        INFO("cohort " << c << ": " << rivals[c] / members[c] << " rivals per member, room " << roomRivals);
+        CHECK(std::fabs(rivals[c] / members[c] - roomRivals) <= 1.0 / members[c] + 0.2);
+    }
+    // A member who joins later takes a trade the fewest practise; the economy's trades only.
     w.addAttendees(1, 1);
-    CHECK(w.attendees().back().profession == 7);
+    CHECK(held[size_t(w.attendees().back().profession)] == 2);
+    Scenario small = punctualChapter(7, 4, 1);
+    small.params[Param::EconomyTrades] = 6;
+    const World six(small);   // 11 members over 6 trades
+    for (const Attendee& a : six.attendees()) CHECK(a.profession < 6);
+}
+
+TEST_CASE("professions: listed trades are kept, and the others fill the trades nobody listed") {
+    Scenario s = punctualChapter(4, 4, 1);
+    s.population[0].professions = {"tax_accountant", "web_designer"};
+    s.population.push_back(cohortOf("hard_seller", 30));
+    const World w(s);
+    const int tax = professionFromKey("tax_accountant"), web = professionFromKey("web_designer");
+    for (const Attendee& a : w.attendees()) {
+        if (a.cohort == 0) CHECK(a.profession == (a.id % 2 == 0 ? tax : web));
+        else CHECK((a.profession != tax && a.profession != web));
+    }
+}
+
+TEST_CASE("professions: identical cohorts of unequal size receive the same referrals per head") {
+    // Dealt per cohort, a cohort of 14 beside one of 6 held eight trades alone and received
+    // 63 referrals a head in two years against 48 (ahead on 29 of 30 seeds).
+    double gap = 0, level = 0;
+    int largerAhead = 0;
+    const int seeds = 12;
+    for (int seed = 1; seed <= seeds; ++seed) {
+        Scenario s = smallChapter(uint64_t(seed));
+        s.population = {cohortOf("average", 14, "larger"), cohortOf("average", 6, "smaller")};
+        s.calendar.push_back(tsunagari::seriesOf("1-to-1s", EventKind::OneToOnes, 3, 7, 1.0, 1, 2, 1.0));
+        World w(s);
+        w.runToDay(365);
+        double got[2] = {0, 0};
+        for (const Referral& r : w.referrals()) got[w.attendees()[r.to].cohort] += 1;
+        gap += got[0] / 14 - got[1] / 6;
+        level += got[1] / 6;
+        largerAhead += got[0] / 14 > got[1] / 6;
+    }
+    INFO("larger minus smaller " << gap / seeds << " referrals a head on " << level / seeds << "; larger ahead on "
+                                 << largerAhead << "/" << seeds);
+    REQUIRE(level > 0);
+    CHECK(std::fabs(gap) < 0.1 * level);
+    CHECK(largerAhead <= seeds * 3 / 4);
 }
 
 // ---- older rules without a test of their own ------------------------------------------------------

@@ -535,6 +535,8 @@ TEST_CASE("referrals: word of trouble in time lets the referrer send the client 
     s.population = {cohortOf("average", 12, "referrer"), cohortOf("unreliable_professional", 12)};
     s.population[0].traits[Trait::ReferralThreshold] = 0.05;
     s.population[1].traits[Trait::ReportBack] = 1.0;  // always reports, so late work is known at once
+    // Two professionals in each of their six trades: someone else to send the client to.
+    s.population[1].professions = {"tax_accountant", "web_designer", "photographer", "lawyer", "insurance", "florist"};
     World w(s);
     w.runEvents(40);
     int replacements = 0;

@@ -211,8 +211,8 @@ def schema():
                         } for t in traits},
                     },
                     "professions": {
-                        "description": "professions cycled over the members (default: all professions in table "
-                                       "order, member by member within the cohort)",
+                        "description": "professions cycled over the members (default: dealt with the other cohorts "
+                                       "without a list, one member per trade until every trade is held)",
                         "type": "array",
                         "items": {"enum": professions},
                     },

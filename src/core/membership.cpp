@@ -39,12 +39,10 @@ uint32_t World::replaceMember(uint32_t leaver, uint32_t parent) {
     Attendee& gone = m_attendees[leaver];
     gone.active = false;
     --m_scenario.population[size_t(gone.cohort)].count;
-    const int profession = gone.profession;
     const Traits traits = m_attendees[parent].traits;   // addMember may reallocate m_attendees
-    addMember(m_attendees[parent].cohort);
-    Attendee& newcomer = m_attendees.back();
     // The trade mix stays as it was, so strategies compete on habits, not on trades in demand.
-    newcomer.profession = profession;
+    addMember(m_attendees[parent].cohort, gone.profession);
+    Attendee& newcomer = m_attendees.back();
     newcomer.traits = traits;
     return newcomer.id;
 }

@@ -6,6 +6,7 @@
 
 #include "attendee_names.h"
 #include "professions.h"
+#include "trade_deal.h"
 
 namespace tsunagari {
 
@@ -19,28 +20,24 @@ World::World(const Scenario& scenario) : m_scenario(scenario), m_rng(scenario.se
     int total = 0;
     for (const auto& c : m_scenario.population) total += c.count;
     m_attendees.reserve(size_t(total));
+    const auto trades = dealTrades(m_scenario.population, int(m_scenario.params[Param::EconomyTrades]));
     for (int c = 0; c < int(m_scenario.population.size()); ++c) {
         auto& cohort = m_scenario.population[size_t(c)];
         if (cohort.label.empty()) cohort.label = cohort.archetype;
-        const int count = cohort.count;
         cohort.count = 0;  // addMember counts them back in
-        for (int i = 0; i < count; ++i) addMember(c);
+        for (const int trade : trades[size_t(c)]) addMember(c, trade);
     }
     m_occurrencesDone.assign(m_scenario.calendar.size(), 0);
     rebuildEdgeBookkeeping();
 }
 
-void World::addMember(int cohortIndex) {
+void World::addMember(int cohortIndex, int profession) {
     auto& cohort = m_scenario.population[size_t(cohortIndex)];
     Attendee a;
     a.id = uint32_t(m_attendees.size());
     const auto indexInCohort = size_t(cohort.count);
     a.name = indexInCohort < cohort.names.size() ? cohort.names[indexInCohort] : generatedName(a.id);
-    // Professions cycle through the cohort's list, or through all professions in table order
-    // within the cohort: two cohorts of the same size get the same trade mix (fair comparisons).
-    a.profession = cohort.professions.empty()
-                       ? int(indexInCohort % professions().size())
-                       : professionFromKey(cohort.professions[indexInCohort % cohort.professions.size()]);
+    a.profession = profession;
     a.cohort = cohortIndex;
     a.group = groupOf(cohortIndex);
     a.traits = cohort.traits;
@@ -100,7 +97,18 @@ void World::setCohortTrait(int cohort, Trait t, double value) {
 }
 
 void World::addAttendees(int cohort, int count) {
-    for (int i = 0; i < count; ++i) addMember(cohort);
+    // Newcomers continue the cohort's list, or take the trades the fewest active members practise.
+    const auto& list = m_scenario.population[size_t(cohort)].professions;
+    std::vector<int> practising(professions().size(), 0);
+    for (const Attendee& a : m_attendees)
+        if (a.active) ++practising[size_t(a.profession)];
+    for (int i = 0; i < count; ++i) {
+        const int trade = list.empty()
+            ? leastPractisedTrade(practising, int(m_scenario.params[Param::EconomyTrades]))
+            : professionFromKey(list[size_t(m_scenario.population[size_t(cohort)].count) % list.size()]);
+        ++practising[size_t(trade)];
+        addMember(cohort, trade);
+    }
     // Someone joining mid-event waits for the next event.
 }
 

@@ -157,7 +157,7 @@ private:
     };
 
     // setup
-    void addMember(int cohort);
+    void addMember(int cohort, int profession);
     int groupOf(int cohort);                // index into m_groupLabels, added if new
     // calendar
     bool nextOccurrence(int& entry, int& day) const;

@@ -3,26 +3,42 @@
 #include <algorithm>
 
 #include "professions.h"
+#include "trade_deal.h"
 
 namespace tsunagari::experiments {
 
 namespace {
 
-// The cohort's members [first, first + count) as a cohort of their own: the same trades and
-// names they would have had as members first.. of the whole cohort (those past the named
-// ones get generated names either way).
+// The cohort's members [first, first + count) as a cohort of their own, with the names and
+// listed trades they would have had as members first.. of the whole cohort (those past the named
+// ones get generated names either way). Without a list, each chapter deals its trades afresh.
 Cohort slice(const Cohort& whole, int first, int count) {
     Cohort part = whole;
     part.count = count;
     part.professions.clear();
     part.names.clear();
-    const auto& all = professions();
     for (int i = first; i < first + count; ++i) {
-        part.professions.push_back(whole.professions.empty() ? all[size_t(i) % all.size()].key
-                                                             : whole.professions[size_t(i) % whole.professions.size()]);
+        if (!whole.professions.empty()) part.professions.push_back(whole.professions[size_t(i) % whole.professions.size()]);
         if (size_t(i) < whole.names.size()) part.names.push_back(whole.names[size_t(i)]);
     }
     return part;
+}
+
+// Each chapter fills its seats one member per trade, as the world deals a room: the parts
+// without a list are dealt together around the listed members of the same chapter.
+void dealChapterTrades(std::vector<Cohort>& population, const std::vector<std::vector<size_t>>& partsOfChapter,
+                       int economyTrades) {
+    const auto& all = professions();
+    for (const auto& parts : partsOfChapter) {
+        std::vector<Cohort> chapter;
+        for (const size_t p : parts) chapter.push_back(population[p]);
+        const auto trades = dealTrades(chapter, economyTrades);
+        for (size_t k = 0; k < parts.size(); ++k) {
+            Cohort& part = population[parts[k]];
+            if (!part.professions.empty()) continue;
+            for (const int t : trades[k]) part.professions.push_back(all[size_t(t)].key);
+        }
+    }
 }
 
 // The series a part of `c` joins when its chapter `series` becomes `chapter`.
@@ -57,6 +73,7 @@ void splitSeries(Scenario& sc, size_t entryIndex, int maxMembers) {
     // Remainders go round the chapters from where the last cohort's stopped, so chapter
     // sizes differ by at most one.
     std::vector<Cohort> population;
+    auto partsOfChapter = std::vector<std::vector<size_t>>(size_t(chapters));
     int turn = 0;
     for (const auto& c : sc.population) {
         if (!c.joinsSeries(series.name)) {
@@ -70,11 +87,13 @@ void splitSeries(Scenario& sc, size_t entryIndex, int maxMembers) {
             if (count == 0) continue;
             Cohort part = slice(c, first, count);
             part.joins = joinsWith(c, sc.calendar, series.name, series.name + " " + std::to_string(k + 1));
+            partsOfChapter[size_t(k)].push_back(population.size());
             population.push_back(std::move(part));
             first += count;
         }
         turn = (turn + extra) % chapters;
     }
+    dealChapterTrades(population, partsOfChapter, int(sc.params[Param::EconomyTrades]));
     sc.calendar = std::move(calendar);
     sc.population = std::move(population);
 }

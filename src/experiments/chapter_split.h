@@ -14,7 +14,8 @@ constexpr int kMaxChapterMembers = 60;
 // Splits every chapter series with more than `maxMembers` members into the fewest chapters
 // of at most that many ("NAME 1", "NAME 2", …, same timing, in its place in the calendar).
 // Each cohort is dealt over the chapters as evenly as possible, keeping its label (so the
-// groups compared are unchanged), its traits and the trades its members would have had.
+// groups compared are unchanged), its traits and any trades it lists; members of cohorts
+// without a list are dealt trades per chapter, one member per trade as far as they go.
 void splitLargeChapters(Scenario& scenario, int maxMembers = kMaxChapterMembers);
 
 }  // namespace tsunagari::experiments

@@ -25,15 +25,15 @@ constexpr const char* kFocal = "focal";
 constexpr const char* kOther = "comparison";
 
 const std::vector<LessonInfo> kLessons{
-    {1, "hard sellers get fewer referrals than slow trust builders", "referrals received: builders minus sellers (pitching and breadth differ), members with a rival of the other group in their trade and chapter", "pitch backlash off and no 1-to-1s", false},
-    {2, "gratitude givers get more repeat referrals", "repeat referrals received: report back and thank minus neither, members with a rival of the other group in their trade and chapter", "gratitude effect off", false},
+    {1, "hard sellers get fewer referrals than slow trust builders", "referrals received: builders minus sellers (pitching and breadth differ)", "pitch backlash off and no 1-to-1s", false},
+    {2, "gratitude givers get more repeat referrals", "repeat referrals received: report back and thank minus neither", "gratitude effect off", false},
     {3, "declining a first referral cuts referrals from that referrer", "referrals in the next half year after a first referral was accepted minus after it was declined, per pair (thanks off in both)", "first-decline block off", false},
     {4, "careless referrers lose client reputation when contacts are unreliable", "client reputation: selective minus careless referrers, contacts half reliable", "reputation at stake off", false},
     {5, "without repeated contact, acquaintances fade within about a month", "share of single-meeting ties forgotten 35 days after the last event", "forgetting off", false},
-    {6, "late without notice costs trust; a message keeps most of it", "trust received: latecomers who message minus silent latecomers, members with a rival of the other group in their trade and chapter", "lateness costs off", false},
+    {6, "late without notice costs trust; a message keeps most of it", "trust received: latecomers who message minus silent latecomers", "lateness costs off", false},
     {7, "honest disclosure limits the damage of a failed weak-tie referral", "client reputation: careless referrers who disclose minus those who do not", "disclosure softening off", false},
     {8, "complaint handling recovers reputation", "client reputation: careless referrers who follow up minus those who do not", "complaint handling off", false},
-    {9, "referral fees do not raise referrals from trust-based referrers", "referrals received: fee offerers minus others (should be near zero), members with a rival of the other group in their trade and chapter", "referrers with an appetite for fees (then fees do pay)", true},
+    {9, "referral fees do not raise referrals from trust-based referrers", "referrals received: fee offerers minus others (should be near zero)", "referrers with an appetite for fees (then fees do pay)", true},
     {10, "a weekly chapter builds more collaborators than mixers for the same hours", "collaborators: chapter members minus mixer goers, same hours", "trust needs repetition and forgetting off (one meeting would be enough: mixers then win)", false},
 };
 
@@ -74,39 +74,6 @@ const GroupFigures& figures(const World& w, const char* label) {
         if (w.groupLabels()[g] == label) return w.history().back().groups[g];
     static const GroupFigures none;
     return none;
-}
-
-// The referral lessons and L6 compare members who have a rival of the other group in their
-// trade and room. A client's need is for one of the economy's trades, so a member alone in a
-// trade gets all of its demand; when the groups differ in size, the larger one holds such
-// trades (a cohort of 14 beside one of 6 practises eight trades the other does not), and
-// complementary seating favours some trades; a plain mean would credit that to the habit.
-// The room is a member's chapter (their cohort's series; chapter_split.h gives each
-// chapter's parts of both groups the same series).
-// Returns {focal mean, comparison mean}, NaN when no trade is held by both.
-template <class Value>
-std::pair<double, double> matchedMeans(const World& w, Value value) {
-    const auto& labels = w.groupLabels();
-    const int focal = int(std::find(labels.begin(), labels.end(), kFocal) - labels.begin());
-    const int other = int(std::find(labels.begin(), labels.end(), kOther) - labels.begin());
-    const auto roomAndTrade = [&](const Attendee& a) {
-        std::string key;
-        for (const auto& series : w.scenario().population[size_t(a.cohort)].joins) key += series + '\n';
-        return key + std::to_string(a.profession);
-    };
-    std::vector<std::string> keys(w.attendees().size());
-    std::map<std::string, int> heldBy;   // bit 1: focal, bit 2: comparison
-    for (const Attendee& a : w.attendees())
-        if (a.active && (a.group == focal || a.group == other)) heldBy[keys[a.id] = roomAndTrade(a)] |= a.group == focal ? 1 : 2;
-    double sum[2] = {0, 0}, n[2] = {0, 0};
-    for (const Attendee& a : w.attendees()) {
-        if (!a.active || (a.group != focal && a.group != other) || heldBy[keys[a.id]] != 3) continue;
-        const int k = a.group == focal ? 0 : 1;
-        sum[k] += value(a);
-        n[k] += 1;
-    }
-    if (n[0] == 0 || n[1] == 0) return {NAN, NAN};
-    return {sum[0] / n[0], sum[1] / n[1]};
 }
 
 // L3: referrals from A to B in the half year after B answered A's first referral, per pair:
@@ -278,20 +245,16 @@ Measurement lessonEffect(int number, const Situation& s, bool on, uint64_t seed)
     if ((number == 4 || number == 7 || number == 8) && !anyComplaint) return {NAN, 0};
     if (number == 6 && f.trustReceived + o.trustReceived <= 0) return {NAN, 0};
     if (number == 10 && f.collaborators + o.collaborators <= 0) return {NAN, 0};
-    if (number == 1 || number == 2 || number == 6 || number == 9) {
-        const auto [fm, om] = matchedMeans(w, [number](const Attendee& a) {
-            return number == 2 ? double(a.counters.repeatReferralsReceived)
-                 : number == 6 ? a.snapshot.trustReceived
-                               : double(a.counters.referralsReceived);
-        });
-        if (std::isnan(fm)) return {NAN, 0};
-        return number == 1 ? Measurement{om - fm, om} : Measurement{fm - om, om};
-    }
+    // Both groups are dealt the trades together (trade_deal.h), so they stand in the same market.
     switch (number) {
+        case 1: return {o.referralsReceived - f.referralsReceived, o.referralsReceived};
+        case 2: return {f.repeatReferralsReceived - o.repeatReferralsReceived, o.repeatReferralsReceived};
         case 3: return afterFirstAnswer(w);
         case 4: return {o.reputation - f.reputation, w.params()[Param::InitialReputation] - f.reputation};
         case 5: return fading(w);
+        case 6: return {f.trustReceived - o.trustReceived, o.trustReceived};
         case 7: case 8: return {f.reputation - o.reputation, w.params()[Param::InitialReputation] - o.reputation};
+        case 9: return {f.referralsReceived - o.referralsReceived, o.referralsReceived};
         case 10: return {f.collaborators - o.collaborators, std::max(f.collaborators, o.collaborators)};
         default: return {NAN, 0};
     }
