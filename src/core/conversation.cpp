@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 
+#include "rapport.h"
 #include "world.h"
 
 namespace tsunagari {
@@ -81,9 +82,10 @@ void World::converse(uint32_t ab, double hours, bool pitching) {
         maybePitch(a, ba, bTrustsA);
         maybePitch(b, ab, aTrustsB);
     }
+    const double evidence = hours * rapport(m_scenario.seed, a, b, m_scenario.params[Param::RapportSpread]);
     for (const uint32_t index : {ab, ba}) {
         Edge& e = m_relations.edge(index);
-        e.good += float(hours);
+        e.good += float(evidence);
         if (e.contacts < Edge::kMaxCount) ++e.contacts;
         settle(index);
     }
@@ -123,8 +125,9 @@ World::FirstMeeting World::firstMeeting(double hours) const {
     first.backlash = m_scenario.mechanisms[Mechanism::PitchBacklash] && 0.0 < m_scenario.params[Param::PitchTolerance];
     first.plain = outcome(0);
     first.pitchedTo = first.backlash ? outcome(m_scenario.params[Param::PitchBacklashHours]) : first.plain;
-    // A meeting too slight to remember would be released at once: converse() does that.
-    first.usable = first.plain.scheduled && first.pitchedTo.scheduled;
+    // A meeting too slight to remember would be released at once: converse() does that. With
+    // rapport each pair's first meeting differs: converse() works it out pair by pair.
+    first.usable = first.plain.scheduled && first.pitchedTo.scheduled && m_scenario.params[Param::RapportSpread] <= 0;
     return first;
 }
 

@@ -4,6 +4,7 @@
 // that round) are there for it.
 #include <algorithm>
 
+#include "rapport.h"
 #include "world.h"
 
 namespace tsunagari {
@@ -26,6 +27,7 @@ void World::holdPlenary() {
     const size_t presenters = std::min(room, std::max<size_t>(fit, 1));
     if (presenters < room) m_rng.shuffle(m_scratch);
     const double evidence = hours * m_scenario.params[Param::PlenaryWeight];
+    const double spread = m_scenario.params[Param::RapportSpread];
     // A presentation is the sanctioned pitch: it never meets backlash.
     // Memory for later listeners is requested ahead (hash slot, then the pair), as in
     // converseAll, so the cache misses of a whole room overlap instead of queueing.
@@ -44,7 +46,7 @@ void World::holdPlenary() {
             const uint32_t index = m_relations.findOrCreate(listener, presenter, m_day);
             catchUp(index);
             Edge& e = m_relations.edge(index);
-            e.good += float(evidence);
+            e.good += float(spread > 0 ? evidence * rapport(m_scenario.seed, listener, presenter, spread) : evidence);
             if (e.contacts < Edge::kMaxCount) ++e.contacts;
             settle(index);
             releaseIfIdle(index);   // only if the presentation was too short to remember
