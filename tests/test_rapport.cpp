@@ -5,6 +5,7 @@
 
 #include "calibration/calibration.h"
 #include "rapport.h"
+#include "snapshot.h"
 #include "world.h"
 
 using namespace tsunagari;
@@ -61,4 +62,63 @@ TEST_CASE("rapport: with pairs that differ, trust thins gradually with chapter s
     // Nor everyone with everyone: most colleagues stay below the threshold.
     CHECK(spread20 < 0.6 * 19);
     CHECK(spread40 < 0.6 * 39);
+}
+
+// ---- helping again after silence (off by default, like rapport: see docs/calibration.md) -----
+
+namespace {
+// A chapter where half the members never report back or thank.
+Scenario silentHalf(uint64_t seed, double again) {
+    Scenario s = calibration::weeklyChapter(30, 2);
+    s.seed = seed;
+    s.population[0].count = 15;
+    s.population.push_back(s.population[0]);
+    s.population[1].label = "silent";
+    s.population[1].traits[Trait::ReportBack] = s.population[1].traits[Trait::Gratitude] = 0.0;
+    s.params[Param::HelpAgainAfterSilence] = again;
+    s.title = {"Half of them silent", "半数が無報告"};
+    return s;
+}
+
+// Referrals to a silent member (who never reports back or thanks) after an earlier referral of
+// the same pair was delivered.
+int againAfterSilence(const World& w) {
+    int again = 0;
+    for (const Referral& r : w.referrals()) {
+        if (w.attendees()[r.to].cohort != 1) continue;
+        const bool silent = r.status == ReferralStatus::Late ? !r.reportedBack
+                          : r.status == ReferralStatus::Delivered && !r.reportedBack && !r.thanked;
+        if (!silent) continue;
+        for (const Referral& later : w.referrals())
+            again += later.from == r.from && later.to == r.to && later.day > r.resolvedDay && later.id > r.id;
+    }
+    return again;
+}
+}  // namespace
+
+TEST_CASE("help again after silence: at 0 nobody refers again to someone who stayed silent, at 1 or with the gratitude effect off they do") {
+    World never(silentHalf(1, 0.0));
+    never.runToDay(730);
+    World always(silentHalf(1, 1.0));
+    always.runToDay(730);
+    Scenario off = silentHalf(1, 0.0);
+    off.mechanisms[Mechanism::GratitudeEffect] = false;
+    World ignored(off);
+    ignored.runToDay(730);
+    INFO("referrals after silence: " << againAfterSilence(never) << " at 0, " << againAfterSilence(always) << " at 1, "
+                                     << againAfterSilence(ignored) << " with the gratitude effect off");
+    CHECK(againAfterSilence(never) == 0);
+    CHECK(againAfterSilence(always) > 20);
+    CHECK(againAfterSilence(ignored) > 20);
+}
+
+TEST_CASE("help again after silence: a snapshot keeps who stayed silent, so a restored run goes on identically") {
+    World whole(silentHalf(3, 0.5));
+    whole.runToDay(730);
+    World first(silentHalf(3, 0.5));
+    first.runToDay(400);
+    World restored = loadSnapshot(saveSnapshot(first), "mid-run");
+    restored.runToDay(730);
+    CHECK(restored.stateHash() == whole.stateHash());
+    CHECK(restored.referrals().size() == whole.referrals().size());
 }

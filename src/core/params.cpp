@@ -55,6 +55,7 @@ const std::array<ParamInfo, kParamCount> kParamInfo{{
     {"plenary_weight", 0.3, 0, 1, false, "evidence per hour of plenary, relative to an hour at the same table", "MODEL.md: known by sight, a little evidence for everyone"},
     {"client_leaves_below", 0.35, 0, 1, false, "client's trust in the adviser below which the client leaves; above it they ask in proportion to their trust", "seed 000: a careless referral costs the client relationship"},
     {"rapport_spread", 0, 0, 2, false, "how much pairs differ in how well they get on: log-standard deviation of a per-pair factor on the evidence of pleasant contact (0: every pair alike)", "Hall 2019: hours predict closeness only in part; size not yet calibrated, so off by default (docs/calibration.md)"},
+    {"help_again_after_silence", 1, 0, 1, false, "chance that a referrer sends another client to someone who neither reported back nor thanked for the last one (1: silence costs trust only)", "Grant & Gino 2010: unthanked helpers helped again about half as often; size not yet calibrated, so off by default (docs/calibration.md)"},
 }};
 
 const std::array<MechanismInfo, kMechanismCount> kMechanismInfo{{

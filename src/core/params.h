@@ -17,7 +17,7 @@ enum class Param : int {
     ReportHours, ThanksHours, SilenceBadHours, FailureBadHours,
     ReputationGain, ReputationLoss, DisclosureSoftening, ComplaintRecovery, EarlyReportRecovery,
     JobValue, ReferralValuePremium, FeeWeight,
-    PlenaryShare, PresentationMinutes, PlenaryWeight, ClientLeavesBelow, RapportSpread,
+    PlenaryShare, PresentationMinutes, PlenaryWeight, ClientLeavesBelow, RapportSpread, HelpAgainAfterSilence,
     Count
 };
 inline constexpr int kParamCount = int(Param::Count);

@@ -107,6 +107,7 @@ void World::refer(uint32_t referrer, int needed, uint32_t client, uint32_t passe
     // Nobody trusted enough: no referral. Passing a client to someone barely known is the
     // careless habit (a low threshold, seed 000); an honest one says so (seed 002).
     if (chosenEdge == RelationshipStore::kNone) return;
+    if (!helpsAgain(m_relations.edge(chosenEdge))) return;
     Referral r;
     r.weakTie = chosenTrust < p[Param::StageFriend];
     r.disclosed = r.weakTie && disclosureDraw < a.traits[Trait::Disclosure];
@@ -123,7 +124,7 @@ void World::refer(uint32_t referrer, int needed, uint32_t client, uint32_t passe
     r.first = edge.referrals == 0;
     r.tie = m_rules.stage(edge, m_day);
     r.replacement = passedOver != RelationshipStore::kNone;
-    if (edge.referrals < Edge::kMaxCount) ++edge.referrals;
+    if (edge.referrals < Edge::kMaxReferrals) ++edge.referrals;
     ++a.counters.referralsGiven;
     ++b.counters.referralsReceived;
     if (!r.first) ++b.counters.repeatReferralsReceived;
@@ -179,12 +180,29 @@ void World::deliveryDue(Referral& r) {
         m_pending.push({m_day + delay, m_pendingOrder++, kComplaintArrives, r.id});
     }
     if (gratitudeCounts && (good > 0 || bad > 0)) addEvidence(r.from, r.to, good, bad);
+    if (gratitudeCounts) rememberSilence(r);
     // Word of trouble in time lets the referrer send the client to another professional
     // (seed 001). Last, because a new referral may move `r` in memory.
     if (r.status == ReferralStatus::Late && r.reportedBack && gratitudeCounts) {
         const Referral late = r;
         refer(late.from, late.profession, late.client, late.to);
     }
+}
+
+// Grant & Gino (2010): helpers who were not thanked helped again about half as often. So a
+// referrer whose last referral to someone met silence (neither report nor thanks) refers to
+// them again only with the chance `help_again_after_silence`; at 1 (the default) silence costs
+// trust only (`silence_bad_hours`) and nothing is drawn or marked.
+bool World::helpsAgain(const Edge& e) {
+    const double again = m_scenario.params[Param::HelpAgainAfterSilence];
+    return !e.unthanked || again >= 1.0 || m_rng.chance(again);
+}
+
+void World::rememberSilence(const Referral& r) {
+    if (m_scenario.params[Param::HelpAgainAfterSilence] >= 1.0) return;
+    const bool silent = r.status == ReferralStatus::Late ? !r.reportedBack : !r.reportedBack && !r.thanked;
+    const uint32_t index = m_relations.find(r.from, r.to);
+    if (index != RelationshipStore::kNone) m_relations.edge(index).unthanked = silent;
 }
 
 void World::complaintArrives(Referral& r) {

@@ -30,9 +30,11 @@ struct Edge {
     int32_t forgetDay = 0;       // first day this tie is no longer remembered (kept fresh on every change)
     uint16_t contacts : 15 = 0;  // conversations remembered (capped at kMaxCount)
     uint16_t scheduled : 1 = 0;  // has an entry in World's forgetting calendar
-    uint16_t referrals : 15 = 0; // referrals `from` made to `to` (capped at kMaxCount)
+    uint16_t referrals : 14 = 0; // referrals `from` made to `to` (capped at kMaxReferrals)
+    uint16_t unthanked : 1 = 0;  // `to` neither reported back nor thanked for `from`'s last referral
     uint16_t listed : 1 = 0;     // on World's list of ties that may reach the known stage
     static constexpr uint16_t kMaxCount = 0x7FFF;
+    static constexpr uint16_t kMaxReferrals = 0x3FFF;
 };
 static_assert(sizeof(Edge) == 32, "two directions share one 64-byte cache line");
 

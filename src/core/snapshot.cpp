@@ -173,7 +173,7 @@ public:
         for (const Edge& e : store.edges) {
             w.u32(e.from); w.u32(e.to); w.f32(e.good); w.f32(e.bad); w.i32(e.lastDay);
             w.i32(e.blockedUntil); w.i32(e.forgetDay); w.u32(e.contacts); w.u32(e.referrals);
-            w.u8(e.scheduled); w.u8(e.listed);
+            w.u8(e.scheduled); w.u8(uint8_t(e.listed | e.unthanked << 1));   // bit 1 since help_again_after_silence
         }
         writeU32s(w, store.freePairs);
         writeU32s(w, store.releasedPairs);
@@ -231,8 +231,12 @@ public:
             e.good = r.withinF(0, kMostEvidence, "evidence"); e.bad = r.withinF(0, kMostEvidence, "evidence");
             e.lastDay = r.intWithin(-1, kLastDay, "edge day"); e.blockedUntil = r.i32(); e.forgetDay = r.i32();
             e.contacts = uint16_t(r.intWithin(0, Edge::kMaxCount, "contacts"));
-            e.referrals = uint16_t(r.intWithin(0, Edge::kMaxCount, "referral count"));
-            e.scheduled = r.flag(); e.listed = r.flag();
+            e.referrals = uint16_t(r.intWithin(0, Edge::kMaxReferrals, "referral count"));
+            e.scheduled = r.flag();
+            const uint8_t bits = r.u8();
+            if (bits > 3) r.fail("tie flags out of range");
+            e.listed = bits & 1;
+            e.unthanked = bits >> 1;
         }
         store.freePairs = readU32s<uint32_t>(r, "free ties");
         store.releasedPairs = readU32s<uint32_t>(r, "released ties");

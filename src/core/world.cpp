@@ -206,7 +206,7 @@ uint64_t World::stateHash() const {
     }
     m_relations.forEachEdge([&f](uint32_t, const Edge& e) {
         f.value(e.from); f.value(e.to); f.value(e.good); f.value(e.bad);
-        f.value(e.lastDay); f.value(uint16_t(e.contacts)); f.value(uint16_t(e.referrals)); f.value(e.blockedUntil);
+        f.value(e.lastDay); f.value(uint16_t(e.contacts)); f.value(uint16_t(e.referrals | e.unthanked << 15)); f.value(e.blockedUntil);
     });
     for (const auto& r : m_referrals) { f.value(r.status); f.value(r.resolvedDay); }
     return f.h;

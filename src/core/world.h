@@ -209,6 +209,8 @@ private:
     [[nodiscard]] double clientAsks(float clientTrust) const;   // chance a client with this trust comes to the adviser
     void tryReferral(uint32_t referrer);
     void refer(uint32_t referrer, int profession, uint32_t client, uint32_t passedOver);  // passedOver: kNone or who reported trouble
+    bool helpsAgain(const Edge& e);              // after silence, maybe not (Grant & Gino)
+    void rememberSilence(const Referral& r);
     void deliveryDue(Referral& r);
     void complaintArrives(Referral& r);
     void changeReputation(Referral& r, double delta);
