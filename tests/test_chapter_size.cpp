@@ -37,3 +37,22 @@ TEST_CASE("cli: calibrate --chapter-sizes refuses --markdown in one line") {
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
     CHECK(r.out.empty());
 }
+
+TEST_CASE("cli: calibrate --set tries a model constant in every situation, and names a bad one in one line") {
+    const CliResult plain = cli({"calibrate", "--chapter-sizes", "--seeds", "2"});
+    const CliResult set = cli({"calibrate", "--chapter-sizes", "--seeds", "2", "--set", "params.rapport_spread=0.7"});
+    REQUIRE(set.code == 0);
+    CHECK(set.out.rfind("with params.rapport_spread=0.7\n", 0) == 0);
+    CHECK(set.out.substr(set.out.find('\n') + 1) != plain.out);   // the same table header, other figures
+    for (const auto& [args, message] : std::vector<std::pair<std::vector<std::string>, std::string>>{
+             {{"calibrate", "--set", "params.rapport_spread=3"}, "<--set>: params.rapport_spread: expected a number in [0, 2], found 3"},
+             {{"calibrate", "--set", "busy_chance=0.3"}, "only the model's constants can be set"},
+             {{"calibrate", "--set", "params.no_such=1"}, "unknown key \"no_such\""}}) {
+        const CliResult bad = cli(args);
+        INFO(bad.err);
+        CHECK(bad.code == 2);
+        CHECK(bad.err.find(message) != std::string::npos);
+        CHECK(std::count(bad.err.begin(), bad.err.end(), '\n') == 1);
+        CHECK(bad.out.empty());
+    }
+}

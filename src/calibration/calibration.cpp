@@ -103,8 +103,9 @@ double hallCutPoint(const std::vector<double>& hours, const std::vector<uint8_t>
 
 namespace {
 
-ChapterRun runChapter(int members, uint64_t seed) {
+ChapterRun runChapter(int members, uint64_t seed, const Params& params) {
     Scenario s = weeklyChapter(members, 2);
+    s.params = params;
     s.seed = seed;
     World w(s);
     PairClock clock{size_t(members)};
@@ -163,8 +164,9 @@ ChapterRun runChapter(int members, uint64_t seed) {
 }
 
 // Median days one mixer's new acquaintances stay remembered, with no meeting after it.
-double mixerMemoryDays(uint64_t seed, double* after28, double* after35) {
+double mixerMemoryDays(uint64_t seed, const Params& params, double* after28, double* after35) {
     Scenario s = monthlyMixer(80);
+    s.params = params;
     s.seed = seed;
     s.calendar[0].occurrences = 1;
     World w(s);
@@ -196,9 +198,10 @@ double mixerMemoryDays(uint64_t seed, double* after28, double* after35) {
 // Workmates are of different trades, and nobody shares a workplace with a former workmate.
 // The tally is of year-three referrals, so that "how often they met in the year before" is
 // about former workmates as they are now, not as they were.
-Scenario granovetterWorld() {
+Scenario granovetterWorld(const Params& params) {
     constexpr int kPeople = 60, kPlaces = 12, kPerPlace = 5;
     Scenario s;
+    s.params = params;
     // The owners practise the economy's trades in turn, as a town's would: the clients' needs
     // are spread over those trades (World::tryReferral), so a need is for a workmate's trade
     // only as often as the economy makes it.
@@ -234,8 +237,8 @@ Scenario granovetterWorld() {
     return s;
 }
 
-std::array<double, 3> tieFrequencies(uint64_t seed) {
-    Scenario s = granovetterWorld();
+std::array<double, 3> tieFrequencies(uint64_t seed, const Params& params) {
+    Scenario s = granovetterWorld(params);
     s.seed = seed;
     World w(s);
     PairClock clock(w.attendees().size());
@@ -257,8 +260,9 @@ std::array<double, 3> tieFrequencies(uint64_t seed) {
 
 // Grant & Gino's scale: chance a referrer refers the same person again within half a year
 // after a delivered referral that was thanked and reported, over one met with silence.
-double thanksRepeatRatio(uint64_t seed) {
+double thanksRepeatRatio(uint64_t seed, const Params& params) {
     Scenario s = weeklyChapter(30, 2);
+    s.params = params;
     s.population.clear();
     Cohort grateful = cohortOf("average", "thanks", 15);
     grateful.traits[Trait::Gratitude] = grateful.traits[Trait::ReportBack] = 1.0;
@@ -282,8 +286,9 @@ double thanksRepeatRatio(uint64_t seed) {
     return (again[0] / total[0]) / (again[1] / total[1]);
 }
 
-double chapterReferralsYearTwo(int members, uint64_t seed) {
+double chapterReferralsYearTwo(int members, uint64_t seed, const Params& params) {
     Scenario s = weeklyChapter(members, 2);
+    s.params = params;
     s.seed = seed;
     World w(s);
     w.runEvents(s.events);
@@ -341,7 +346,7 @@ std::vector<Row> measureAll(const Options& options, const std::function<void(int
     Stat known, friendWeeks, collabWeeks, friendHours, collabHours, firstReferral, yearTwo, collabShare;
     Stat ruleOf20, memory, kept28, kept35, often, occasionally, rarely, thanks;
     for (int seed = 1; seed <= seeds; ++seed) {
-        const ChapterRun c = runChapter(30, uint64_t(seed));
+        const ChapterRun c = runChapter(30, uint64_t(seed), options.params);
         known.add(c.weeksToKnown);
         friendWeeks.add(c.weeksToFriend);
         collabWeeks.add(c.weeksToCollaborator);
@@ -351,22 +356,22 @@ std::vector<Row> measureAll(const Options& options, const std::function<void(int
         yearTwo.add(c.referralsYearTwo);
         collabShare.add(c.collaboratorShare);
         tick();
-        const double small = chapterReferralsYearTwo(15, uint64_t(seed));
+        const double small = chapterReferralsYearTwo(15, uint64_t(seed), options.params);
         tick();
-        const double large = chapterReferralsYearTwo(25, uint64_t(seed));
+        const double large = chapterReferralsYearTwo(25, uint64_t(seed), options.params);
         if (small > 0) ruleOf20.add(large / small);
         tick();
         double k28 = NAN, k35 = NAN;
-        memory.add(mixerMemoryDays(uint64_t(seed), &k28, &k35));
+        memory.add(mixerMemoryDays(uint64_t(seed), options.params, &k28, &k35));
         kept28.add(k28);
         kept35.add(k35);
         tick();
-        const auto f = tieFrequencies(uint64_t(seed));
+        const auto f = tieFrequencies(uint64_t(seed), options.params);
         often.add(f[0]);
         occasionally.add(f[1]);
         rarely.add(f[2]);
         tick();
-        thanks.add(thanksRepeatRatio(uint64_t(seed)));
+        thanks.add(thanksRepeatRatio(uint64_t(seed), options.params));
         tick();
     }
     const std::string chapter = "weekly chapter of 30, 90 min, 1-to-1s, 2 years";

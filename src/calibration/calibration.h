@@ -26,6 +26,7 @@ struct Row {
 
 struct Options {
     int seeds = 10;          // replicates per situation (seeds 1..seeds)
+    Params params;           // the model's constants in every situation (`calibrate --set`)
 };
 
 // Situations the table is measured in, built in code so the table does not depend on the

@@ -54,8 +54,9 @@ std::pair<double, double> needShares(const World& w) {
     return {needShare / n, coveredShare / n};
 }
 
-ChapterSizeProfile profileOf(int members, uint64_t seed) {
+ChapterSizeProfile profileOf(int members, uint64_t seed, const Params& params) {
     Scenario s = weeklyChapter(members, 2);
+    s.params = params;
     s.seed = seed;
     World w(s);
     ChapterSizeProfile p;
@@ -71,7 +72,6 @@ ChapterSizeProfile profileOf(int members, uint64_t seed) {
         covered += cover;
     }
     p.trustedYearTwo = trustedPerMember(w);
-    const Params& params = w.params();
     p.needsYearTwo = params[Param::ClientsPerAttendee] * params[Param::NeedsPerClientPerYear] * needShare / weeks;
     p.coveredYearTwo = covered / weeks;
     for (const Referral& r : w.referrals()) p.referralsYearTwo += r.day >= 365;
@@ -81,13 +81,13 @@ ChapterSizeProfile profileOf(int members, uint64_t seed) {
 
 }  // namespace
 
-std::vector<ChapterSizeProfile> chapterSizeProfiles(const std::vector<int>& sizes, int seeds) {
+std::vector<ChapterSizeProfile> chapterSizeProfiles(const std::vector<int>& sizes, int seeds, const Params& params) {
     std::vector<ChapterSizeProfile> out;
     for (const int members : sizes) {
         ChapterSizeProfile sum;
         sum.members = members;
         for (int seed = 1; seed <= seeds; ++seed) {
-            const ChapterSizeProfile p = profileOf(members, uint64_t(seed));
+            const ChapterSizeProfile p = profileOf(members, uint64_t(seed), params);
             sum.trustedYearOne += p.trustedYearOne / seeds;
             sum.trustedYearTwo += p.trustedYearTwo / seeds;
             sum.needsYearTwo += p.needsYearTwo / seeds;

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "params.h"
+
 namespace tsunagari::calibration {
 
 struct ChapterSizeProfile {
@@ -17,8 +19,10 @@ struct ChapterSizeProfile {
     double referralsYearTwo = 0;   // per member, passed in year two (declined ones included)
 };
 
-// Each size in the calibration's weekly chapter (calibration.h), averaged over seeds 1..seeds.
-[[nodiscard]] std::vector<ChapterSizeProfile> chapterSizeProfiles(const std::vector<int>& sizes, int seeds);
+// Each size in the calibration's weekly chapter (calibration.h), averaged over seeds 1..seeds,
+// with the model's constants `params`.
+[[nodiscard]] std::vector<ChapterSizeProfile> chapterSizeProfiles(const std::vector<int>& sizes, int seeds,
+                                                                  const Params& params = Params{});
 
 [[nodiscard]] std::string formatChapterSizes(const std::vector<ChapterSizeProfile>& profiles, int seeds);
 

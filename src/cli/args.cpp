@@ -210,6 +210,14 @@ Command parseBench(Reader& r) {
     return c;
 }
 
+// calibrate's --set: only the model's constants, since the situations are built in code.
+std::string paramSetting(Reader& r, const std::string& flag) {
+    const std::string v = r.value(flag, "params.KEY=VALUE");
+    if (v.rfind("params.", 0) != 0 || v.find('=') == std::string::npos)
+        r.fail(flag + " expects params.KEY=VALUE (calibrate builds its situations itself; only the model's constants can be set), got '" + v + "'");
+    return v;
+}
+
 Command parseCalibrate(Reader& r) {
     Command c;
     c.kind = CommandKind::Calibrate;
@@ -219,6 +227,7 @@ Command parseCalibrate(Reader& r) {
         if (arg == "--seeds") c.calibrate.seeds = r.number(arg, "a whole number of seeds from 2 to 1000", 2, 1000);
         else if (arg == "--markdown") c.calibrate.markdown = r.value(arg, "a file to write the table to");
         else if (arg == "--chapter-sizes") c.calibrate.chapterSizes = true;
+        else if (arg == "--set") c.calibrate.settings.push_back(paramSetting(r, arg));
         else if (isFlag(arg)) r.unknown(arg);
         else r.fail("unexpected argument '" + arg + "' (calibrate takes no operands)");
     }
@@ -573,7 +582,7 @@ std::string helpText(const std::string& topic) {
                "                     of the valid ones; prints seconds and MB/s\n\n" +
                exitCodes;
     if (topic == "calibrate")
-        return "Usage: tsunagari-cli calibrate [--seeds N] [--markdown FILE] [--chapter-sizes]\n"
+        return "Usage: tsunagari-cli calibrate [--seeds N] [--markdown FILE] [--chapter-sizes] [--set params.KEY=VALUE ...]\n"
                "\n"
                "Measures the model in situations built in code (a weekly chapter of 30 with 1-to-1s,\n"
                "chapters of 15 and 25, one open mixer, workplaces beside a chapter) and prints\n"
@@ -583,7 +592,9 @@ std::string helpText(const std::string& topic) {
                "  --seeds N          seeds per situation (default 10)\n"
                "  --markdown FILE    also write the table as Markdown (docs/calibration.md)\n"
                "  --chapter-sizes    instead, per chapter size (10-40): fellow members trusted enough to refer\n"
-               "                     to, client needs, the share that find one of the needed trade, referrals\n\n" +
+               "                     to, client needs, the share that find one of the needed trade, referrals\n"
+               "  --set params.KEY=VALUE  a model constant in every situation (repeatable), to try a\n"
+               "                     value before setting it: e.g. --set params.rapport_spread=0.7\n\n" +
                exitCodes;
     if (topic == "lessons")
         return "Usage: tsunagari-cli lessons [--seeds N] [--cells N] [--jobs N] [--lessons LIST] [--markdown FILE]\n"

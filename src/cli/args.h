@@ -53,6 +53,7 @@ struct CalibrateOptions {
     int seeds = 10;                         // replicates per situation
     std::string markdown;                   // also write the table as Markdown here
     bool chapterSizes = false;              // instead: the chain from trust to referrals per chapter size
+    std::vector<std::string> settings;      // --set params.KEY=VALUE, in order
 };
 
 struct LessonsOptions {

@@ -5,6 +5,8 @@
 #include <atomic>
 #include <csignal>
 
+#include <nlohmann/json.hpp>
+
 #include "calibration/calibration.h"
 #include "calibration/chapter_size.h"
 #include "experiments/lessons.h"
@@ -20,13 +22,37 @@ extern "C" void onInterrupt(int) { g_stop = true; }
 
 }  // namespace
 
+namespace {
+
+// The model's constants with calibrate's --set applied, checked as a scenario's params are
+// (same messages as run --set). Throws ScenarioError.
+Params calibrationParams(const std::vector<std::string>& settings) {
+    Scenario base = calibration::weeklyChapter(30, 2);
+    base.title = {"calibration", "較正"};
+    nlohmann::json doc = scenarioToJson(base);
+    for (const auto& s : settings) applySetting(doc, s);
+    return scenarioFromJson(doc, "<--set>").params;
+}
+
+std::string join(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
+    return out;
+}
+
+}  // namespace
+
 int runCalibrate(const CalibrateOptions& options, std::ostream& out, std::ostream& err, bool progress) {
+    const Params params = calibrationParams(options.settings);
+    if (!options.settings.empty()) out << "with " << join(options.settings) << "\n";
     if (options.chapterSizes) {
-        out << calibration::formatChapterSizes(calibration::chapterSizeProfiles({10, 15, 20, 25, 30, 40}, options.seeds), options.seeds);
+        out << calibration::formatChapterSizes(calibration::chapterSizeProfiles({10, 15, 20, 25, 30, 40}, options.seeds, params),
+                                               options.seeds);
         return kExitOk;
     }
     calibration::Options o;
     o.seeds = options.seeds;
+    o.params = params;
     CountProgress bar(err, progress, "calibration runs");
     const auto rows = calibration::measureAll(o, [&](int done, int total) { bar(size_t(done), size_t(total)); });
     bar.clear();
@@ -34,7 +60,9 @@ int runCalibrate(const CalibrateOptions& options, std::ostream& out, std::ostrea
     int within = 0;
     for (const auto& r : rows) within += r.withinFactorTwo();
     out << within << " of " << rows.size() << " rows within a factor of two of their anchor (" << options.seeds << " seeds)\n";
-    if (!options.markdown.empty()) writeFileAtomic(options.markdown, calibration::formatMarkdown(rows));
+    if (!options.markdown.empty())
+        writeFileAtomic(options.markdown, (options.settings.empty() ? "" : "With " + join(options.settings) + ".\n\n") +
+                                              calibration::formatMarkdown(rows));
     return kExitOk;
 }
 
