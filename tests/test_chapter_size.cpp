@@ -56,3 +56,11 @@ TEST_CASE("cli: calibrate --set tries a model constant in every situation, and n
         CHECK(bad.out.empty());
     }
 }
+
+TEST_CASE("cli: lessons --set runs the grid with other model constants and says so, without the promises") {
+    const CliResult r = cli({"lessons", "--lessons", "4", "--seeds", "2", "--cells", "2", "--set", "params.rapport_spread=0.7"});
+    CHECK(r.code == 0);
+    CHECK(r.out.rfind("With params.rapport_spread=0.7.\n", 0) == 0);
+    CHECK(r.out.find("### L4") != std::string::npos);
+    CHECK(r.out.find("BELOW PROMISE") == std::string::npos);
+}

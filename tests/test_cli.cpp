@@ -152,6 +152,9 @@ TEST_CASE("cli: usage errors name the flag and what was expected, exit 2") {
                       "tsunagari-cli calibrate: --seeds expects a whole number of seeds from 2 to 1000, got '1'");
     requireUsageError({"calibrate", "extra"}, "tsunagari-cli calibrate: unexpected argument 'extra' (calibrate takes no operands)");
     requireUsageError({"calibrate", "--fast"}, "tsunagari-cli calibrate: unknown option '--fast' (try 'tsunagari-cli calibrate --help')");
+    requireUsageError({"lessons", "--set", "x=1"},
+                      "tsunagari-cli lessons: --set expects params.KEY=VALUE (the situations are built in code; only the model's "
+                      "constants can be set), got 'x=1'");
     const std::string lessons = "a comma-separated list of lesson numbers from 1 to 10, e.g. 1,4";
     requireUsageError({"lessons", "--lessons", "11"}, "tsunagari-cli lessons: --lessons expects " + lessons + ", got '11'");
     requireUsageError({"lessons", "--lessons", "1,,2"}, "tsunagari-cli lessons: --lessons expects " + lessons + ", got '1,,2'");

@@ -210,11 +210,11 @@ Command parseBench(Reader& r) {
     return c;
 }
 
-// calibrate's --set: only the model's constants, since the situations are built in code.
+// calibrate's and lessons' --set: only the model's constants, since the situations are built in code.
 std::string paramSetting(Reader& r, const std::string& flag) {
     const std::string v = r.value(flag, "params.KEY=VALUE");
     if (v.rfind("params.", 0) != 0 || v.find('=') == std::string::npos)
-        r.fail(flag + " expects params.KEY=VALUE (calibrate builds its situations itself; only the model's constants can be set), got '" + v + "'");
+        r.fail(flag + " expects params.KEY=VALUE (the situations are built in code; only the model's constants can be set), got '" + v + "'");
     return v;
 }
 
@@ -248,6 +248,7 @@ Command parseLessons(Reader& r) {
         else if (arg == "--markdown") c.lessons.markdown = r.value(arg, "a file to write the tables to");
         else if (arg == "--also-seeds") c.lessons.alsoSeeds = r.number(arg, "a whole number of seeds from 2 to 1000", 2, 1000);
         else if (arg == "--also-markdown") c.lessons.alsoMarkdown = r.value(arg, "a file to write the tables of the first --also-seeds seeds to");
+        else if (arg == "--set") c.lessons.settings.push_back(paramSetting(r, arg));
         else if (isFlag(arg)) r.unknown(arg);
         else r.fail("unexpected argument '" + arg + "' (lessons takes no operands)");
     }
@@ -598,7 +599,7 @@ std::string helpText(const std::string& topic) {
                exitCodes;
     if (topic == "lessons")
         return "Usage: tsunagari-cli lessons [--seeds N] [--cells N] [--jobs N] [--lessons LIST] [--markdown FILE]\n"
-               "                             [--also-seeds K --also-markdown FILE]\n"
+               "                             [--also-seeds K --also-markdown FILE] [--set params.KEY=VALUE ...]\n"
                "\n"
                "Runs each lesson L1-L10 in a grid of situations (population 20-1000, focal share,\n"
                "cadence, calendar, seating policy, length: a covering design in which every pair of\n"
@@ -613,7 +614,9 @@ std::string helpText(const std::string& topic) {
                "  --lessons LIST     e.g. 1,4 (default: all ten)\n"
                "  --markdown FILE    also write the tables as Markdown\n"
                "  --also-seeds K     also judge the first K seeds alone (what --seeds K would give)\n"
-               "  --also-markdown FILE  ... and write those tables here\n\n" +
+               "  --also-markdown FILE  ... and write those tables here\n"
+               "  --set params.KEY=VALUE  a model constant in every cell (repeatable); the promised\n"
+               "                     counts are for the defaults, so they are not checked\n\n" +
                exitCodes;
     if (topic == "story")
         return "Usage: tsunagari-cli story STORY [--lang en|ja] [--seed S] [--pick LIST]\n"

@@ -64,6 +64,7 @@ struct LessonsOptions {
     std::string markdown;                   // also write the tables as Markdown here
     int alsoSeeds = 0;                      // also judge the first N seeds alone ...
     std::string alsoMarkdown;               // ... and write those tables here
+    std::vector<std::string> settings;      // --set params.KEY=VALUE: other model constants (promises not checked)
 };
 
 struct StoryOptions {

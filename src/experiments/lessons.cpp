@@ -50,8 +50,9 @@ std::vector<CalendarEntry> calendarFor(const Situation& s) {
 }
 
 // Two groups, the focal one `focalShare` of the population (at least one of each).
-Scenario twoGroups(const Situation& s, const Cohort& focal, const Cohort& other, uint64_t seed) {
+Scenario twoGroups(const Situation& s, const Cohort& focal, const Cohort& other, uint64_t seed, const Params& params) {
     Scenario sc;
+    sc.params = params;
     sc.title.en = "lesson grid";
     sc.seed = seed;
     sc.matchmaking = s.policy;
@@ -126,7 +127,7 @@ std::string describe(const Situation& s) {
 
 const std::vector<LessonInfo>& lessons() { return kLessons; }
 
-Scenario lessonScenario(int number, const Situation& s, bool on, uint64_t seed) {
+Scenario lessonScenario(int number, const Situation& s, bool on, uint64_t seed, const Params& params) {
     using T = Trait;
     Scenario sc;
     switch (number) {
@@ -135,7 +136,7 @@ Scenario lessonScenario(int number, const Situation& s, bool on, uint64_t seed) 
             Cohort seller = builder;   // a builder with a hard seller's pitching and breadth
             seller.traits[T::PitchPressure] = findArchetype("hard_seller")->traits[T::PitchPressure];
             seller.traits[T::Breadth] = findArchetype("hard_seller")->traits[T::Breadth];
-            sc = twoGroups(s, seller, builder, seed);
+            sc = twoGroups(s, seller, builder, seed, params);
             if (!on) {
                 sc.mechanisms[Mechanism::PitchBacklash] = false;
                 sc.params[Param::OneToOneRate] = 0;
@@ -146,13 +147,13 @@ Scenario lessonScenario(int number, const Situation& s, bool on, uint64_t seed) 
             Cohort giver = cohortOf("average", kFocal, 0), silent = giver;
             giver.traits[T::ReportBack] = giver.traits[T::Gratitude] = 0.95;
             silent.traits[T::ReportBack] = silent.traits[T::Gratitude] = 0.0;
-            sc = twoGroups(s, giver, silent, seed);
+            sc = twoGroups(s, giver, silent, seed, params);
             sc.mechanisms[Mechanism::GratitudeEffect] = on;
             break;
         }
         case 3: {
             Cohort a = cohortOf("average", kFocal, 0), b = a;
-            sc = twoGroups(s, a, b, seed);
+            sc = twoGroups(s, a, b, seed, params);
             // Thanks after an accepted referral would favour accepting anyway: off in both runs.
             sc.mechanisms[Mechanism::GratitudeEffect] = false;
             sc.mechanisms[Mechanism::FirstDeclineBlock] = on;
@@ -167,22 +168,22 @@ Scenario lessonScenario(int number, const Situation& s, bool on, uint64_t seed) 
             }
             if (number == 4) {   // the focal group refers carelessly, the comparison selectively
                 other.traits[T::ReferralThreshold] = 0.5;
-                sc = twoGroups(s, focal, other, seed);
+                sc = twoGroups(s, focal, other, seed, params);
                 sc.mechanisms[Mechanism::ReputationAtStake] = on;
             } else if (number == 7) {
                 focal.traits[T::Disclosure] = 1.0;
-                sc = twoGroups(s, focal, other, seed);
+                sc = twoGroups(s, focal, other, seed, params);
                 sc.mechanisms[Mechanism::DisclosureSoftens] = on;
             } else {
                 focal.traits[T::ComplaintHandling] = 1.0;
-                sc = twoGroups(s, focal, other, seed);
+                sc = twoGroups(s, focal, other, seed, params);
                 sc.mechanisms[Mechanism::ComplaintHandling] = on;
             }
             break;
         }
         case 5: {
             Cohort a = cohortOf("average", kFocal, 0), b = a;
-            sc = twoGroups(s, a, b, seed);
+            sc = twoGroups(s, a, b, seed, params);
             sc.mechanisms[Mechanism::Forgetting] = on;
             break;
         }
@@ -190,7 +191,7 @@ Scenario lessonScenario(int number, const Situation& s, bool on, uint64_t seed) 
             Cohort messages = cohortOf("latecomer", kFocal, 0), silent = messages;
             messages.traits[T::NotifyWhenLate] = 1.0;
             silent.traits[T::NotifyWhenLate] = 0.0;
-            sc = twoGroups(s, messages, silent, seed);
+            sc = twoGroups(s, messages, silent, seed, params);
             sc.mechanisms[Mechanism::LatenessCosts] = on;
             break;
         }
@@ -199,7 +200,7 @@ Scenario lessonScenario(int number, const Situation& s, bool on, uint64_t seed) 
             offers.traits[T::FeeOffering] = 1.0;
             none.traits[T::FeeOffering] = 0.0;
             for (Cohort* c : {&offers, &none}) c->traits[T::FeeAppetite] = on ? 0.0 : 1.0;
-            sc = twoGroups(s, offers, none, seed);
+            sc = twoGroups(s, offers, none, seed, params);
             break;
         }
         case 10: {
@@ -213,7 +214,7 @@ Scenario lessonScenario(int number, const Situation& s, bool on, uint64_t seed) 
             goer.joins = {"mixer", "1-to-1s"};
             Situation even = s;
             even.focalShare = 0.5;
-            sc = twoGroups(even, member, goer, seed);
+            sc = twoGroups(even, member, goer, seed, params);
             Cohort outsider = cohortOf("average", "outsider", 2 * sc.population[1].count);
             outsider.joins = {"mixer"};
             sc.population.push_back(outsider);
@@ -230,8 +231,8 @@ Scenario lessonScenario(int number, const Situation& s, bool on, uint64_t seed) 
     return sc;
 }
 
-Measurement lessonEffect(int number, const Situation& s, bool on, uint64_t seed) {
-    World w(lessonScenario(number, s, on, seed));
+Measurement lessonEffect(int number, const Situation& s, bool on, uint64_t seed, const Params& params) {
+    World w(lessonScenario(number, s, on, seed, params));
     w.setFiguresEachEvent(false);   // only the last figures are read
     w.runToDay(lengthDays(s));
     if (w.history().empty()) return {NAN, 0};
@@ -365,7 +366,7 @@ std::vector<CellResult> runGrid(const GridOptions& options) {
             const int lesson = numbers[i / perLesson];
             const size_t rest = i % perLesson, cell = rest / (seeds * 2), seed = (rest / 2) % seeds;
             const bool on = rest % 2 == 0;
-            return lessonEffect(lesson, cells[cell], on, deriveSeed(cell + 1, seed));
+            return lessonEffect(lesson, cells[cell], on, deriveSeed(cell + 1, seed), options.params);
         },
         ro);
     std::vector<CellResult> out;

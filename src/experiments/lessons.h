@@ -34,7 +34,8 @@ struct LessonInfo {
 [[nodiscard]] const std::vector<LessonInfo>& lessons();
 
 // The scenario of lesson `number` in `situation`, with its mechanism on or off.
-[[nodiscard]] Scenario lessonScenario(int number, const Situation& situation, bool mechanismOn, uint64_t seed);
+[[nodiscard]] Scenario lessonScenario(int number, const Situation& situation, bool mechanismOn, uint64_t seed,
+                                      const Params& params = Params{});   // the model's constants before the lesson's own
 // The effect (positive in the seeds' direction) and the level it is judged against (the
 // comparison group's figure); effect NaN when the situation gives nothing to measure.
 struct Measurement {
@@ -42,7 +43,8 @@ struct Measurement {
     double scale = 0;
 };
 // Runs the lesson's scenario to its length and measures it.
-[[nodiscard]] Measurement lessonEffect(int number, const Situation& situation, bool mechanismOn, uint64_t seed);
+[[nodiscard]] Measurement lessonEffect(int number, const Situation& situation, bool mechanismOn, uint64_t seed,
+                                       const Params& params = Params{});
 
 struct CellResult {
     Situation situation;
@@ -68,6 +70,7 @@ struct GridOptions {
     size_t cells = 60;
     unsigned jobs = 0;                 // 0 = all cores
     std::vector<int> lessonNumbers;    // empty = all ten
+    Params params;                     // the model's constants in every cell (lessons --set)
     std::atomic<bool>* stop = nullptr;
     std::function<void(size_t, size_t)> progress;   // replicates done, total
 };
