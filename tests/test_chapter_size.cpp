@@ -42,8 +42,8 @@ TEST_CASE("cli: calibrate --set tries a model constant in every situation, and n
     const CliResult plain = cli({"calibrate", "--chapter-sizes", "--seeds", "2"});
     const CliResult set = cli({"calibrate", "--chapter-sizes", "--seeds", "2", "--set", "params.rapport_spread=0.7"});
     REQUIRE(set.code == 0);
-    CHECK(set.out.rfind("with params.rapport_spread=0.7\n", 0) == 0);
-    CHECK(set.out.substr(set.out.find('\n') + 1) != plain.out);   // the same table header, other figures
+    CHECK(set.out.rfind("With params.rapport_spread=0.7.\n\n", 0) == 0);
+    CHECK(set.out.substr(set.out.find("\n\n") + 2) != plain.out);   // the same table header, other figures
     for (const auto& [args, message] : std::vector<std::pair<std::vector<std::string>, std::string>>{
              {{"calibrate", "--set", "params.rapport_spread=3"}, "<--set>: params.rapport_spread: expected a number in [0, 2], found 3"},
              {{"calibrate", "--set", "busy_chance=0.3"}, "only the model's constants can be set"},

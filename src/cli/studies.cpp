@@ -20,11 +20,7 @@ namespace {
 std::atomic<bool> g_stop{false};
 extern "C" void onInterrupt(int) { g_stop = true; }
 
-}  // namespace
-
-namespace {
-
-// The model's constants with calibrate's --set applied, checked as a scenario's params are
+// The model's constants with calibrate's or lessons' --set applied, checked as a scenario's params are
 // (same messages as run --set). Throws ScenarioError.
 Params calibrationParams(const std::vector<std::string>& settings) {
     Scenario base = calibration::weeklyChapter(30, 2);
@@ -34,17 +30,18 @@ Params calibrationParams(const std::vector<std::string>& settings) {
     return scenarioFromJson(doc, "<--set>").params;
 }
 
-std::string join(const std::vector<std::string>& parts) {
+// "With params.a=1, params.b=2." and a blank line, or nothing without --set.
+std::string settingsHeader(const std::vector<std::string>& settings) {
     std::string out;
-    for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
-    return out;
+    for (const auto& s : settings) out += (out.empty() ? "With " : ", ") + s;
+    return out.empty() ? out : out + ".\n\n";
 }
 
 }  // namespace
 
 int runCalibrate(const CalibrateOptions& options, std::ostream& out, std::ostream& err, bool progress) {
     const Params params = calibrationParams(options.settings);
-    if (!options.settings.empty()) out << "with " << join(options.settings) << "\n";
+    out << settingsHeader(options.settings);
     if (options.chapterSizes) {
         out << calibration::formatChapterSizes(calibration::chapterSizeProfiles({10, 15, 20, 25, 30, 40}, options.seeds, params),
                                                options.seeds);
@@ -61,7 +58,7 @@ int runCalibrate(const CalibrateOptions& options, std::ostream& out, std::ostrea
     for (const auto& r : rows) within += r.withinFactorTwo();
     out << within << " of " << rows.size() << " rows within a factor of two of their anchor (" << options.seeds << " seeds)\n";
     if (!options.markdown.empty())
-        writeFileAtomic(options.markdown, (options.settings.empty() ? "" : "With " + join(options.settings) + ".\n\n") +
+        writeFileAtomic(options.markdown, settingsHeader(options.settings) +
                                               calibration::formatMarkdown(rows));
     return kExitOk;
 }
@@ -84,7 +81,7 @@ int runLessons(const LessonsOptions& options, std::ostream& out, std::ostream& e
         err << "tsunagari-cli lessons: interrupted; nothing written (rerun with --lessons to run fewer lessons at a time)\n";
         return kExitOutputFailed;
     }
-    const std::string with = options.settings.empty() ? "" : "With " + join(options.settings) + ".\n\n";
+    const std::string with = settingsHeader(options.settings);
     const std::string tables = with + experiments::gridMarkdown(results);
     out << tables;
     auto shortfalls = experiments::shortfalls(results, options.seeds, size_t(options.cells));

@@ -159,7 +159,9 @@ void World::deliveryDue(Referral& r) {
     r.thanked = m_rng.chance(b.traits[Trait::Gratitude]);
     if (r.to == m_seat && m_chooser) seatReplies(r);   // a seat's chooser decides instead (drawn either way)
     r.resolvedDay = m_day;
-    double good = 0, bad = 0;
+    // Silence: after good work, neither a report nor thanks; after late work, no report.
+    const bool silent = r.willBeLate ? !r.reportedBack : !r.reportedBack && !r.thanked;
+    double good = 0, bad = silent ? p[Param::SilenceBadHours] : 0.0;
     if (!r.willBeLate) {
         r.status = ReferralStatus::Delivered;
         r.value = p[Param::JobValue] * p[Param::ReferralValuePremium];
@@ -169,18 +171,16 @@ void World::deliveryDue(Referral& r) {
         changeReputation(r, p[Param::ReputationGain] * (1.0 - current));
         if (r.reportedBack) good += p[Param::ReportHours];
         if (r.thanked) good += p[Param::ThanksHours];
-        if (!r.reportedBack && !r.thanked) bad += p[Param::SilenceBadHours];
     } else {
         // Late: the client complains to the referrer weeks later (seed 000). A report of
         // the trouble now lets the referrer follow up early (seed 001).
         r.status = ReferralStatus::Late;
         ++b.counters.deliveredLate;
-        if (!r.reportedBack) bad += p[Param::SilenceBadHours];
         const int delay = m_rng.between(int(p[Param::ComplaintDelayMinDays]), int(p[Param::ComplaintDelayMaxDays]));
         m_pending.push({m_day + delay, m_pendingOrder++, kComplaintArrives, r.id});
     }
     if (gratitudeCounts && (good > 0 || bad > 0)) addEvidence(r.from, r.to, good, bad);
-    if (gratitudeCounts) rememberSilence(r);
+    if (gratitudeCounts) rememberSilence(r, silent);
     // Word of trouble in time lets the referrer send the client to another professional
     // (seed 001). Last, because a new referral may move `r` in memory.
     if (r.status == ReferralStatus::Late && r.reportedBack && gratitudeCounts) {
@@ -198,9 +198,8 @@ bool World::helpsAgain(const Edge& e) {
     return !e.unthanked || again >= 1.0 || m_rng.chance(again);
 }
 
-void World::rememberSilence(const Referral& r) {
+void World::rememberSilence(const Referral& r, bool silent) {
     if (m_scenario.params[Param::HelpAgainAfterSilence] >= 1.0) return;
-    const bool silent = r.status == ReferralStatus::Late ? !r.reportedBack : !r.reportedBack && !r.thanked;
     const uint32_t index = m_relations.find(r.from, r.to);
     if (index != RelationshipStore::kNone) m_relations.edge(index).unthanked = silent;
 }

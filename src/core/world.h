@@ -210,7 +210,7 @@ private:
     void tryReferral(uint32_t referrer);
     void refer(uint32_t referrer, int profession, uint32_t client, uint32_t passedOver);  // passedOver: kNone or who reported trouble
     bool helpsAgain(const Edge& e);              // after silence, maybe not (Grant & Gino)
-    void rememberSilence(const Referral& r);
+    void rememberSilence(const Referral& r, bool silent);
     void deliveryDue(Referral& r);
     void complaintArrives(Referral& r);
     void changeReputation(Referral& r, double delta);
